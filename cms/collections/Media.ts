@@ -1,0 +1,26 @@
+import type { CollectionConfig } from 'payload'
+import { mediaDir } from '../lib/env'
+import { anyone, authenticated } from '../access/rules'
+import { responsiveWidths } from '../../media/sizes'
+
+/** Images for articles and mission sites. Every locale needs its own alt text. */
+export const Media: CollectionConfig = {
+  slug: 'media',
+  labels: { singular: { vi: 'Tệp ảnh', en: 'Media' }, plural: { vi: 'Thư viện ảnh', en: 'Media' } },
+  access: { read: anyone, create: authenticated, update: authenticated, delete: authenticated },
+  upload: {
+    staticDir: mediaDir,
+    mimeTypes: ['image/jpeg', 'image/png', 'image/webp', 'image/avif', 'image/gif'],
+    focalPoint: true,
+    imageSizes: [
+      ...responsiveWidths.map((width) => ({ name: `w${width}`, width, withoutEnlargement: true, formatOptions: { format: 'webp' as const, options: { quality: 78 } } })),
+      { name: 'og', width: 1200, height: 630, position: 'centre', formatOptions: { format: 'jpeg' as const, options: { quality: 82 } } },
+    ],
+    adminThumbnail: 'w480',
+  },
+  fields: [
+    { name: 'alt', type: 'text', required: true, localized: true, label: { vi: 'Văn bản thay thế', en: 'Alt text' } },
+    { name: 'caption', type: 'text', localized: true, label: { vi: 'Chú thích', en: 'Caption' } },
+    { name: 'credit', type: 'text', label: { vi: 'Nguồn ảnh', en: 'Credit' } },
+  ],
+}

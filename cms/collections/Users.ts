@@ -1,0 +1,67 @@
+import type { CollectionConfig } from 'payload'
+import { contentLocales } from '../lib/locales'
+import { hqRoles, missionRoles } from '../access/roles'
+import { authenticated, hqAdminField, hqAdminOnly } from '../access/rules'
+
+const roleLabels: Record<string, { vi: string; en: string }> = {
+  'hq-admin': { vi: 'Quản trị Bộ', en: 'HQ admin' },
+  'hq-editor': { vi: 'Biên tập viên Bộ', en: 'HQ editor' },
+  'mission-admin': { vi: 'Quản trị cơ quan', en: 'Mission admin' },
+  reviewer: { vi: 'Người duyệt', en: 'Reviewer' },
+  'press-officer': { vi: 'Cán bộ báo chí', en: 'Press officer' },
+  translator: { vi: 'Biên dịch viên', en: 'Translator' },
+}
+
+const secureCookies = process.env.NODE_ENV === 'production' && (process.env.SERVER_URL ?? '').startsWith('https:')
+
+/** Staff accounts. Roles are per mission membership; HQ roles are global. */
+export const Users: CollectionConfig = {
+  slug: 'users',
+  labels: { singular: { vi: 'Người dùng', en: 'User' }, plural: { vi: 'Người dùng', en: 'Users' } },
+  admin: { useAsTitle: 'email', defaultColumns: ['email', 'name', 'hqRole'] },
+  auth: {
+    maxLoginAttempts: 5,
+    lockTime: 10 * 60 * 1000,
+    tokenExpiration: 8 * 60 * 60,
+    cookies: { secure: secureCookies, sameSite: 'Lax' },
+  },
+  access: {
+    read: ({ req }) => (req.user ? (req.user.hqRole === 'hq-admin' ? true : { id: { equals: req.user.id } }) : false),
+    create: hqAdminOnly,
+    update: ({ req }) => (req.user ? (req.user.hqRole === 'hq-admin' ? true : { id: { equals: req.user.id } }) : false),
+    delete: hqAdminOnly,
+    admin: authenticated,
+  },
+  fields: [
+    { name: 'name', type: 'text', label: { vi: 'Họ tên', en: 'Name' } },
+    {
+      name: 'hqRole',
+      type: 'select',
+      label: { vi: 'Vai trò ở Bộ', en: 'HQ role' },
+      options: hqRoles.map((value) => ({ value, label: roleLabels[value] })),
+      access: { create: hqAdminField, update: hqAdminField },
+    },
+    {
+      name: 'memberships',
+      type: 'array',
+      label: { vi: 'Cơ quan và vai trò', en: 'Missions and roles' },
+      access: { create: hqAdminField, update: hqAdminField },
+      fields: [
+        { name: 'mission', type: 'relationship', relationTo: 'missions', required: true },
+        {
+          name: 'role',
+          type: 'select',
+          required: true,
+          options: missionRoles.map((value) => ({ value, label: roleLabels[value] })),
+        },
+        {
+          name: 'translationLocales',
+          type: 'select',
+          hasMany: true,
+          label: { vi: 'Ngôn ngữ được dịch', en: 'Locales they translate' },
+          options: contentLocales.map((l) => ({ value: l.code, label: l.label })),
+        },
+      ],
+    },
+  ],
+}

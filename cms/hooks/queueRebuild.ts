@@ -1,0 +1,30 @@
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook } from 'payload'
+
+const missionIds = (doc: { missions?: unknown } | undefined): number[] =>
+  Array.isArray(doc?.missions)
+    ? doc.missions.map((m) => (typeof m === 'object' && m ? Number((m as { id: number }).id) : Number(m)))
+    : []
+
+/**
+ * Public content changed → queue one rebuild job for the affected missions. The job is
+ * written in the same transaction as the document, so the builder never reads uncommitted
+ * data; drafts and autosaves of unpublished documents queue nothing.
+ */
+export const queueRebuildAfterChange: CollectionAfterChangeHook = async ({ doc, previousDoc, req, context }) => {
+  if (context.skipRebuild) return doc
+  const wasPublic = previousDoc?._status === 'published'
+  const isPublic = doc._status === 'published'
+  if (!wasPublic && !isPublic) return doc
+  const missions = [...new Set([...missionIds(doc), ...missionIds(previousDoc)])]
+  if (missions.length) {
+    await req.payload.jobs.queue({ task: 'rebuildSites', queue: 'rebuild', input: { missions }, req })
+  }
+  return doc
+}
+
+export const queueRebuildAfterDelete: CollectionAfterDeleteHook = async ({ doc, req, context }) => {
+  if (context.skipRebuild || doc._status !== 'published') return doc
+  const missions = missionIds(doc)
+  if (missions.length) await req.payload.jobs.queue({ task: 'rebuildSites', queue: 'rebuild', input: { missions }, req })
+  return doc
+}

@@ -1,0 +1,16 @@
+/**
+ * Content locales. Vietnamese is the source language of the ministry; English is
+ * always available. Adding a locale changes a Postgres enum, so it needs a migration
+ * (see docs/adding-a-locale.md).
+ */
+export const contentLocales = [
+  { code: 'vi', label: 'Tiếng Việt' },
+  { code: 'en', label: 'English' },
+] as const
+
+export type ContentLocale = (typeof contentLocales)[number]['code']
+export const defaultLocale: ContentLocale = 'vi'
+export const localeCodes = contentLocales.map((l) => l.code) as ContentLocale[]
+
+export const sections = ['news', 'cultural-diplomacy', 'external-information'] as const
+export type Section = (typeof sections)[number]

@@ -1,0 +1,56 @@
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { buildConfig } from 'payload'
+import { postgresAdapter } from '@payloadcms/db-postgres'
+import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import { en } from '@payloadcms/translations/languages/en'
+import { vi } from '@payloadcms/translations/languages/vi'
+import sharp from 'sharp'
+
+import { Articles } from './collections/Articles'
+import { Media } from './collections/Media'
+import { Missions } from './collections/Missions'
+import { Users } from './collections/Users'
+import { rebuildSitesTask } from './jobs/rebuildSites'
+import { contentLocales, defaultLocale } from './lib/locales'
+import { payloadSecret, serverURL } from './lib/env'
+
+const dirname = path.dirname(fileURLToPath(import.meta.url))
+
+export default buildConfig({
+  serverURL,
+  secret: payloadSecret(),
+  telemetry: false,
+  csrf: [serverURL],
+  cors: [serverURL],
+  admin: {
+    user: Users.slug,
+    meta: { titleSuffix: ' · Mission Publisher' },
+    importMap: { baseDir: dirname, importMapFile: path.join(dirname, 'app/(payload)/admin/importMap.js') },
+  },
+  collections: [Articles, Missions, Media, Users],
+  editor: lexicalEditor(),
+  localization: {
+    locales: contentLocales.map((l) => ({ code: l.code, label: l.label })),
+    defaultLocale,
+    fallback: true,
+  },
+  i18n: { supportedLanguages: { vi, en }, fallbackLanguage: 'vi' },
+  db: postgresAdapter({
+    pool: { connectionString: process.env.DATABASE_URL },
+    // Schema changes go through committed migrations only (npm run migrate:create).
+    push: false,
+    migrationDir: path.join(dirname, 'migrations'),
+  }),
+  sharp,
+  upload: { limits: { fileSize: 20_000_000 }, abortOnLimit: true },
+  graphQL: { disablePlaygroundInProduction: true },
+  typescript: { outputFile: path.join(dirname, 'payload-types.ts'), autoGenerate: false },
+  jobs: {
+    tasks: [rebuildSitesTask],
+    // Only the long-running `npm start` process runs jobs; Next's request workers and scripts just queue them.
+    shouldAutoRun: () => process.env.MP_JOBS_RUNNER === '1',
+    autoRun: [{ cron: '*/2 * * * * *', queue: 'rebuild', limit: 10 }],
+    deleteJobOnComplete: false,
+  },
+})

@@ -1,0 +1,127 @@
+import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import type { Payload } from 'payload'
+import { convertLexicalToHTML } from '@payloadcms/richtext-lexical/html'
+import type { Article, Media, Mission } from '../cms/payload-types'
+import { mediaDir } from '../cms/lib/env'
+import { deriveImage } from '../media/derivatives'
+import type { ExportedArticle, ExportedImage, ExportedMission } from '../site/src/data/types'
+import { mediaCacheDir, missionSiteUrl } from './paths'
+import { sanitizeBodyHtml } from './sanitize'
+
+const PAGE_SIZE = 100
+
+/**
+ * Reads what the public may see — as an anonymous reader (overrideAccess: false, no user),
+ * so access control, not this code, guarantees that drafts never reach a build — and writes
+ * one JSON file per article and locale. Each locale is read with fallbackLocale: false, so a
+ * missing translation is absent rather than silently shown in Vietnamese.
+ */
+export async function exportMission(payload: Payload, mission: Mission, contentDir: string, siteDir: string) {
+  const missionDir = path.join(contentDir, mission.code)
+  mkdirSync(missionDir, { recursive: true })
+  const all = (await payload.findByID({ collection: 'missions', id: mission.id, locale: 'all', depth: 0, overrideAccess: false })) as unknown as {
+    name: Record<string, string>
+    city: Record<string, string>
+  }
+  const exported: ExportedMission = {
+    code: mission.code,
+    name: all.name,
+    kind: mission.kind,
+    hostCountry: mission.hostCountry,
+    city: all.city,
+    timeZone: mission.timeZone,
+    locales: mission.enabledLocales as string[],
+    defaultLocale: mission.defaultLocale,
+    siteUrl: missionSiteUrl(mission.code, mission.siteUrl),
+  }
+  writeFileSync(path.join(missionDir, 'mission.json'), JSON.stringify(exported))
+
+  // Pass 1: which article is published in which locale, under which slug.
+  const slugs = new Map<number, Record<string, string>>()
+  for (const locale of exported.locales) {
+    for await (const doc of publishedArticles(payload, mission.id, locale, 0)) {
+      if (!doc.slug) continue
+      slugs.set(doc.id, { ...slugs.get(doc.id), [locale]: doc.slug })
+    }
+  }
+  // Pass 2: write each article page's data, one page of results at a time.
+  let pages = 0
+  for (const locale of exported.locales) {
+    const localeDir = path.join(missionDir, locale)
+    mkdirSync(localeDir, { recursive: true })
+    for await (const doc of publishedArticles(payload, mission.id, locale, 1)) {
+      if (!doc.slug) continue
+      const article: ExportedArticle = {
+        id: doc.id,
+        mission: mission.code,
+        locale,
+        section: doc.section,
+        title: doc.title,
+        slug: doc.slug,
+        summary: doc.summary ?? '',
+        bodyHtml: doc.body ? sanitizeBodyHtml(convertLexicalToHTML({ data: doc.body as never, disableContainer: true })) : '',
+        publishedAt: doc.publishedAt ?? doc.createdAt,
+        updatedAt: doc.updatedAt,
+        hero: await exportImage(doc.heroImage, siteDir, `article #${doc.id} "${doc.title}"`),
+        translations: slugs.get(doc.id) ?? { [locale]: doc.slug },
+      }
+      writeFileSync(path.join(localeDir, `${doc.id}.json`), JSON.stringify(article))
+      pages++
+    }
+  }
+  return { articlePages: pages }
+}
+
+async function* publishedArticles(payload: Payload, missionId: number, locale: string, depth: number) {
+  for (let page = 1; ; page++) {
+    const result = await payload.find({
+      collection: 'articles',
+      locale: locale as 'vi',
+      fallbackLocale: false,
+      draft: false,
+      overrideAccess: false,
+      depth,
+      page,
+      limit: PAGE_SIZE,
+      sort: '-publishedAt',
+      where: {
+        and: [{ missions: { in: [missionId] } }, { _status: { equals: 'published' } }, { title: { exists: true } }],
+      },
+    })
+    yield* result.docs as Article[]
+    if (!result.hasNextPage) return
+  }
+}
+
+/** Copies an image's cached derivatives into the mission's site and describes them for <picture>. */
+async function exportImage(value: Article['heroImage'], siteDir: string, owner: string): Promise<ExportedImage | null> {
+  if (!value || typeof value !== 'object') return null
+  const media = value as Media
+  if (!media.filename) return null
+  const source = path.join(mediaDir, media.filename)
+  if (!existsSync(source)) throw new Error(`Hero image "${media.filename}" of ${owner} is missing from the media store`)
+  const d = await deriveImage(source, mediaCacheDir, { x: media.focalX, y: media.focalY })
+  const outDir = path.join(siteDir, 'media')
+  mkdirSync(outDir, { recursive: true })
+  for (const f of [...d.files.map((x) => x.name), d.og]) {
+    const target = path.join(outDir, f)
+    if (!existsSync(target)) copyFileSync(path.join(mediaCacheDir, d.hash, f), target)
+  }
+  const types = ['image/avif', 'image/webp', 'image/jpeg'] as const
+  const jpegs = d.files.filter((f) => f.type === 'image/jpeg')
+  const largest = jpegs[jpegs.length - 1]!
+  return {
+    alt: media.alt ?? '',
+    caption: media.caption,
+    credit: media.credit,
+    width: largest.width,
+    height: Math.round((d.height / d.width) * largest.width),
+    sources: types.map((type) => ({
+      type,
+      srcset: d.files.filter((f) => f.type === type).map((f) => `media/${f.name} ${f.width}w`).join(', '),
+    })),
+    fallback: `media/${largest.name}`,
+    og: `media/${d.og}`,
+  }
+}

@@ -1,0 +1,36 @@
+import { spawn } from 'node:child_process'
+import path from 'node:path'
+import { projectRoot } from '../cms/lib/env'
+import { siteProjectDir } from './paths'
+
+/**
+ * Runs one `astro build` for all requested missions in a child process: Astro's fixed
+ * start-up cost is paid once, and the CMS process keeps its memory. Output lines are
+ * passed to `log` as they come.
+ */
+export function renderAstro(options: { contentDir: string; outDir: string; missions: string[]; log: (line: string) => void }) {
+  const astroBin = path.join(projectRoot, 'node_modules', 'astro', 'bin', 'astro.mjs')
+  return new Promise<void>((resolve, reject) => {
+    const child = spawn(process.execPath, [astroBin, 'build', '--silent'], {
+      cwd: siteProjectDir,
+      env: {
+        ...process.env,
+        MP_CONTENT_DIR: options.contentDir,
+        MP_MISSIONS: options.missions.join(','),
+        MP_ASTRO_OUT_DIR: options.outDir,
+        ASTRO_TELEMETRY_DISABLED: '1',
+        NODE_ENV: 'production',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    let stderr = ''
+    child.stdout.on('data', (chunk: Buffer) => chunk.toString().split('\n').filter(Boolean).forEach((l) => options.log(l)))
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString()
+    })
+    child.on('error', reject)
+    child.on('close', (code) =>
+      code === 0 ? resolve() : reject(new Error(`astro build exited with code ${code}:\n${stderr.trim().split('\n').slice(-20).join('\n')}`)),
+    )
+  })
+}

@@ -1,0 +1,50 @@
+import { spawn } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { projectRoot } from '../../cms/lib/env'
+
+const cmsDir = path.join(projectRoot, 'cms')
+const nextDir = path.join(cmsDir, '.next')
+const stampFile = path.join(nextDir, 'mission-publisher-source.sha256')
+export const nextBin = path.join(projectRoot, 'node_modules', 'next', 'dist', 'bin', 'next')
+
+function sourceHash(): string {
+  const hash = createHash('sha256')
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      if (entry.name === '.next' || entry.name === 'node_modules' || entry.name === 'migrations') continue
+      const full = path.join(dir, entry.name)
+      if (entry.isDirectory()) walk(full)
+      else if (/\.(tsx?|css|json)$/.test(entry.name)) hash.update(full).update(readFileSync(full))
+    }
+  }
+  walk(cmsDir)
+  for (const dir of ['media', 'pipeline']) walk(path.join(projectRoot, dir))
+  hash.update(readFileSync(path.join(projectRoot, 'package-lock.json')))
+  return hash.digest('hex')
+}
+
+/** Builds the Next.js admin when its sources changed since the last build (about a minute, once). */
+export async function ensureAdminBuilt(log: (l: string) => void, env: NodeJS.ProcessEnv) {
+  const hash = sourceHash()
+  if (existsSync(path.join(nextDir, 'BUILD_ID')) && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === hash) return
+  log('Building the admin UI (first start or changed sources; takes about a minute) …')
+  const started = Date.now()
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn(process.execPath, [nextBin, 'build', cmsDir], {
+      cwd: projectRoot,
+      env: { ...env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    let output = ''
+    child.stdout.on('data', (c: Buffer) => (output += c.toString()))
+    child.stderr.on('data', (c: Buffer) => (output += c.toString()))
+    child.on('error', reject)
+    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`Admin build failed (next build exited ${code}):\n${output.slice(-4000)}`))))
+  })
+  writeFileSync(stampFile, hash)
+  log(`Admin UI built in ${((Date.now() - started) / 1000).toFixed(0)} s.`)
+}
+
+export const adminBuildExists = () => existsSync(path.join(nextDir, 'BUILD_ID')) && statSync(nextDir).isDirectory()

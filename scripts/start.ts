@@ -1,0 +1,80 @@
+/**
+ * npm start — the whole product on one machine:
+ * embedded Postgres (or DATABASE_URL) → migrations → demo seed on an empty database →
+ * site build → admin on :3000 (Next.js) → sites on :4321 → jobs runner for rebuilds.
+ */
+import { spawn, type ChildProcess } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import path from 'node:path'
+import { adminPort, payloadSecret, projectRoot, sitePort } from '../cms/lib/env'
+import { seed } from '../cms/seed'
+import { buildSites } from '../pipeline/buildSites'
+import { sitesDir } from '../pipeline/paths'
+import { startSiteServer } from '../site/server'
+import { ensureAdminBuilt, nextBin } from './lib/adminBuild'
+import { openSession, type Session } from './lib/session'
+
+const log = (line: string) => console.log(line)
+const host = process.env.HOST ?? '127.0.0.1'
+process.env.SITE_BASE_URL ??= `http://localhost:${sitePort}`
+// This process runs the jobs queue (site rebuilds); the admin's Next.js server only enqueues.
+process.env.MP_JOBS_RUNNER = '1'
+
+let session: Session | undefined
+let admin: ChildProcess | undefined
+let siteServer: import('node:http').Server | undefined
+let stopping = false
+
+async function shutdown(code: number) {
+  if (stopping) return
+  stopping = true
+  log('\nStopping …')
+  admin?.kill('SIGTERM')
+  siteServer?.close()
+  await session?.close().catch((e) => console.error(e))
+  log('Stopped cleanly.')
+  process.exit(code)
+}
+process.on('SIGINT', () => void shutdown(0))
+process.on('SIGTERM', () => void shutdown(0))
+
+try {
+  session = await openSession({ mode: 'own', cron: true, log })
+  const { payload } = session
+  log(session.db.embedded ? `Database: embedded PostgreSQL in .data/postgres` : 'Database: DATABASE_URL')
+
+  const { totalDocs } = await payload.count({ collection: 'missions', overrideAccess: true })
+  if (totalDocs === 0) {
+    log('Empty database: adding demo content …')
+    await seed(payload, log)
+  }
+  const missions = await payload.find({ collection: 'missions', pagination: false, depth: 0, overrideAccess: true })
+  const missing = missions.docs.filter((m) => !existsSync(path.join(sitesDir, m.code, m.defaultLocale, 'index.html')))
+  if (missing.length) {
+    log(`Building ${missing.length} mission site(s) …`)
+    await buildSites({ payload, missions: missing.map((m) => m.code), log })
+  }
+
+  const childEnv = { ...process.env, MP_JOBS_RUNNER: '0', PAYLOAD_SECRET: payloadSecret(), NODE_ENV: 'production' }
+  await ensureAdminBuilt(log, childEnv)
+  admin = spawn(process.execPath, [nextBin, 'start', path.join(projectRoot, 'cms'), '-p', String(adminPort), '-H', host], {
+    cwd: projectRoot,
+    env: childEnv,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  })
+  admin.on('exit', (code) => {
+    if (!stopping) {
+      console.error(`The admin server exited unexpectedly (code ${code}).`)
+      void shutdown(1)
+    }
+  })
+  siteServer = await startSiteServer({ sitesDir, port: sitePort, host })
+  log('')
+  log(`Admin:  http://localhost:${adminPort}/admin`)
+  log(`Sites:  http://localhost:${sitePort}/  (e.g. http://localhost:${sitePort}/${missions.docs[0]?.code ?? '<code>'}/vi/)`)
+  log('Publishing an article rebuilds its missions\' sites. Press Ctrl-C to stop.')
+} catch (error) {
+  console.error(`\nnpm start failed: ${error instanceof Error ? error.message : String(error)}`)
+  if (process.env.DEBUG) console.error(error)
+  await shutdown(1)
+}

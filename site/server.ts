@@ -1,0 +1,58 @@
+import { createServer, type Server } from 'node:http'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+import sirv from 'sirv'
+
+/**
+ * The local "CDN": serves dist/sites/<code>/… at http://localhost:<SITE_PORT>/<code>/….
+ * Security headers match what the CDN is configured to send in production.
+ */
+export const siteSecurityHeaders: Record<string, string> = {
+  'Content-Security-Policy':
+    "default-src 'none'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; font-src 'self'; script-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'strict-origin-when-cross-origin',
+  'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), interest-cohort=()',
+}
+
+export function startSiteServer(options: { sitesDir: string; port: number; host?: string }): Promise<Server> {
+  const serve = sirv(options.sitesDir, {
+    dev: true, // re-read the tree on each request: rebuilt sites appear without a restart
+    etag: true,
+    extensions: ['html'],
+    setHeaders: (res, pathname) => {
+      for (const [k, v] of Object.entries(siteSecurityHeaders)) res.setHeader(k, v)
+      res.setHeader('Cache-Control', /\.(html|xml|json)$/.test(pathname) || pathname.endsWith('/') ? 'public, max-age=30, stale-while-revalidate=60' : 'public, max-age=3600')
+    },
+  })
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost')
+    if (url.pathname === '/') {
+      const codes = existsSync(options.sitesDir)
+        ? readdirSync(options.sitesDir, { withFileTypes: true }).filter((d) => d.isDirectory() && !d.name.includes('.')).map((d) => d.name)
+        : []
+      for (const [k, v] of Object.entries(siteSecurityHeaders)) res.setHeader(k, v)
+      res.setHeader('Content-Type', 'text/html; charset=utf-8')
+      res.end(
+        `<!doctype html><html lang="en"><meta charset="utf-8"><title>Mission sites</title><h1>Mission sites</h1><ul>${codes
+          .map((c) => `<li><a href="/${c}/vi/">${c}</a></li>`)
+          .join('')}</ul></html>`,
+      )
+      return
+    }
+    serve(req, res, () => {
+      // Per-locale 404 page of the mission if it has one, else a plain one.
+      const [, code, locale] = url.pathname.split('/')
+      const candidates = [path.join(options.sitesDir, code ?? '', locale ?? '', '404.html'), path.join(options.sitesDir, code ?? '', '404.html')]
+      const page = candidates.find((p) => code && !code.includes('..') && existsSync(p))
+      for (const [k, v] of Object.entries(siteSecurityHeaders)) res.setHeader(k, v)
+      res.statusCode = 404
+      res.setHeader('Content-Type', 'text/html; charset=utf-8')
+      res.end(page ? readFileSync(page) : '<!doctype html><html lang="en"><meta charset="utf-8"><title>Not found</title><h1>Not found</h1></html>')
+    })
+  })
+  return new Promise((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port, options.host ?? '127.0.0.1', () => resolve(server))
+  })
+}

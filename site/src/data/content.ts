@@ -1,0 +1,39 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+import type { ExportedArticle, ExportedMission } from './types'
+
+/**
+ * Reads the JSON the export step wrote (one folder per mission, one file per article and
+ * locale). Astro never talks to the database, so the build cannot see drafts.
+ */
+const contentDir = process.env.MP_CONTENT_DIR
+if (!contentDir) throw new Error('MP_CONTENT_DIR is not set: run the site build through `npm run build:sites`.')
+
+const only = (process.env.MP_MISSIONS ?? '').split(',').filter(Boolean)
+
+const readJson = <T>(file: string): T => JSON.parse(readFileSync(file, 'utf8')) as T
+
+export function missions(): ExportedMission[] {
+  return readdirSync(contentDir!, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && (!only.length || only.includes(d.name)))
+    .map((d) => readJson<ExportedMission>(path.join(contentDir!, d.name, 'mission.json')))
+    .sort((a, b) => a.code.localeCompare(b.code))
+}
+
+const articleCache = new Map<string, ExportedArticle[]>()
+
+/** Published articles of one mission in one locale, newest first. */
+export function articles(mission: string, locale: string): ExportedArticle[] {
+  const key = `${mission}/${locale}`
+  const cached = articleCache.get(key)
+  if (cached) return cached
+  const dir = path.join(contentDir!, mission, locale)
+  const list = existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith('.json'))
+        .map((f) => readJson<ExportedArticle>(path.join(dir, f)))
+        .sort((a, b) => b.publishedAt.localeCompare(a.publishedAt) || b.id - a.id)
+    : []
+  articleCache.set(key, list)
+  return list
+}

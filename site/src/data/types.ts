@@ -1,0 +1,43 @@
+/** The content contract between the export step (pipeline/) and the Astro site. */
+export type LocaleCode = string
+
+export type ExportedImage = {
+  alt: string
+  caption?: string | null
+  credit?: string | null
+  width: number
+  height: number
+  /** Paths relative to the mission's site root, e.g. media/ab12cd-960.webp */
+  sources: { type: string; srcset: string }[]
+  fallback: string
+  og?: string
+}
+
+export type ExportedMission = {
+  code: string
+  name: Record<LocaleCode, string>
+  kind: string
+  hostCountry: string
+  city: Record<LocaleCode, string>
+  timeZone: string
+  locales: LocaleCode[]
+  defaultLocale: LocaleCode
+  /** Absolute public URL of the mission's site, ending with "/". */
+  siteUrl: string
+}
+
+export type ExportedArticle = {
+  id: number
+  mission: string
+  locale: LocaleCode
+  section: string
+  title: string
+  slug: string
+  summary: string
+  bodyHtml: string
+  publishedAt: string
+  updatedAt: string
+  hero: ExportedImage | null
+  /** Slugs of the translations published for this mission, by locale (includes this locale). */
+  translations: Record<LocaleCode, string>
+}
