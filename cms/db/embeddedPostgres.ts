@@ -11,7 +11,7 @@ export type Database = {
   stop: () => Promise<void>
 }
 
-type ConnectionFile = { port: number; password: string; database: string }
+type ConnectionFile = { port: number; password: string; database: string; ownerPid?: number }
 
 const DATABASE_NAME = 'missions'
 
@@ -30,6 +30,13 @@ export function runningPostmaster(dir: string): number | undefined {
   if (!existsSync(pidFile)) return undefined
   const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0])
   return Number.isFinite(pid) && pid > 0 && isAlive(pid) ? pid : undefined
+}
+
+/** Fast shutdown (SIGINT): rolls back open transactions, flushes, and removes the pid file. */
+async function stopPostmaster(dir: string, pid: number) {
+  process.kill(pid, 'SIGINT')
+  for (let i = 0; i < 300 && runningPostmaster(dir); i++) await new Promise((r) => setTimeout(r, 100))
+  if (runningPostmaster(dir)) throw new Error(`The database server (process ${pid}) did not stop within 30 s.`)
 }
 
 function connectionUrl(c: ConnectionFile) {
@@ -51,7 +58,14 @@ export async function openEmbeddedPostgres(options: {
   const connectionFile = path.join(options.dataDir, 'postgres.json')
   mkdirSync(options.dataDir, { recursive: true })
 
-  const running = runningPostmaster(dir)
+  let running = runningPostmaster(dir)
+  const previous = existsSync(connectionFile) ? (JSON.parse(readFileSync(connectionFile, 'utf8')) as ConnectionFile) : undefined
+  if (running && previous?.ownerPid && !isAlive(previous.ownerPid)) {
+    // The process that started this server died without stopping it (killed, crashed).
+    options.log?.(`Stopping the database server left running by process ${previous.ownerPid} …`)
+    await stopPostmaster(dir, running)
+    running = undefined
+  }
   if (running) {
     if (options.mode === 'own' || !existsSync(connectionFile)) {
       throw new Error(
@@ -63,9 +77,8 @@ export async function openEmbeddedPostgres(options: {
     return { url: connectionUrl(conn), owned: false, embedded: true, stop: async () => {} }
   }
 
-  const conn: ConnectionFile = existsSync(connectionFile)
-    ? JSON.parse(readFileSync(connectionFile, 'utf8'))
-    : { port: 0, password: randomBytes(18).toString('base64url'), database: DATABASE_NAME }
+  const conn: ConnectionFile = previous ?? { port: 0, password: randomBytes(18).toString('base64url'), database: DATABASE_NAME }
+  conn.ownerPid = process.pid
   conn.port = options.port ?? (Number(process.env.EMBEDDED_PG_PORT) || conn.port || 54329)
 
   const pg = new EmbeddedPostgres({
@@ -100,6 +113,7 @@ export async function openEmbeddedPostgres(options: {
       if (stopped) return
       stopped = true
       await pg.stop()
+      writeFileSync(connectionFile, JSON.stringify({ ...conn, ownerPid: undefined }, null, 2), { mode: 0o600 })
     },
   }
 }
