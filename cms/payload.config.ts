@@ -21,6 +21,8 @@ export default buildConfig({
   serverURL,
   secret: payloadSecret(),
   telemetry: false,
+  // Refusals (403, validation) are the system working as intended, not server errors.
+  loggingLevels: { APIError: 'info', Forbidden: 'info', ValidationError: 'info', AuthenticationError: 'info', NotFound: 'info' },
   csrf: [serverURL],
   cors: [serverURL],
   admin: {

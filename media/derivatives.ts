@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import sharp from 'sharp'
+import sharp, { type Sharp } from 'sharp'
 import { responsiveWidths } from './sizes'
 
 export type Derivatives = {
@@ -14,9 +14,9 @@ export type Derivatives = {
 }
 
 const formats = [
-  { type: 'image/avif', ext: 'avif', apply: (s: sharp.Sharp) => s.avif({ quality: 55, effort: 2 }) },
-  { type: 'image/webp', ext: 'webp', apply: (s: sharp.Sharp) => s.webp({ quality: 78 }) },
-  { type: 'image/jpeg', ext: 'jpg', apply: (s: sharp.Sharp) => s.jpeg({ quality: 80, mozjpeg: true }) },
+  { type: 'image/avif', ext: 'avif', apply: (s: Sharp) => s.avif({ quality: 55, effort: 2 }) },
+  { type: 'image/webp', ext: 'webp', apply: (s: Sharp) => s.webp({ quality: 78 }) },
+  { type: 'image/jpeg', ext: 'jpg', apply: (s: Sharp) => s.jpeg({ quality: 80, mozjpeg: true }) },
 ] as const
 
 /** Refuse decompression bombs before decoding: 50 megapixels is far above any photo we publish. */

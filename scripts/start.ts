@@ -55,14 +55,15 @@ try {
     await buildSites({ payload, missions: missing.map((m) => m.code), log })
   }
 
-  const childEnv = { ...process.env, MP_JOBS_RUNNER: '0', PAYLOAD_SECRET: payloadSecret(), NODE_ENV: 'production' }
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, MP_JOBS_RUNNER: '0', PAYLOAD_SECRET: payloadSecret(), NODE_ENV: 'production' }
   await ensureAdminBuilt(log, childEnv)
-  admin = spawn(process.execPath, [nextBin, 'start', path.join(projectRoot, 'cms'), '-p', String(adminPort), '-H', host], {
+  const adminProcess = spawn(process.execPath, [nextBin, 'start', path.join(projectRoot, 'cms'), '-p', String(adminPort), '-H', host], {
     cwd: projectRoot,
     env: childEnv,
     stdio: ['ignore', 'inherit', 'inherit'],
   })
-  admin.on('exit', (code) => {
+  admin = adminProcess
+  adminProcess.on('exit', (code) => {
     if (!stopping) {
       console.error(`The admin server exited unexpectedly (code ${code}).`)
       void shutdown(1)

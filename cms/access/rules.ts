@@ -1,10 +1,11 @@
 import type { Access, FieldAccess, Where } from 'payload'
-import { isHq, isHqAdmin, missionsWhere, missionRoles } from './roles'
+import { isHq, isHqAdmin, missionsAllowing, missionsWhere, type ArticleAction } from './roles'
 
 /**
- * Collection access rules. Deny by default: every rule names who may, and row-level
- * rules return a `Where` so REST, GraphQL and the Local API (overrideAccess: false)
- * all filter the same way.
+ * Collection access rules. Row-level rules return a `Where`, so REST, GraphQL and the
+ * Local API (with overrideAccess: false) all filter the same way. Finer checks that need
+ * the incoming data (which missions, which locale, publishing) live in
+ * cms/hooks/enforceArticleRights.ts and cms/hooks/enforceUserRights.ts.
  */
 
 export const anyone: Access = () => true
@@ -13,24 +14,82 @@ export const authenticated: Access = ({ req }) => Boolean(req.user)
 export const hqAdminOnly: Access = ({ req }) => isHqAdmin(req.user)
 export const hqAdminField: FieldAccess = ({ req }) => isHqAdmin(req.user)
 
-const publishedOnly: Where = { _status: { equals: 'published' } }
+const published: Where = { _status: { equals: 'published' } }
+const anyOf = (...conditions: Where[]): Where => ({ or: conditions })
+const allOf = (...conditions: Where[]): Where => ({ and: conditions })
 
-/** Anonymous readers see published documents only; staff see their missions' documents, HQ all. */
-export const readMissionContent: Access = ({ req }) => {
+/** Anonymous readers see published articles only; staff also see their missions' drafts; HQ sees all. */
+export const readArticles: Access = ({ req }) => {
   const user = req.user
-  if (!user) return publishedOnly
+  if (!user) return published
   if (isHq(user)) return true
-  const missions = missionsWhere(user, missionRoles)
-  return missions.length ? { missions: { in: missions } } : publishedOnly
+  const missions = missionsAllowing(user, 'read')
+  return missions.length ? anyOf(published, { missions: { in: missions } }) : published
 }
 
-/** Staff may write documents that belong to one of their missions; HQ may write any. */
-export const writeMissionContent =
-  (roles: readonly (typeof missionRoles)[number][]): Access =>
+/** Version history (drafts included) is staff-only. Versions nest fields under `version.`. */
+export const readArticleVersions: Access = ({ req }) => {
+  const user = req.user
+  if (!user) return false
+  if (isHq(user)) return true
+  const missions = missionsAllowing(user, 'read')
+  return missions.length ? { 'version.missions': { in: missions } } : false
+}
+
+/** Row-level scope for writing articles: documents of missions where the user may `action`. */
+export const articlesWhereUserMay =
+  (action: ArticleAction): Access =>
   ({ req }) => {
     const user = req.user
     if (!user) return false
-    if (isHq(user)) return true
-    const missions = missionsWhere(user, roles)
+    if (user.hqRole === 'hq-admin') return true
+    if (user.hqRole === 'hq-editor' && action !== 'delete') return true
+    const missions = missionsAllowing(user, action)
     return missions.length ? { missions: { in: missions } } : false
   }
+
+/** Who may create at all; which missions they may create for is checked against the data. */
+export const createArticles: Access = ({ req }) => Boolean(req.user && (isHq(req.user) || missionsAllowing(req.user, 'create').length))
+
+/** Missions: HQ admins manage them; a mission admin edits their own mission's settings. */
+export const updateMissions: Access = ({ req }) => {
+  const user = req.user
+  if (!user) return false
+  if (isHqAdmin(user)) return true
+  const missions = missionsWhere(user, ['mission-admin'])
+  return missions.length ? { id: { in: missions } } : false
+}
+
+/** Users: HQ admins see everyone; mission admins their missions' staff; everyone themselves. */
+export const readUsers: Access = ({ req }) => {
+  const user = req.user
+  if (!user) return false
+  if (isHqAdmin(user)) return true
+  const missions = missionsWhere(user, ['mission-admin'])
+  return missions.length
+    ? anyOf({ id: { equals: user.id } }, { 'memberships.mission': { in: missions } })
+    : { id: { equals: user.id } }
+}
+
+export const updateUsers: Access = ({ req }) => {
+  const user = req.user
+  if (!user) return false
+  if (isHqAdmin(user)) return true
+  const missions = missionsWhere(user, ['mission-admin'])
+  return missions.length
+    ? anyOf({ id: { equals: user.id } }, allOf({ 'memberships.mission': { in: missions } }, { hqRole: { exists: false } }))
+    : { id: { equals: user.id } }
+}
+
+export const createUsers: Access = ({ req }) => Boolean(req.user && (isHqAdmin(req.user) || missionsWhere(req.user, ['mission-admin']).length))
+
+export const deleteUsers: Access = ({ req }) => {
+  const user = req.user
+  if (!user) return false
+  if (isHqAdmin(user)) return true
+  const missions = missionsWhere(user, ['mission-admin'])
+  return missions.length ? allOf({ 'memberships.mission': { in: missions } }, { hqRole: { exists: false } }, { id: { not_equals: user.id } }) : false
+}
+
+/** Role fields are editable in the admin by HQ admins and mission admins (scope checked in hooks). */
+export const roleFieldAccess: FieldAccess = ({ req }) => isHqAdmin(req.user) || missionsWhere(req.user, ['mission-admin']).length > 0

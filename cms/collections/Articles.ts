@@ -1,7 +1,9 @@
 import type { CollectionConfig } from 'payload'
 import { slugField } from '../fields/slug'
 import { sections } from '../lib/locales'
-import { readMissionContent, writeMissionContent } from '../access/rules'
+import { articlesWhereUserMay, createArticles, readArticles, readArticleVersions } from '../access/rules'
+import { isHq, missionsAllowing } from '../access/roles'
+import { enforceArticleDelete, enforceArticleRights } from '../hooks/enforceArticleRights'
 import { queueRebuildAfterChange, queueRebuildAfterDelete } from '../hooks/queueRebuild'
 
 const sectionLabels = {
@@ -14,16 +16,26 @@ const sectionLabels = {
 export const Articles: CollectionConfig = {
   slug: 'articles',
   labels: { singular: { vi: 'Bài viết', en: 'Article' }, plural: { vi: 'Bài viết', en: 'Articles' } },
-  admin: { useAsTitle: 'title', defaultColumns: ['title', 'section', 'missions', 'publishedAt', '_status'] },
+  admin: {
+    useAsTitle: 'title',
+    defaultColumns: ['title', 'section', 'missions', 'publishedAt', '_status'],
+    // Staff work on their own missions; other missions' published articles stay out of their lists.
+    baseListFilter: ({ req }) => (!req.user || isHq(req.user) ? null : { missions: { in: missionsAllowing(req.user, 'read') } }),
+  },
   versions: { drafts: true, maxPerDoc: 50 },
   access: {
-    read: readMissionContent,
-    readVersions: writeMissionContent(['mission-admin', 'reviewer', 'press-officer', 'translator']),
-    create: writeMissionContent(['mission-admin', 'reviewer', 'press-officer']),
-    update: writeMissionContent(['mission-admin', 'reviewer', 'press-officer', 'translator']),
-    delete: writeMissionContent(['mission-admin']),
+    read: readArticles,
+    readVersions: readArticleVersions,
+    create: createArticles,
+    update: articlesWhereUserMay('translate'),
+    delete: articlesWhereUserMay('delete'),
   },
-  hooks: { afterChange: [queueRebuildAfterChange], afterDelete: [queueRebuildAfterDelete] },
+  hooks: {
+    beforeChange: [enforceArticleRights],
+    beforeDelete: [enforceArticleDelete],
+    afterChange: [queueRebuildAfterChange],
+    afterDelete: [queueRebuildAfterDelete],
+  },
   fields: [
     { name: 'title', type: 'text', required: true, localized: true, label: { vi: 'Tiêu đề', en: 'Title' } },
     slugField(),
@@ -48,6 +60,8 @@ export const Articles: CollectionConfig = {
       index: true,
       label: { vi: 'Cơ quan đại diện', en: 'Missions' },
       admin: { position: 'sidebar' },
+      // The picker offers only missions the user may write for; the save hook enforces the same.
+      filterOptions: ({ user }) => (!user || isHq(user) ? true : { id: { in: missionsAllowing(user, 'create') } }),
     },
     { name: 'heroImage', type: 'upload', relationTo: 'media', label: { vi: 'Ảnh chính', en: 'Hero image' } },
     {

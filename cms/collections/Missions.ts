@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 import { URL_SAFE_CODE } from '../lib/slugify'
 import { contentLocales, defaultLocale } from '../lib/locales'
-import { anyone, hqAdminOnly } from '../access/rules'
+import { anyone, hqAdminField, hqAdminOnly, updateMissions } from '../access/rules'
 
 const timeZones = new Set(Intl.supportedValuesOf('timeZone'))
 const countryNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' })
@@ -11,10 +11,11 @@ export const Missions: CollectionConfig = {
   slug: 'missions',
   labels: { singular: { vi: 'Cơ quan đại diện', en: 'Mission' }, plural: { vi: 'Cơ quan đại diện', en: 'Missions' } },
   admin: { useAsTitle: 'name', defaultColumns: ['name', 'code', 'kind', 'city'] },
-  access: { read: anyone, create: hqAdminOnly, update: hqAdminOnly, delete: hqAdminOnly },
+  access: { read: anyone, create: hqAdminOnly, update: updateMissions, delete: hqAdminOnly },
   fields: [
     {
       name: 'code',
+      access: { update: hqAdminField },
       type: 'text',
       required: true,
       unique: true,
@@ -29,6 +30,7 @@ export const Missions: CollectionConfig = {
     { name: 'name', type: 'text', required: true, localized: true, label: { vi: 'Tên', en: 'Name' } },
     {
       name: 'kind',
+      access: { update: hqAdminField },
       type: 'select',
       required: true,
       defaultValue: 'embassy',
@@ -42,6 +44,7 @@ export const Missions: CollectionConfig = {
     },
     {
       name: 'hostCountry',
+      access: { update: hqAdminField },
       type: 'text',
       required: true,
       label: { vi: 'Nước sở tại (mã ISO)', en: 'Host country (ISO code)' },

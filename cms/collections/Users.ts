@@ -1,7 +1,8 @@
 import type { CollectionConfig } from 'payload'
 import { contentLocales } from '../lib/locales'
 import { hqRoles, missionRoles } from '../access/roles'
-import { authenticated, hqAdminField, hqAdminOnly } from '../access/rules'
+import { createUsers, hqAdminField, deleteUsers, readUsers, roleFieldAccess, updateUsers } from '../access/rules'
+import { enforceUserRights } from '../hooks/enforceUserRights'
 
 const roleLabels: Record<string, { vi: string; en: string }> = {
   'hq-admin': { vi: 'Quản trị Bộ', en: 'HQ admin' },
@@ -25,13 +26,8 @@ export const Users: CollectionConfig = {
     tokenExpiration: 8 * 60 * 60,
     cookies: { secure: secureCookies, sameSite: 'Lax' },
   },
-  access: {
-    read: ({ req }) => (req.user ? (req.user.hqRole === 'hq-admin' ? true : { id: { equals: req.user.id } }) : false),
-    create: hqAdminOnly,
-    update: ({ req }) => (req.user ? (req.user.hqRole === 'hq-admin' ? true : { id: { equals: req.user.id } }) : false),
-    delete: hqAdminOnly,
-    admin: authenticated,
-  },
+  access: { read: readUsers, create: createUsers, update: updateUsers, delete: deleteUsers, admin: ({ req }) => Boolean(req.user) },
+  hooks: { beforeOperation: [enforceUserRights] },
   fields: [
     { name: 'name', type: 'text', label: { vi: 'Họ tên', en: 'Name' } },
     {
@@ -45,7 +41,7 @@ export const Users: CollectionConfig = {
       name: 'memberships',
       type: 'array',
       label: { vi: 'Cơ quan và vai trò', en: 'Missions and roles' },
-      access: { create: hqAdminField, update: hqAdminField },
+      access: { create: roleFieldAccess, update: roleFieldAccess },
       fields: [
         { name: 'mission', type: 'relationship', relationTo: 'missions', required: true },
         {

@@ -79,7 +79,7 @@ export async function seed(payload: Payload, log: Log = console.log) {
         hqRole: 'hqRole' in account ? account.hqRole : undefined,
         memberships:
           'mission' in account
-            ? [{ mission: missionIds.get(account.mission)!, role: account.role, translationLocales: 'locales' in account ? account.locales : [] }]
+            ? [{ mission: missionIds.get(account.mission)!, role: account.role, translationLocales: 'locales' in account ? (account.locales as ('vi' | 'en')[]) : [] }]
             : [],
       },
       ...system,

@@ -1,0 +1,50 @@
+import { APIError, type CollectionBeforeChangeHook, type CollectionBeforeDeleteHook } from 'payload'
+import { canOnArticle, idsOf, translatableLocales } from '../access/roles'
+
+const forbidden = (message: string) => new APIError(message, 403, null, true)
+
+/** Fields shared by all locales: a translator must leave them as they are. */
+const sharedFields = ['section', 'missions', 'heroImage', 'publishedAt'] as const
+
+const same = (a: unknown, b: unknown) => JSON.stringify(idsOrValue(a)) === JSON.stringify(idsOrValue(b))
+const idsOrValue = (v: unknown) => (Array.isArray(v) ? idsOf(v).sort() : typeof v === 'object' && v && 'id' in v ? (v as { id: unknown }).id : (v ?? null))
+
+/**
+ * Checks what collection access cannot see: the incoming data. Runs inside the save
+ * transaction, so a refusal changes nothing. System writes (seed, jobs: no user) pass.
+ */
+export const enforceArticleRights: CollectionBeforeChangeHook = ({ data, originalDoc, operation, req }) => {
+  const user = req.user
+  if (!user) return data
+  const target = idsOf(data.missions)
+  const before = idsOf(originalDoc?.missions)
+
+  if (operation === 'create') {
+    if (!canOnArticle(user, 'create', target)) {
+      throw forbidden('You may only create articles for missions where you are a press officer, reviewer or mission admin.')
+    }
+  } else if (!canOnArticle(user, 'update', before)) {
+    // Translators: only their assigned locales, and nothing shared between locales.
+    if (!canOnArticle(user, 'translate', before)) throw forbidden('You may not edit this article.')
+    const locale = req.locale ?? ''
+    if (!translatableLocales(user, before).includes(locale)) {
+      throw forbidden(`You are not assigned to translate into "${locale}" for this article's missions.`)
+    }
+    const changed = sharedFields.filter((f) => f in data && !same(data[f], originalDoc?.[f]))
+    if (changed.length) throw forbidden(`Translators cannot change fields shared by all languages: ${changed.join(', ')}.`)
+  }
+  if (operation === 'update' && !same(target, before) && !canOnArticle(user, 'update', target)) {
+    throw forbidden('You may not assign this article to a mission you do not work for.')
+  }
+  if (data._status === 'published' && !canOnArticle(user, 'publish', target)) {
+    throw forbidden('You may not publish this article: save it as a draft and submit it for review.')
+  }
+  return data
+}
+
+export const enforceArticleDelete: CollectionBeforeDeleteHook = async ({ id, req }) => {
+  const user = req.user
+  if (!user) return
+  const doc = await req.payload.findByID({ collection: 'articles', id, depth: 0, draft: true, overrideAccess: true, req })
+  if (!canOnArticle(user, 'delete', idsOf(doc.missions))) throw forbidden('You may not delete this article.')
+}

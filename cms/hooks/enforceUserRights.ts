@@ -1,0 +1,50 @@
+import { APIError, type CollectionBeforeOperationHook } from 'payload'
+import { grantableByMissionAdmin, idOf, isHqAdmin, missionsWhere } from '../access/roles'
+
+const forbidden = (message: string) => new APIError(message, 403, null, true)
+const MIN_PASSWORD_LENGTH = 12
+
+type IncomingUser = { hqRole?: unknown; memberships?: { mission?: unknown; role?: unknown }[]; password?: unknown }
+
+/**
+ * Runs on the raw request data, before field access would silently drop role fields, so
+ * that mass-assignment of roles is refused loudly instead of half-applied.
+ */
+const normalise = (memberships: IncomingUser['memberships']) =>
+  JSON.stringify(
+    (memberships ?? [])
+      .map((m) => ({ mission: idOf(m.mission), role: m.role, locales: [...((m as { translationLocales?: string[] }).translationLocales ?? [])].sort() }))
+      .sort((a, b) => `${a.mission}${a.role}`.localeCompare(`${b.mission}${b.role}`)),
+  )
+
+export const enforceUserRights: CollectionBeforeOperationHook = async ({ args, operation, req }) => {
+  if (operation !== 'create' && operation !== 'update') return args
+  const data = (args as { data?: IncomingUser }).data
+  if (!data) return args
+  if (typeof data.password === 'string' && data.password.length < MIN_PASSWORD_LENGTH) {
+    throw new APIError(`Passwords must be at least ${MIN_PASSWORD_LENGTH} characters long.`, 400, null, true)
+  }
+  const user = req.user
+  if (!user || isHqAdmin(user)) return args // no user: system (seed, first-user set-up goes through create-first-user)
+  // Forms re-send unchanged values: only a change of roles needs the right to grant it.
+  const id = (args as { id?: number | string }).id
+  const current = operation === 'update' && id != null
+    ? ((await req.payload.findByID({ collection: 'users', id, depth: 0, overrideAccess: true, req }).catch(() => null)) as IncomingUser | null)
+    : null
+  const hqRoleChanged = 'hqRole' in data && (data.hqRole ?? null) !== (current?.hqRole ?? null) && !(data.hqRole === '' && !current?.hqRole)
+  if (hqRoleChanged) throw forbidden('Only HQ admins can grant HQ roles.')
+  if ('memberships' in data && data.memberships !== undefined && normalise(data.memberships) !== normalise(current?.memberships)) {
+    const administered = missionsWhere(user, ['mission-admin'])
+    if (!administered.length) throw forbidden('Only HQ admins and mission admins can change roles.')
+    for (const m of data.memberships ?? []) {
+      const mission = idOf(m.mission)
+      if (mission === undefined || !administered.includes(mission)) {
+        throw forbidden('Mission admins can only grant roles in the missions they administer.')
+      }
+      if (!grantableByMissionAdmin.includes(m.role as never)) {
+        throw forbidden(`Mission admins can grant only these roles: ${grantableByMissionAdmin.join(', ')}.`)
+      }
+    }
+  }
+  return args
+}
