@@ -71,18 +71,24 @@ export interface Config {
     missions: Mission;
     media: Media;
     users: User;
+    'workflow-events': WorkflowEvent;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
     'payload-migrations': PayloadMigration;
   };
-  collectionsJoins: {};
+  collectionsJoins: {
+    articles: {
+      history: 'workflow-events';
+    };
+  };
   collectionsSelect: {
     articles: ArticlesSelect<false> | ArticlesSelect<true>;
     missions: MissionsSelect<false> | MissionsSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
+    'workflow-events': WorkflowEventsSelect<false> | WorkflowEventsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -103,6 +109,7 @@ export interface Config {
   jobs: {
     tasks: {
       rebuildSites: TaskRebuildSites;
+      publishScheduled: TaskPublishScheduled;
       inline: {
         input: unknown;
         output: unknown;
@@ -158,6 +165,48 @@ export interface Article {
   } | null;
   section: 'news' | 'cultural-diplomacy' | 'external-information';
   missions: (number | Mission)[];
+  /**
+   * Translations are checked against this language
+   */
+  sourceLocale?: ('vi' | 'en') | null;
+  workflow?: {
+    state?: ('draft' | 'in_review' | 'approved' | 'scheduled' | 'published' | 'unpublished' | 'withdrawn') | null;
+    submittedBy?: (number | null) | User;
+    approvedBy?: (number | null) | User;
+    changedAt?: string | null;
+    scheduledAt?: string | null;
+    withdrawnAt?: string | null;
+    withdrawalReason?: string | null;
+    rejectionReason?: string | null;
+    forcePublished?: boolean | null;
+    forceReason?: string | null;
+  };
+  updateKind?: ('minor' | 'major') | null;
+  changeNote?: string | null;
+  changeNotes?:
+    | {
+        date: string;
+        note: string;
+        id?: string | null;
+      }[]
+    | null;
+  translation?: {
+    sourceSnapshot?:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
+    snapshotAt?: string | null;
+  };
+  history?: {
+    docs?: (number | WorkflowEvent)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
   heroImage?: (number | null) | Media;
   publishedAt?: string | null;
   updatedAt: string;
@@ -185,6 +234,59 @@ export interface Mission {
    * e.g. https://vnembassy-au.example/
    */
   siteUrl?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "users".
+ */
+export interface User {
+  id: number;
+  name?: string | null;
+  hqRole?: ('hq-admin' | 'hq-editor') | null;
+  memberships?:
+    | {
+        mission: number | Mission;
+        role: 'mission-admin' | 'reviewer' | 'press-officer' | 'translator';
+        translationLocales?: ('vi' | 'en')[] | null;
+        id?: string | null;
+      }[]
+    | null;
+  updatedAt: string;
+  createdAt: string;
+  email: string;
+  resetPasswordToken?: string | null;
+  resetPasswordExpiration?: string | null;
+  salt?: string | null;
+  hash?: string | null;
+  resetPasswordRequestedAt?: string | null;
+  loginAttempts?: number | null;
+  lockUntil?: string | null;
+  sessions?:
+    | {
+        id: string;
+        createdAt?: string | null;
+        expiresAt: string;
+      }[]
+    | null;
+  password?: string | null;
+  collection: 'users';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "workflow-events".
+ */
+export interface WorkflowEvent {
+  id: number;
+  article: number | Article;
+  missions?: (number | Mission)[] | null;
+  locale: string;
+  action: string;
+  from?: string | null;
+  to?: string | null;
+  user?: (number | null) | User;
+  note?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -242,42 +344,6 @@ export interface Media {
       filename?: string | null;
     };
   };
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "users".
- */
-export interface User {
-  id: number;
-  name?: string | null;
-  hqRole?: ('hq-admin' | 'hq-editor') | null;
-  memberships?:
-    | {
-        mission: number | Mission;
-        role: 'mission-admin' | 'reviewer' | 'press-officer' | 'translator';
-        translationLocales?: ('vi' | 'en')[] | null;
-        id?: string | null;
-      }[]
-    | null;
-  updatedAt: string;
-  createdAt: string;
-  email: string;
-  resetPasswordToken?: string | null;
-  resetPasswordExpiration?: string | null;
-  salt?: string | null;
-  hash?: string | null;
-  resetPasswordRequestedAt?: string | null;
-  loginAttempts?: number | null;
-  lockUntil?: string | null;
-  sessions?:
-    | {
-        id: string;
-        createdAt?: string | null;
-        expiresAt: string;
-      }[]
-    | null;
-  password?: string | null;
-  collection: 'users';
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -348,7 +414,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'rebuildSites';
+        taskSlug: 'inline' | 'rebuildSites' | 'publishScheduled';
         taskID: string;
         input?:
           | {
@@ -381,7 +447,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'rebuildSites') | null;
+  taskSlug?: ('inline' | 'rebuildSites' | 'publishScheduled') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -410,6 +476,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'users';
         value: number | User;
+      } | null)
+    | ({
+        relationTo: 'workflow-events';
+        value: number | WorkflowEvent;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -464,6 +534,37 @@ export interface ArticlesSelect<T extends boolean = true> {
   body?: T;
   section?: T;
   missions?: T;
+  sourceLocale?: T;
+  workflow?:
+    | T
+    | {
+        state?: T;
+        submittedBy?: T;
+        approvedBy?: T;
+        changedAt?: T;
+        scheduledAt?: T;
+        withdrawnAt?: T;
+        withdrawalReason?: T;
+        rejectionReason?: T;
+        forcePublished?: T;
+        forceReason?: T;
+      };
+  updateKind?: T;
+  changeNote?: T;
+  changeNotes?:
+    | T
+    | {
+        date?: T;
+        note?: T;
+        id?: T;
+      };
+  translation?:
+    | T
+    | {
+        sourceSnapshot?: T;
+        snapshotAt?: T;
+      };
+  history?: T;
   heroImage?: T;
   publishedAt?: T;
   updatedAt?: T;
@@ -586,6 +687,22 @@ export interface UsersSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "workflow-events_select".
+ */
+export interface WorkflowEventsSelect<T extends boolean = true> {
+  article?: T;
+  missions?: T;
+  locale?: T;
+  action?: T;
+  from?: T;
+  to?: T;
+  user?: T;
+  note?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -691,6 +808,20 @@ export interface TaskRebuildSites {
       | number
       | boolean
       | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskPublishScheduled".
+ */
+export interface TaskPublishScheduled {
+  input: {
+    article: number;
+    locale: string;
+    at: string;
+  };
+  output: {
+    published?: boolean | null;
   };
 }
 /**

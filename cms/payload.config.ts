@@ -12,6 +12,8 @@ import { Media } from './collections/Media'
 import { Missions } from './collections/Missions'
 import { Users } from './collections/Users'
 import { rebuildSitesTask } from './jobs/rebuildSites'
+import { publishScheduledTask } from './jobs/publishScheduled'
+import { WorkflowEvents } from './collections/WorkflowEvents'
 import { contentLocales, defaultLocale } from './lib/locales'
 import { payloadSecret, serverURL } from './lib/env'
 
@@ -30,7 +32,7 @@ export default buildConfig({
     meta: { titleSuffix: ' · Mission Publisher' },
     importMap: { baseDir: dirname, importMapFile: path.join(dirname, 'app/(payload)/admin/importMap.js') },
   },
-  collections: [Articles, Missions, Media, Users],
+  collections: [Articles, Missions, Media, Users, WorkflowEvents],
   editor: lexicalEditor(),
   localization: {
     locales: contentLocales.map((l) => ({ code: l.code, label: l.label })),
@@ -49,10 +51,13 @@ export default buildConfig({
   graphQL: { disablePlaygroundInProduction: true },
   typescript: { outputFile: path.join(dirname, 'payload-types.ts'), autoGenerate: false },
   jobs: {
-    tasks: [rebuildSitesTask],
+    tasks: [rebuildSitesTask, publishScheduledTask],
     // Only the long-running `npm start` process runs jobs; Next's request workers and scripts just queue them.
     shouldAutoRun: () => process.env.MP_JOBS_RUNNER === '1',
-    autoRun: [{ cron: '*/2 * * * * *', queue: 'rebuild', limit: 10 }],
+    autoRun: [
+      { cron: '*/2 * * * * *', queue: 'rebuild', limit: 10 },
+      { cron: '*/5 * * * * *', queue: 'workflow', limit: 20 },
+    ],
     deleteJobOnComplete: false,
   },
 })

@@ -86,7 +86,12 @@ async function* publishedArticles(payload: Payload, missionId: number, locale: s
       limit: PAGE_SIZE,
       sort: '-publishedAt',
       where: {
-        and: [{ missions: { in: [missionId] } }, { _status: { equals: 'published' } }, { title: { exists: true } }],
+        and: [
+          { missions: { in: [missionId] } },
+          { _status: { equals: 'published' } },
+          { 'workflow.state': { in: ['published', 'withdrawn'] } },
+          { title: { exists: true } },
+        ],
       },
     })
     yield* result.docs as Article[]

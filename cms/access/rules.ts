@@ -14,7 +14,8 @@ export const authenticated: Access = ({ req }) => Boolean(req.user)
 export const hqAdminOnly: Access = ({ req }) => isHqAdmin(req.user)
 export const hqAdminField: FieldAccess = ({ req }) => isHqAdmin(req.user)
 
-const published: Where = { _status: { equals: 'published' } }
+/** Public = the document has a published copy and this locale's copy is live (published or withdrawn). */
+const published: Where = { and: [{ _status: { equals: 'published' } }, { 'workflow.state': { in: ['published', 'withdrawn'] } }] }
 const anyOf = (...conditions: Where[]): Where => ({ or: conditions })
 const allOf = (...conditions: Where[]): Where => ({ and: conditions })
 

@@ -4,6 +4,10 @@ import { sections } from '../lib/locales'
 import { articlesWhereUserMay, createArticles, readArticles, readArticleVersions } from '../access/rules'
 import { isHq, missionsAllowing } from '../access/roles'
 import { enforceArticleDelete, enforceArticleRights } from '../hooks/enforceArticleRights'
+import { protectWorkflowFields, recordEdits } from '../hooks/protectWorkflowFields'
+import { workflowFields } from '../fields/workflow'
+import { workflowEndpoints } from '../workflow/endpoints'
+import { contentLocales } from '../lib/locales'
 import { queueRebuildAfterChange, queueRebuildAfterDelete } from '../hooks/queueRebuild'
 
 const sectionLabels = {
@@ -31,11 +35,12 @@ export const Articles: CollectionConfig = {
     delete: articlesWhereUserMay('delete'),
   },
   hooks: {
-    beforeChange: [enforceArticleRights],
+    beforeChange: [protectWorkflowFields, enforceArticleRights],
     beforeDelete: [enforceArticleDelete],
-    afterChange: [queueRebuildAfterChange],
+    afterChange: [recordEdits, queueRebuildAfterChange],
     afterDelete: [queueRebuildAfterDelete],
   },
+  endpoints: workflowEndpoints,
   fields: [
     { name: 'title', type: 'text', required: true, localized: true, label: { vi: 'Tiêu đề', en: 'Title' } },
     slugField(),
@@ -62,6 +67,24 @@ export const Articles: CollectionConfig = {
       admin: { position: 'sidebar' },
       // The picker offers only missions the user may write for; the save hook enforces the same.
       filterOptions: ({ user }) => (!user || isHq(user) ? true : { id: { in: missionsAllowing(user, 'create') } }),
+    },
+    {
+      name: 'sourceLocale',
+      type: 'select',
+      defaultValue: 'vi',
+      label: { vi: 'Ngôn ngữ gốc', en: 'Source language' },
+      options: contentLocales.map((l) => ({ value: l.code, label: l.label })),
+      admin: { position: 'sidebar', description: { vi: 'Bản dịch được so với ngôn ngữ này', en: 'Translations are checked against this language' } },
+    },
+    ...workflowFields,
+    {
+      name: 'history',
+      type: 'join',
+      collection: 'workflow-events',
+      on: 'article',
+      label: { vi: 'Nhật ký biên tập', en: 'Workflow history' },
+      defaultSort: '-createdAt',
+      admin: { defaultColumns: ['createdAt', 'locale', 'action', 'from', 'to', 'user', 'note'] },
     },
     { name: 'heroImage', type: 'upload', relationTo: 'media', label: { vi: 'Ảnh chính', en: 'Hero image' } },
     {

@@ -1,5 +1,6 @@
 import type { FieldHook, TextField, Validate } from 'payload'
 import { slugify, URL_SAFE_CODE } from '../lib/slugify'
+import { keepingLocale } from '../lib/nestedRead'
 
 const fillFromTitle: FieldHook = ({ value, siblingData }) => {
   if (typeof value === 'string' && value.trim()) return slugify(value)
@@ -17,7 +18,7 @@ const uniquePerMissionAndLocale: Validate<string> = async (value, { req, data, i
   if (!URL_SAFE_CODE.test(value)) return `Slug "${value}" may contain only lowercase letters, digits and hyphens.`
   const missions = idsOf((data as { missions?: unknown }).missions)
   if (!missions.length || !collectionSlug) return true
-  const clash = await req.payload.find({
+  const clash = await keepingLocale(req, () => req.payload.find({
     collection: collectionSlug as 'articles',
     locale: req.locale ?? undefined,
     fallbackLocale: false,
@@ -34,7 +35,7 @@ const uniquePerMissionAndLocale: Validate<string> = async (value, { req, data, i
         ...(id != null ? [{ id: { not_equals: id } }] : []),
       ],
     },
-  })
+  }))
   const other = clash.docs[0] as { id: number; title?: string } | undefined
   return other
     ? `Slug "${value}" is already used in locale "${req.locale}" by article #${other.id} "${other.title ?? ''}" in the same mission. Choose another slug.`
@@ -48,6 +49,7 @@ export const slugField = (): TextField => ({
   index: true,
   label: { vi: 'Đường dẫn', en: 'Slug' },
   admin: { position: 'sidebar', description: { vi: 'Tạo tự động từ tiêu đề', en: 'Generated from the title' } },
-  hooks: { beforeValidate: [fillFromTitle] },
+  // A duplicate must not clash with its original's URL.
+  hooks: { beforeValidate: [fillFromTitle], beforeDuplicate: [({ value }) => (value ? `${value}-copy` : value)] },
   validate: uniquePerMissionAndLocale,
 })

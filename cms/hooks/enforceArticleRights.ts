@@ -1,5 +1,6 @@
 import { APIError, type CollectionBeforeChangeHook, type CollectionBeforeDeleteHook } from 'payload'
 import { canOnArticle, idsOf, translatableLocales } from '../access/roles'
+import { keepingLocale } from '../lib/nestedRead'
 
 const forbidden = (message: string) => new APIError(message, 403, null, true)
 
@@ -13,11 +14,19 @@ const idsOrValue = (v: unknown) => (Array.isArray(v) ? idsOf(v).sort() : typeof 
  * Checks what collection access cannot see: the incoming data. Runs inside the save
  * transaction, so a refusal changes nothing. System writes (seed, jobs: no user) pass.
  */
-export const enforceArticleRights: CollectionBeforeChangeHook = ({ data, originalDoc, operation, req }) => {
+export const enforceArticleRights: CollectionBeforeChangeHook = ({ data, originalDoc, operation, req, context }) => {
   const user = req.user
-  if (!user) return data
+  // The workflow service (cms/workflow/transition.ts) has checked rights for its own writes.
+  if (!user || context.workflowService) return data
   const target = idsOf(data.missions)
   const before = idsOf(originalDoc?.missions)
+
+  // Optimistic concurrency: a client that read version X sends If-Match: X (the document's
+  // updatedAt); if someone saved in between, the second save is refused, not silently merged.
+  const expected = req.headers?.get?.('if-match')?.replace(/^W\//, '').replace(/"/g, '')
+  if (operation === 'update' && expected && originalDoc?.updatedAt && new Date(expected).getTime() !== new Date(originalDoc.updatedAt).getTime()) {
+    throw new APIError(`This article was changed by someone else at ${originalDoc.updatedAt}. Reload it and apply your edit again.`, 409, null, true)
+  }
 
   if (operation === 'create') {
     if (!canOnArticle(user, 'create', target)) {
@@ -36,8 +45,12 @@ export const enforceArticleRights: CollectionBeforeChangeHook = ({ data, origina
   if (operation === 'update' && !same(target, before) && !canOnArticle(user, 'update', target)) {
     throw forbidden('You may not assign this article to a mission you do not work for.')
   }
-  if (data._status === 'published' && !canOnArticle(user, 'publish', target)) {
-    throw forbidden('You may not publish this article: save it as a draft and submit it for review.')
+  if (data._status === 'published') {
+    throw forbidden(
+      canOnArticle(user, 'publish', target)
+        ? 'Publish through the workflow, one language at a time: POST /api/articles/:id/workflow {"locale":"vi","action":"publish"}.'
+        : 'You may not publish this article: save it as a draft and submit it for review.',
+    )
   }
   return data
 }
@@ -45,6 +58,6 @@ export const enforceArticleRights: CollectionBeforeChangeHook = ({ data, origina
 export const enforceArticleDelete: CollectionBeforeDeleteHook = async ({ id, req }) => {
   const user = req.user
   if (!user) return
-  const doc = await req.payload.findByID({ collection: 'articles', id, depth: 0, draft: true, overrideAccess: true, req })
+  const doc = await keepingLocale(req, () => req.payload.findByID({ collection: 'articles', id, depth: 0, draft: true, overrideAccess: true, req }))
   if (!canOnArticle(user, 'delete', idsOf(doc.missions))) throw forbidden('You may not delete this article.')
 }

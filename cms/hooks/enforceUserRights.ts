@@ -1,5 +1,6 @@
 import { APIError, type CollectionBeforeOperationHook } from 'payload'
 import { grantableByMissionAdmin, idOf, isHqAdmin, missionsWhere } from '../access/roles'
+import { keepingLocale } from '../lib/nestedRead'
 
 const forbidden = (message: string) => new APIError(message, 403, null, true)
 const MIN_PASSWORD_LENGTH = 12
@@ -29,7 +30,7 @@ export const enforceUserRights: CollectionBeforeOperationHook = async ({ args, o
   // Forms re-send unchanged values: only a change of roles needs the right to grant it.
   const id = (args as { id?: number | string }).id
   const current = operation === 'update' && id != null
-    ? ((await req.payload.findByID({ collection: 'users', id, depth: 0, overrideAccess: true, req }).catch(() => null)) as IncomingUser | null)
+    ? ((await keepingLocale(req, () => req.payload.findByID({ collection: 'users', id, depth: 0, overrideAccess: true, req })).catch(() => null)) as IncomingUser | null)
     : null
   const hqRoleChanged = 'hqRole' in data && (data.hqRole ?? null) !== (current?.hqRole ?? null) && !(data.hqRole === '' && !current?.hqRole)
   if (hqRoleChanged) throw forbidden('Only HQ admins can grant HQ roles.')

@@ -121,7 +121,7 @@ export async function seed(payload: Payload, log: Log = console.log) {
       collection: 'articles',
       locale: 'vi',
       draft: status === 'draft',
-      data: { title: a.vi.title, summary: a.vi.summary, body: paragraphs(a.vi.body), section: a.section, missions, heroImage: image.id, publishedAt, _status: status },
+      data: { title: a.vi.title, summary: a.vi.summary, body: paragraphs(a.vi.body), section: a.section, missions, heroImage: image.id, publishedAt, _status: status, workflow: { state: status } },
       ...system,
     })
     if (a.en) {
@@ -130,7 +130,7 @@ export async function seed(payload: Payload, log: Log = console.log) {
         id: article.id,
         locale: 'en',
         draft: status === 'draft',
-        data: { title: a.en.title, summary: a.en.summary, body: paragraphs(a.en.body), _status: status },
+        data: { title: a.en.title, summary: a.en.summary, body: paragraphs(a.en.body), _status: status, workflow: { state: status } },
         ...system,
       })
     }

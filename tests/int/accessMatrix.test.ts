@@ -57,10 +57,10 @@ async function draftArticle(scope: 'own' | 'other') {
     collection: 'articles',
     locale: 'vi',
     draft: true,
-    data: { title: `Bản nháp ${fixture}`, section: 'news', missions: [missions[scope]], _status: 'draft' },
+    data: { title: `Bản nháp ${fixture}`, section: 'news', missions: [missions[scope]], _status: 'draft', workflow: { state: 'in_review' } },
     ...system,
   })
-  await payload.update({ collection: 'articles', id: doc.id, locale: 'en', draft: true, data: { title: `Draft ${fixture}`, _status: 'draft' }, ...system })
+  await payload.update({ collection: 'articles', id: doc.id, locale: 'en', draft: true, data: { title: `Draft ${fixture}`, _status: 'draft', workflow: { state: 'in_review' } }, ...system })
   return doc.id
 }
 
@@ -140,7 +140,7 @@ describe(`article access matrix (${cases.length} cases over HTTP)`, () => {
         ? await http(role, 'DELETE', `/api/articles/${id}`)
         : action === 'update'
           ? await http(role, 'PATCH', `/api/articles/${id}?locale=${locale}&draft=true`, { title: `Changed by ${role}` })
-          : await http(role, 'PATCH', `/api/articles/${id}?locale=${locale}`, { _status: 'published' })
+          : await http(role, 'POST', `/api/articles/${id}/workflow`, { locale, action: 'publish' })
     const after = await snapshot(id)
     if (!allowed) {
       expect(refused(res.status), `${res.status} ${res.text}`).toBe(true)
@@ -154,8 +154,11 @@ describe(`article access matrix (${cases.length} cases over HTTP)`, () => {
       expect(doc.title).toBe(`Changed by ${role}`)
     }
     if (action === 'publish') {
-      const doc = await payload.findByID({ collection: 'articles', id, locale, ...system })
-      expect(doc._status).toBe('published')
+      const doc = await payload.findByID({ collection: 'articles', id, locale, fallbackLocale: false, ...system })
+      expect([doc._status, doc.workflow?.state]).toEqual(['published', 'published'])
+      const other = locale === 'en' ? 'vi' : 'en'
+      const untouched = await payload.findByID({ collection: 'articles', id, locale: other, fallbackLocale: false, draft: true, ...system })
+      expect(untouched.workflow?.state).toBe('in_review')
     }
   })
 
@@ -240,7 +243,7 @@ describe('anonymous readers', () => {
       data: { title: 'Tin mật chưa công bố', section: 'news', missions: [missions.own], _status: 'draft' },
       ...system,
     })
-    const published = await payload.create({ collection: 'articles', locale: 'vi', data: { title: 'Công khai', section: 'news', missions: [missions.own], _status: 'published' }, ...system })
+    const published = await payload.create({ collection: 'articles', locale: 'vi', data: { title: 'Công khai', section: 'news', missions: [missions.own], _status: 'published', workflow: { state: 'published' } }, ...system })
     await payload.update({ collection: 'articles', id: published.id, locale: 'vi', draft: true, data: { title: 'Bản nháp sửa đổi chưa duyệt' }, ...system })
     for (const query of ['?draft=true', '?draft=true&locale=all', '?where[_status][equals]=draft&draft=true', '']) {
       const res = await http('anonymous', 'GET', `/api/articles${query}`)

@@ -39,7 +39,7 @@ beforeAll(async () => {
   const article = await payload.create({
     collection: 'articles',
     locale: 'vi',
-    data: { title: 'Đổi mới và hội nhập', summary: 'Tóm tắt tiếng Việt', body: paragraphs(['Nội dung tiếng Việt.']), section: 'news', missions: [missionId], _status: 'published' },
+    data: { title: 'Đổi mới và hội nhập', summary: 'Tóm tắt tiếng Việt', body: paragraphs(['Nội dung tiếng Việt.']), section: 'news', missions: [missionId], _status: 'published', workflow: { state: 'published' } },
     ...system,
   })
   articleId = article.id
@@ -47,13 +47,13 @@ beforeAll(async () => {
     collection: 'articles',
     id: articleId,
     locale: 'en',
-    data: { title: 'Renewal and integration', summary: 'English summary', body: paragraphs(['English body.']), _status: 'published' },
+    data: { title: 'Renewal and integration', summary: 'English summary', body: paragraphs(['English body.']), _status: 'published', workflow: { state: 'published' } },
     ...system,
   })
   await payload.create({
     collection: 'articles',
     locale: 'vi',
-    data: { title: 'Chỉ có tiếng Việt', section: 'cultural-diplomacy', missions: [missionId], _status: 'published' },
+    data: { title: 'Chỉ có tiếng Việt', section: 'cultural-diplomacy', missions: [missionId], _status: 'published', workflow: { state: 'published' } },
     ...system,
   })
   await payload.create({
@@ -81,7 +81,7 @@ describe('data model', () => {
   it('refuses a duplicate slug in the same mission and locale, naming the other article', async () => {
     const before = await payload.count({ collection: 'articles', ...system })
     const messages = await validationMessages(
-      payload.create({ collection: 'articles', locale: 'vi', data: { title: 'Đổi mới và hội nhập', section: 'news', missions: [missionId], _status: 'published' }, ...system }),
+      payload.create({ collection: 'articles', locale: 'vi', data: { title: 'Đổi mới và hội nhập', section: 'news', missions: [missionId], _status: 'published', workflow: { state: 'published' } }, ...system }),
     )
     expect(messages).toContain(`slug: Slug "doi-moi-va-hoi-nhap" is already used in locale "vi" by article #${articleId} "Đổi mới và hội nhập"`)
     expect((await payload.count({ collection: 'articles', ...system })).totalDocs).toBe(before.totalDocs)

@@ -1,0 +1,88 @@
+import type { Field, FieldAccess } from 'payload'
+import { workflowStates } from '../workflow/stateMachine'
+
+const stateLabels: Record<string, { vi: string; en: string }> = {
+  draft: { vi: 'Bản nháp', en: 'Draft' },
+  in_review: { vi: 'Chờ duyệt', en: 'In review' },
+  approved: { vi: 'Đã duyệt', en: 'Approved' },
+  scheduled: { vi: 'Hẹn giờ đăng', en: 'Scheduled' },
+  published: { vi: 'Đã đăng', en: 'Published' },
+  unpublished: { vi: 'Đã gỡ', en: 'Unpublished' },
+  withdrawn: { vi: 'Đã rút', en: 'Withdrawn' },
+}
+
+// Only saves that went through cms/hooks/protectWorkflowFields.ts (which overwrites these
+// fields from the stored document for people) or the workflow service may write them.
+const workflowWriteOnly: FieldAccess = ({ req }) => req.context?.workflowWrite === true
+const managedByWorkflow = { update: workflowWriteOnly, create: workflowWriteOnly }
+
+/**
+ * Per-locale workflow state, kept in a localized group so each locale moves on its own.
+ * Only the workflow service (cms/workflow/transition.ts) writes it, with overrideAccess.
+ */
+export const workflowFields: Field[] = [
+  {
+    name: 'workflow',
+    type: 'group',
+    localized: true,
+    label: { vi: 'Quy trình biên tập', en: 'Workflow' },
+    access: managedByWorkflow,
+    admin: { position: 'sidebar', readOnly: true },
+    fields: [
+      { name: 'state', type: 'select', defaultValue: 'draft', index: true, options: workflowStates.map((value) => ({ value, label: stateLabels[value]! })) },
+      { name: 'submittedBy', type: 'relationship', relationTo: 'users' },
+      { name: 'approvedBy', type: 'relationship', relationTo: 'users' },
+      { name: 'changedAt', type: 'date' },
+      { name: 'scheduledAt', type: 'date' },
+      { name: 'withdrawnAt', type: 'date' },
+      { name: 'withdrawalReason', type: 'text' },
+      { name: 'rejectionReason', type: 'text' },
+      { name: 'forcePublished', type: 'checkbox', defaultValue: false },
+      { name: 'forceReason', type: 'text' },
+    ],
+  },
+  {
+    name: 'updateKind',
+    type: 'radio',
+    localized: true,
+    defaultValue: 'minor',
+    label: { vi: 'Loại cập nhật', en: 'Kind of update' },
+    options: [
+      { value: 'minor', label: { vi: 'Sửa nhỏ (không thông báo)', en: 'Minor edit (no public note)' } },
+      { value: 'major', label: { vi: 'Cập nhật quan trọng (cần ghi chú công khai)', en: 'Major update (public change note required)' } },
+    ],
+    admin: { position: 'sidebar' },
+  },
+  {
+    name: 'changeNote',
+    type: 'text',
+    localized: true,
+    label: { vi: 'Ghi chú thay đổi', en: 'Change note' },
+    admin: { position: 'sidebar', condition: (_, sibling) => sibling?.updateKind === 'major' },
+  },
+  {
+    name: 'changeNotes',
+    type: 'array',
+    localized: true,
+    label: { vi: 'Lịch sử cập nhật công khai', en: 'Public change notes' },
+    access: managedByWorkflow,
+    admin: { readOnly: true },
+    fields: [
+      { name: 'date', type: 'date', required: true },
+      { name: 'note', type: 'text', required: true },
+    ],
+  },
+  {
+    name: 'translation',
+    type: 'group',
+    localized: true,
+    label: { vi: 'Bản dịch', en: 'Translation' },
+    access: managedByWorkflow,
+    admin: { readOnly: true, condition: () => false },
+    fields: [
+      // The source text this translation was made from (or confirmed against): staleness and its diff.
+      { name: 'sourceSnapshot', type: 'json' },
+      { name: 'snapshotAt', type: 'date' },
+    ],
+  },
+]

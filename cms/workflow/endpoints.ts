@@ -1,0 +1,33 @@
+import type { Endpoint } from 'payload'
+import { canOnArticle, idsOf } from '../access/roles'
+import { runTransition, workflowView } from './transition'
+
+/** POST /api/articles/:id/workflow — one transition; GET — per-locale state, history, staleness. */
+export const workflowEndpoints: Endpoint[] = [
+  {
+    path: '/:id/workflow',
+    method: 'post',
+    handler: async (req) => {
+      if (!req.user) return Response.json({ errors: [{ message: 'Log in to change the workflow.' }] }, { status: 401 })
+      let input: Record<string, unknown>
+      try {
+        input = (await req.json?.()) ?? {}
+      } catch {
+        return Response.json({ errors: [{ message: 'Send a JSON body: {"locale":"en","action":"submit"}.' }] }, { status: 400 })
+      }
+      const result = await runTransition(req, String(req.routeParams?.id), input as never)
+      return Response.json(result.body, { status: result.status })
+    },
+  },
+  {
+    path: '/:id/workflow',
+    method: 'get',
+    handler: async (req) => {
+      if (!req.user) return Response.json({ errors: [{ message: 'Log in to see the workflow.' }] }, { status: 401 })
+      const id = String(req.routeParams?.id)
+      const doc = await req.payload.findByID({ collection: 'articles', id, depth: 0, draft: true, overrideAccess: true, disableErrors: true, req })
+      if (!doc || !canOnArticle(req.user, 'read', idsOf(doc.missions))) return Response.json({ errors: [{ message: 'Article not found.' }] }, { status: 404 })
+      return Response.json(await workflowView(req, id))
+    },
+  },
+]
