@@ -68,6 +68,7 @@ export interface Config {
   blocks: {};
   collections: {
     articles: Article;
+    'article-overrides': ArticleOverride;
     missions: Mission;
     media: Media;
     users: User;
@@ -85,6 +86,7 @@ export interface Config {
   };
   collectionsSelect: {
     articles: ArticlesSelect<false> | ArticlesSelect<true>;
+    'article-overrides': ArticleOverridesSelect<false> | ArticleOverridesSelect<true>;
     missions: MissionsSelect<false> | MissionsSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
@@ -347,6 +349,20 @@ export interface Media {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "article-overrides".
+ */
+export interface ArticleOverride {
+  id: number;
+  article: number | Article;
+  mission: number | Mission;
+  declined?: boolean | null;
+  intro?: string | null;
+  heroImage?: (number | null) | Media;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -466,6 +482,10 @@ export interface PayloadLockedDocument {
         value: number | Article;
       } | null)
     | ({
+        relationTo: 'article-overrides';
+        value: number | ArticleOverride;
+      } | null)
+    | ({
         relationTo: 'missions';
         value: number | Mission;
       } | null)
@@ -570,6 +590,19 @@ export interface ArticlesSelect<T extends boolean = true> {
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "article-overrides_select".
+ */
+export interface ArticleOverridesSelect<T extends boolean = true> {
+  article?: T;
+  mission?: T;
+  declined?: T;
+  intro?: T;
+  heroImage?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

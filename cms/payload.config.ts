@@ -14,6 +14,7 @@ import { Users } from './collections/Users'
 import { rebuildSitesTask } from './jobs/rebuildSites'
 import { publishScheduledTask } from './jobs/publishScheduled'
 import { WorkflowEvents } from './collections/WorkflowEvents'
+import { ArticleOverrides } from './collections/ArticleOverrides'
 import { contentLocales, defaultLocale } from './lib/locales'
 import { payloadSecret, serverURL } from './lib/env'
 
@@ -32,7 +33,7 @@ export default buildConfig({
     meta: { titleSuffix: ' · Mission Publisher' },
     importMap: { baseDir: dirname, importMapFile: path.join(dirname, 'app/(payload)/admin/importMap.js') },
   },
-  collections: [Articles, Missions, Media, Users, WorkflowEvents],
+  collections: [Articles, ArticleOverrides, Missions, Media, Users, WorkflowEvents],
   editor: lexicalEditor(),
   localization: {
     locales: contentLocales.map((l) => ({ code: l.code, label: l.label })),

@@ -10,6 +10,7 @@ import { mediaCacheDir, missionSiteUrl } from './paths'
 import { sanitizeBodyHtml } from './sanitize'
 
 const PAGE_SIZE = 100
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 
 /**
  * Reads what the public may see — as an anonymous reader (overrideAccess: false, no user),
@@ -45,13 +46,25 @@ export async function exportMission(payload: Payload, mission: Mission, contentD
       slugs.set(doc.id, { ...slugs.get(doc.id), [locale]: doc.slug })
     }
   }
+  // Local touches on syndicated articles: declined items are skipped, intros and images replace.
+  const overrides = new Map<number, { declined?: boolean | null; intro?: string | null; heroImage?: unknown }>()
+  for (const locale of exported.locales) {
+    const found = await payload.find({ collection: 'article-overrides', where: { mission: { equals: mission.id } }, locale: locale as 'vi', fallbackLocale: false, depth: 1, pagination: false, overrideAccess: false })
+    for (const o of found.docs) {
+      const article = typeof o.article === 'object' ? o.article.id : o.article
+      overrides.set(article, { ...overrides.get(article), declined: o.declined, heroImage: o.heroImage, [`intro:${locale}`]: o.intro } as never)
+    }
+  }
+
   // Pass 2: write each article page's data, one page of results at a time.
   let pages = 0
   for (const locale of exported.locales) {
     const localeDir = path.join(missionDir, locale)
     mkdirSync(localeDir, { recursive: true })
     for await (const doc of publishedArticles(payload, mission.id, locale, 1)) {
-      if (!doc.slug) continue
+      const local = overrides.get(doc.id) as Record<string, unknown> | undefined
+      if (!doc.slug || local?.declined) continue
+      const intro = local?.[`intro:${locale}`] as string | undefined
       const article: ExportedArticle = {
         id: doc.id,
         mission: mission.code,
@@ -60,10 +73,10 @@ export async function exportMission(payload: Payload, mission: Mission, contentD
         title: doc.title,
         slug: doc.slug,
         summary: doc.summary ?? '',
-        bodyHtml: doc.body ? sanitizeBodyHtml(convertLexicalToHTML({ data: doc.body as never, disableContainer: true })) : '',
+        bodyHtml: (intro ? `<p class="local-intro">${escapeHtml(intro)}</p>` : '') + (doc.body ? sanitizeBodyHtml(convertLexicalToHTML({ data: doc.body as never, disableContainer: true })) : ''),
         publishedAt: doc.publishedAt ?? doc.createdAt,
         updatedAt: doc.updatedAt,
-        hero: await exportImage(doc.heroImage, siteDir, `article #${doc.id} "${doc.title}"`),
+        hero: await exportImage((local?.heroImage as Article['heroImage']) ?? doc.heroImage, siteDir, `article #${doc.id} "${doc.title}"`),
         translations: slugs.get(doc.id) ?? { [locale]: doc.slug },
       }
       writeFileSync(path.join(localeDir, `${doc.id}.json`), JSON.stringify(article))

@@ -1,5 +1,6 @@
 import * as migration_20261123_161710_initial from './20261123_161710_initial';
 import * as migration_20261123_164354_workflow from './20261123_164354_workflow';
+import * as migration_20261123_164949_syndication_overrides from './20261123_164949_syndication_overrides';
 
 export const migrations = [
   {
@@ -10,6 +11,11 @@ export const migrations = [
   {
     up: migration_20261123_164354_workflow.up,
     down: migration_20261123_164354_workflow.down,
-    name: '20261123_164354_workflow'
+    name: '20261123_164354_workflow',
+  },
+  {
+    up: migration_20261123_164949_syndication_overrides.up,
+    down: migration_20261123_164949_syndication_overrides.down,
+    name: '20261123_164949_syndication_overrides'
   },
 ];
