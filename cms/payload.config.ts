@@ -15,6 +15,8 @@ import { rebuildSitesTask } from './jobs/rebuildSites'
 import { publishScheduledTask } from './jobs/publishScheduled'
 import { WorkflowEvents } from './collections/WorkflowEvents'
 import { ArticleOverrides } from './collections/ArticleOverrides'
+import { dashboardEndpoint } from './workflow/dashboard'
+import { adminTranslations } from './lib/adminTranslations'
 import { contentLocales, defaultLocale } from './lib/locales'
 import { payloadSecret, serverURL } from './lib/env'
 
@@ -31,8 +33,10 @@ export default buildConfig({
   admin: {
     user: Users.slug,
     meta: { titleSuffix: ' · Mission Publisher' },
+    components: { beforeDashboard: ['/components/WorkflowDashboard#WorkflowDashboard'] },
     importMap: { baseDir: dirname, importMapFile: path.join(dirname, 'app/(payload)/admin/importMap.js') },
   },
+  endpoints: [dashboardEndpoint],
   collections: [Articles, ArticleOverrides, Missions, Media, Users, WorkflowEvents],
   editor: lexicalEditor(),
   localization: {
@@ -40,7 +44,7 @@ export default buildConfig({
     defaultLocale,
     fallback: true,
   },
-  i18n: { supportedLanguages: { vi, en }, fallbackLanguage: 'vi' },
+  i18n: { supportedLanguages: { vi, en }, fallbackLanguage: 'vi', translations: adminTranslations },
   db: postgresAdapter({
     pool: { connectionString: process.env.DATABASE_URL },
     // Schema changes go through committed migrations only (npm run migrate:create).

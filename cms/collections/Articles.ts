@@ -24,6 +24,7 @@ export const Articles: CollectionConfig = {
     useAsTitle: 'title',
     defaultColumns: ['title', 'section', 'missions', 'publishedAt', '_status'],
     // Staff work on their own missions; other missions' published articles stay out of their lists.
+    components: { edit: { PublishButton: '/components/NoPublishButton#NoPublishButton' } },
     baseListFilter: ({ req }) => (!req.user || isHq(req.user) ? null : { missions: { in: missionsAllowing(req.user, 'read') } }),
   },
   versions: { drafts: true, maxPerDoc: 50 },
@@ -75,6 +76,11 @@ export const Articles: CollectionConfig = {
       label: { vi: 'Ngôn ngữ gốc', en: 'Source language' },
       options: contentLocales.map((l) => ({ value: l.code, label: l.label })),
       admin: { position: 'sidebar', description: { vi: 'Bản dịch được so với ngôn ngữ này', en: 'Translations are checked against this language' } },
+    },
+    {
+      name: 'workflowPanel',
+      type: 'ui',
+      admin: { position: 'sidebar', components: { Field: '/components/WorkflowPanel#WorkflowPanel' } },
     },
     ...workflowFields,
     {

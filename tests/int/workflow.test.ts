@@ -298,3 +298,22 @@ describe('audit and rebuilds', () => {
     expect(typeof history[0].user).toBe('number')
   })
 })
+
+describe('editorial dashboard', () => {
+  it('lists missing and outdated translations, items in review and scheduled items of the user’s missions', async () => {
+    const viOnly = await http('press', 'POST', '/api/articles?locale=vi&draft=true', { title: 'Chỉ có bản gốc', section: 'news', missions: [missionId] })
+    const inReview = await bilingualArticle('press', 'Đang chờ duyệt')
+    await act('press', inReview, { locale: 'en', action: 'submit' })
+    const dashboard = await http('reviewer', 'GET', '/api/workflow/dashboard?mission=wf-mission')
+    expect(dashboard.status, dashboard.text).toBe(200)
+    const has = (list: { id: number; locale: string }[], id: number, locale: string) => list.some((i) => i.id === id && i.locale === locale)
+    expect(has(dashboard.json.missingTranslation, viOnly.json.doc.id, 'en')).toBe(true)
+    expect(has(dashboard.json.inReview, inReview, 'en')).toBe(true)
+    expect(has(dashboard.json.outdated, inReview, 'en')).toBe(false)
+    await http('press', 'PATCH', `/api/articles/${inReview}?locale=vi&draft=true`, { title: 'Đang chờ duyệt (sửa)' })
+    const after = await http('reviewer', 'GET', '/api/workflow/dashboard?mission=wf-mission')
+    expect(has(after.json.outdated, inReview, 'en')).toBe(true)
+    expect((await http('reviewer', 'GET', '/api/workflow/dashboard?mission=other')).status).toBe(404)
+    expect((await http(null, 'GET', '/api/workflow/dashboard')).status).toBe(401)
+  })
+})
