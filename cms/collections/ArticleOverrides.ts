@@ -1,4 +1,5 @@
-import { APIError, type CollectionConfig } from 'payload'
+import { type CollectionConfig } from 'payload'
+import { refusal } from '../lib/errors'
 import { canOnArticle, idOf, isHq, missionsAllowing } from '../access/roles'
 import { anyone } from '../access/rules'
 import { keepingLocale } from '../lib/nestedRead'
@@ -37,11 +38,11 @@ export const ArticleOverrides: CollectionConfig = {
         if (mission === undefined || article === undefined) return data
         // Mission admins and reviewers decide their mission's local touches; HQ may too.
         if (req.user && !isHq(req.user) && !(canOnArticle(req.user, 'publish', [mission]) || canOnArticle(req.user, 'delete', [mission]))) {
-          throw new APIError('You may only change the overrides of missions where you are a reviewer or mission admin.', 403, null, true)
+          throw refusal('You may only change the overrides of missions where you are a reviewer or mission admin.')
         }
         const doc = await keepingLocale(req, () => req.payload.findByID({ collection: 'articles', id: article, depth: 0, draft: true, overrideAccess: true, disableErrors: true, req }))
         const missions = (doc?.missions ?? []).map(idOf)
-        if (!doc || !missions.includes(mission)) throw new APIError('That article is not published to this mission.', 400, null, true)
+        if (!doc || !missions.includes(mission)) throw refusal('That article is not published to this mission.', 400)
         const clash = await keepingLocale(req, () =>
           req.payload.find({
             collection: 'article-overrides',
@@ -51,7 +52,7 @@ export const ArticleOverrides: CollectionConfig = {
             req,
           }),
         )
-        if (clash.docs.length) throw new APIError(`This mission already has an override for the article (#${clash.docs[0]!.id}); edit that one.`, 409, null, true)
+        if (clash.docs.length) throw refusal(`This mission already has an override for the article (#${clash.docs[0]!.id}); edit that one.`, 409)
         return data
       },
     ],

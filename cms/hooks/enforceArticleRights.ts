@@ -1,8 +1,8 @@
-import { APIError, type CollectionBeforeChangeHook, type CollectionBeforeDeleteHook } from 'payload'
+import { type CollectionBeforeChangeHook, type CollectionBeforeDeleteHook } from 'payload'
+import { refusal } from '../lib/errors'
 import { canOnArticle, idsOf, translatableLocales } from '../access/roles'
 import { keepingLocale } from '../lib/nestedRead'
 
-const forbidden = (message: string) => new APIError(message, 403, null, true)
 
 /** Fields shared by all locales: a translator must leave them as they are. */
 const sharedFields = ['section', 'missions', 'heroImage', 'publishedAt'] as const
@@ -25,28 +25,28 @@ export const enforceArticleRights: CollectionBeforeChangeHook = ({ data, origina
   // updatedAt); if someone saved in between, the second save is refused, not silently merged.
   const expected = req.headers?.get?.('if-match')?.replace(/^W\//, '').replace(/"/g, '')
   if (operation === 'update' && expected && originalDoc?.updatedAt && new Date(expected).getTime() !== new Date(originalDoc.updatedAt).getTime()) {
-    throw new APIError(`This article was changed by someone else at ${originalDoc.updatedAt}. Reload it and apply your edit again.`, 409, null, true)
+    throw refusal(`This article was changed by someone else at ${originalDoc.updatedAt}. Reload it and apply your edit again.`, 409)
   }
 
   if (operation === 'create') {
     if (!canOnArticle(user, 'create', target)) {
-      throw forbidden('You may only create articles for missions where you are a press officer, reviewer or mission admin.')
+      throw refusal('You may only create articles for missions where you are a press officer, reviewer or mission admin.')
     }
   } else if (!canOnArticle(user, 'update', before)) {
     // Translators: only their assigned locales, and nothing shared between locales.
-    if (!canOnArticle(user, 'translate', before)) throw forbidden('You may not edit this article.')
+    if (!canOnArticle(user, 'translate', before)) throw refusal('You may not edit this article.')
     const locale = req.locale ?? ''
     if (!translatableLocales(user, before).includes(locale)) {
-      throw forbidden(`You are not assigned to translate into "${locale}" for this article's missions.`)
+      throw refusal(`You are not assigned to translate into "${locale}" for this article's missions.`)
     }
     const changed = sharedFields.filter((f) => f in data && !same(data[f], originalDoc?.[f]))
-    if (changed.length) throw forbidden(`Translators cannot change fields shared by all languages: ${changed.join(', ')}.`)
+    if (changed.length) throw refusal(`Translators cannot change fields shared by all languages: ${changed.join(', ')}.`)
   }
   if (operation === 'update' && !same(target, before) && !canOnArticle(user, 'update', target)) {
-    throw forbidden('You may not assign this article to a mission you do not work for.')
+    throw refusal('You may not assign this article to a mission you do not work for.')
   }
   if (data._status === 'published') {
-    throw forbidden(
+    throw refusal(
       canOnArticle(user, 'publish', target)
         ? 'Publish through the workflow, one language at a time: POST /api/articles/:id/workflow {"locale":"vi","action":"publish"}.'
         : 'You may not publish this article: save it as a draft and submit it for review.',
@@ -59,5 +59,5 @@ export const enforceArticleDelete: CollectionBeforeDeleteHook = async ({ id, req
   const user = req.user
   if (!user) return
   const doc = await keepingLocale(req, () => req.payload.findByID({ collection: 'articles', id, depth: 0, draft: true, overrideAccess: true, req }))
-  if (!canOnArticle(user, 'delete', idsOf(doc.missions))) throw forbidden('You may not delete this article.')
+  if (!canOnArticle(user, 'delete', idsOf(doc.missions))) throw refusal('You may not delete this article.')
 }

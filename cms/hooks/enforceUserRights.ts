@@ -1,8 +1,8 @@
-import { APIError, type CollectionBeforeOperationHook } from 'payload'
+import { type CollectionBeforeOperationHook } from 'payload'
+import { refusal } from '../lib/errors'
 import { grantableByMissionAdmin, idOf, isHqAdmin, missionsWhere } from '../access/roles'
 import { keepingLocale } from '../lib/nestedRead'
 
-const forbidden = (message: string) => new APIError(message, 403, null, true)
 const MIN_PASSWORD_LENGTH = 12
 
 type IncomingUser = { hqRole?: unknown; memberships?: { mission?: unknown; role?: unknown }[]; password?: unknown }
@@ -23,7 +23,7 @@ export const enforceUserRights: CollectionBeforeOperationHook = async ({ args, o
   const data = (args as { data?: IncomingUser }).data
   if (!data) return args
   if (typeof data.password === 'string' && data.password.length < MIN_PASSWORD_LENGTH) {
-    throw new APIError(`Passwords must be at least ${MIN_PASSWORD_LENGTH} characters long.`, 400, null, true)
+    throw refusal(`Passwords must be at least ${MIN_PASSWORD_LENGTH} characters long.`, 400)
   }
   const user = req.user
   if (!user || isHqAdmin(user)) return args // no user: system (seed, first-user set-up goes through create-first-user)
@@ -33,17 +33,17 @@ export const enforceUserRights: CollectionBeforeOperationHook = async ({ args, o
     ? ((await keepingLocale(req, () => req.payload.findByID({ collection: 'users', id, depth: 0, overrideAccess: true, req })).catch(() => null)) as IncomingUser | null)
     : null
   const hqRoleChanged = 'hqRole' in data && (data.hqRole ?? null) !== (current?.hqRole ?? null) && !(data.hqRole === '' && !current?.hqRole)
-  if (hqRoleChanged) throw forbidden('Only HQ admins can grant HQ roles.')
+  if (hqRoleChanged) throw refusal('Only HQ admins can grant HQ roles.')
   if ('memberships' in data && data.memberships !== undefined && normalise(data.memberships) !== normalise(current?.memberships)) {
     const administered = missionsWhere(user, ['mission-admin'])
-    if (!administered.length) throw forbidden('Only HQ admins and mission admins can change roles.')
+    if (!administered.length) throw refusal('Only HQ admins and mission admins can change roles.')
     for (const m of data.memberships ?? []) {
       const mission = idOf(m.mission)
       if (mission === undefined || !administered.includes(mission)) {
-        throw forbidden('Mission admins can only grant roles in the missions they administer.')
+        throw refusal('Mission admins can only grant roles in the missions they administer.')
       }
       if (!grantableByMissionAdmin.includes(m.role as never)) {
-        throw forbidden(`Mission admins can grant only these roles: ${grantableByMissionAdmin.join(', ')}.`)
+        throw refusal(`Mission admins can grant only these roles: ${grantableByMissionAdmin.join(', ')}.`)
       }
     }
   }
