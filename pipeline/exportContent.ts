@@ -1,7 +1,8 @@
-import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import type { Payload } from 'payload'
 import { convertLexicalToHTML } from '@payloadcms/richtext-lexical/html'
+import { convertLexicalToPlaintext } from '@payloadcms/richtext-lexical/plaintext'
 import type { Article, Media, Mission } from '../cms/payload-types'
 import { mediaDir } from '../cms/lib/env'
 import { deriveImage } from '../media/derivatives'
@@ -61,6 +62,7 @@ export async function exportMission(payload: Payload, mission: Mission, contentD
         slug: doc.slug,
         summary: doc.summary ?? '',
         bodyHtml: doc.body ? sanitizeBodyHtml(convertLexicalToHTML({ data: doc.body as never, disableContainer: true })) : '',
+        bodyText: doc.body ? convertLexicalToPlaintext({ data: doc.body as never }) : '',
         publishedAt: doc.publishedAt ?? doc.createdAt,
         updatedAt: doc.updatedAt,
         hero: await exportImage(doc.heroImage, siteDir, `article #${doc.id} "${doc.title}"`),
@@ -123,5 +125,6 @@ async function exportImage(value: Article['heroImage'], siteDir: string, owner: 
     })),
     fallback: `media/${largest.name}`,
     og: `media/${d.og}`,
+    ogBytes: statSync(path.join(mediaCacheDir, d.hash, d.og)).size,
   }
 }

@@ -11,6 +11,8 @@ export type ExportedImage = {
   sources: { type: string; srcset: string }[]
   fallback: string
   og?: string
+  /** Byte size of the Open Graph image (RSS enclosures need a length). */
+  ogBytes?: number
 }
 
 export type ExportedMission = {
@@ -35,6 +37,8 @@ export type ExportedArticle = {
   slug: string
   summary: string
   bodyHtml: string
+  /** The body as plain text (descriptions when the summary is empty). */
+  bodyText?: string
   publishedAt: string
   updatedAt: string
   hero: ExportedImage | null
