@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { mkdtempSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import type { Payload } from 'payload'
@@ -40,4 +40,27 @@ export async function buildDemoSites(options: { extra?: (payload: Payload) => Pr
 function restore(name: string, value: string | undefined) {
   if (value === undefined) delete process.env[name]
   else process.env[name] = value
+}
+
+/** Every file of the built sites, as paths relative to sitesDir with "/" separators. */
+export function builtFiles(sitesDir: string, rel = ''): string[] {
+  return readdirSync(path.join(sitesDir, rel), { withFileTypes: true }).flatMap((d) => {
+    const r = rel ? `${rel}/${d.name}` : d.name
+    return d.isDirectory() ? builtFiles(sitesDir, r) : [r]
+  })
+}
+
+/**
+ * The file a URL path of the local server maps to ("/au-canberra/en/" → au-canberra/en/index.html),
+ * or null when the server would answer 404. Absolute URLs must be on baseUrl.
+ */
+export function fileFor(sitesDir: string, baseUrl: string, href: string): string | null {
+  const url = new URL(href, `${baseUrl}/`)
+  if (url.origin !== new URL(baseUrl).origin) throw new Error(`${href} is not on ${baseUrl}`)
+  const p = decodeURIComponent(url.pathname).replace(/^\/+/, '')
+  for (const candidate of [p, `${p.replace(/\/$/, '')}/index.html`, `${p}.html`]) {
+    const full = path.join(sitesDir, candidate)
+    if (candidate && existsSync(full) && statSync(full).isFile()) return candidate
+  }
+  return null
 }
