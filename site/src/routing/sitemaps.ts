@@ -5,7 +5,7 @@ import { articles, pageSize } from '../data/content'
 import type { ExportedMission } from '../data/types'
 import { absoluteUrl, articlePath, homePath, rootPath, sectionPath, sitemapPath } from './urls'
 
-const xml = (body: Buffer | string) => new Response(body, { headers: { 'Content-Type': 'application/xml; charset=utf-8' } })
+const xml = (body: Buffer | string) => new Response(body.toString(), { headers: { 'Content-Type': 'application/xml; charset=utf-8' } })
 
 /**
  * One sitemap per locale with xhtml:link alternates between published translations (whose
