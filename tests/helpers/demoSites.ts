@@ -64,3 +64,17 @@ export function fileFor(sitesDir: string, baseUrl: string, href: string): string
   }
   return null
 }
+
+export const ENGLISH_ONLY_TITLE = 'Visa information for Australian visitors'
+
+/** An article of au-canberra published only in English: its Vietnamese switcher target is a fallback page. */
+export async function addEnglishOnlyArticle(payload: Payload) {
+  const mission = (await payload.find({ collection: 'missions', where: { code: { equals: 'au-canberra' } }, overrideAccess: true })).docs[0]!
+  await payload.create({
+    collection: 'articles',
+    locale: 'en',
+    data: { title: ENGLISH_ONLY_TITLE, summary: 'How to apply for a Vietnamese visa from Australia.', section: 'news', missions: [mission.id], _status: 'published' },
+    overrideAccess: true,
+    context: { skipRebuild: true },
+  })
+}

@@ -6,7 +6,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
 import { startSiteServer } from '../../site/server'
-import { buildDemoSites, type DemoSites } from '../helpers/demoSites'
+import { addEnglishOnlyArticle, buildDemoSites, type DemoSites } from '../helpers/demoSites'
 
 /**
  * The demo sites in a real browser (Debian's Chromium driven by playwright-core), served by
@@ -21,7 +21,7 @@ let profileDir: string
 const cspErrors: string[] = []
 
 beforeAll(async () => {
-  site = await buildDemoSites()
+  site = await buildDemoSites({ extra: addEnglishOnlyArticle })
   server = await startSiteServer({ sitesDir: site.sitesDir, port: site.port })
   profileDir = mkdtempSync(path.join(os.tmpdir(), 'mp-chromium-'))
   context = await chromium.launchPersistentContext(profileDir, {
@@ -66,6 +66,9 @@ const pages: [string, string, number][] = [
   ['article (vi)', '/au-canberra/vi/tin-tuc/khai-mac-tuan-le-viet-nam-xuc-tien-thuong-mai-va-dau-tu-tai-sydney/', 200],
   ['article (en)', '/au-canberra/en/news/trade-and-investment-viet-nam-week-opens-in-sydney/', 200],
   ['fallback (en)', '/au-canberra/en/news/vi/dong-bao-tai-canberra-quay-quan-don-tet-co-truyen-cung-dai-su-quan/', 200],
+  ['fallback (vi)', '/au-canberra/vi/tin-tuc/en/visa-information-for-australian-visitors/', 200],
+  ['search (vi)', '/au-canberra/vi/tim-kiem/', 200],
+  ['search (en)', '/au-canberra/en/search/', 200],
   ['404 (vi)', '/au-canberra/vi/khong-co-trang-nay/', 404],
   ['404 (en)', '/au-canberra/en/no-such-page/', 404],
   ['language chooser', '/au-canberra/', 200],

@@ -2,12 +2,13 @@ import { readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { XMLParser, XMLValidator } from 'fast-xml-parser'
+import { HtmlValidate } from 'html-validate'
 import { parseDocument } from 'htmlparser2'
 import { findAll, findOne, getAttributeValue, textContent } from 'domutils'
 import type { Document, Element } from 'domhandler'
 import type { Payload } from 'payload'
 import { paragraphs } from '../../cms/seed/lexical'
-import { buildDemoSites, builtFiles, fileFor, type DemoSites } from '../helpers/demoSites'
+import { addEnglishOnlyArticle, buildDemoSites, builtFiles, ENGLISH_ONLY_TITLE, fileFor, type DemoSites } from '../helpers/demoSites'
 
 /**
  * The demo sites as a search engine, a feed reader and a link checker see them: one real
@@ -52,7 +53,7 @@ const articleFiles = () =>
   [...htmlPages.keys()].filter((f) => jsonLd(page(f)).some((d) => d['@type'] === 'NewsArticle'))
 
 beforeAll(async () => {
-  site = await buildDemoSites({ extra: addHostileArticle, pageSize: 2 })
+  site = await buildDemoSites({ extra: async (p) => (await addHostileArticle(p), await addEnglishOnlyArticle(p)), pageSize: 2 })
   htmlPages = new Map(
     builtFiles(site.sitesDir)
       .filter((f) => f.endsWith('.html'))
@@ -73,6 +74,16 @@ describe('pages', () => {
       expect(els(doc, (e) => e.name === 'h1'), file).toHaveLength(1)
       expect(els(doc, (e) => e.name === 'main'), file).toHaveLength(1)
     }
+  })
+
+  it('every page is valid HTML (html-validate, standard rules)', async () => {
+    const validator = new HtmlValidate({ extends: ['html-validate:standard'] })
+    const problems: string[] = []
+    for (const file of htmlPages.keys()) {
+      const report = await validator.validateString(readFileSync(path.join(site.sitesDir, file), 'utf8'), file)
+      for (const r of report.results) for (const m of r.messages) problems.push(`${file}:${m.line}: ${m.ruleId} ${m.message}`)
+    }
+    expect(problems).toEqual([])
   })
 
   it('no internal link, image or stylesheet points to a missing file', () => {
@@ -220,6 +231,20 @@ describe('languages and fallback pages', () => {
     // …and the fallback page's own switcher leads back to the Vietnamese article.
     expect(fileOf(switcherLinks(fallback)[0]!.href)).toBe(viFile)
   })
+
+  it('sends the Vietnamese reader of an English-only article to a fallback page in Vietnamese', () => {
+    const enFile = 'au-canberra/en/news/visa-information-for-australian-visitors/index.html'
+    const [vi] = switcherLinks(page(enFile))
+    const fallbackFile = fileOf(vi!.href)!
+    expect(fallbackFile).toBe('au-canberra/vi/tin-tuc/en/visa-information-for-australian-visitors/index.html')
+    const fallback = page(fallbackFile)
+    expect(isNoindex(fallback)).toBe(true)
+    expect(textContent(findOne((e) => e.name === 'h1', fallback.children)!)).toBe('Bài viết này chưa có bằng tiếng Việt')
+    const main = findOne((e) => e.name === 'main', fallback.children)!
+    const link = findOne((e) => e.name === 'a' && attr(e, 'lang') === 'en', main.children)!
+    expect(textContent(link)).toBe(ENGLISH_ONLY_TITLE)
+    expect(fileOf(attr(link, 'href')!)).toBe(enFile)
+  })
 })
 
 describe('sitemaps, robots.txt and feeds', () => {
@@ -306,8 +331,10 @@ describe('structured data and social cards', () => {
       expect(article).toMatchObject({ '@context': 'https://schema.org', '@type': 'NewsArticle', inLanguage: file.split('/')[1] })
       for (const key of ['headline', 'datePublished', 'dateModified']) expect(article![key], `${file} ${key}`).toBeTruthy()
       expect((article!.publisher as { name: string }).name).toBeTruthy()
-      // Every demo article has a hero image; the hostile one has none and so no image.
-      if (!textContent(page(file)).includes('alert("body")')) expect(fileOf((article!.image as string[])[0]!)).toMatch(/-og\.jpg$/)
+      // The image is the Open Graph crop of the hero, when the article has one.
+      const hasHero = els(page(file), (e) => e.name === 'figure').length > 0
+      if (hasHero) expect(fileOf((article!.image as string[])[0]!), file).toMatch(/-og\.jpg$/)
+      else expect(article!.image, file).toBeUndefined()
       expect(crumbs!['@type']).toBe('BreadcrumbList')
       const items = crumbs!.itemListElement as { item: string }[]
       expect(items).toHaveLength(3)
