@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import type { Payload } from 'payload'
@@ -34,7 +34,11 @@ export async function buildDemoSites(options: { extra?: (payload: Payload) => Pr
     restore('SITE_BASE_URL', saved.base)
     restore('SITE_PAGE_SIZE', saved.size)
   }
-  return { payload, sitesDir, baseUrl, port, close }
+  const closeAll = async () => {
+    rmSync(sitesDir, { recursive: true, force: true })
+    await close()
+  }
+  return { payload, sitesDir, baseUrl, port, close: closeAll }
 }
 
 function restore(name: string, value: string | undefined) {
