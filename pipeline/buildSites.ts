@@ -1,10 +1,11 @@
-import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import type { Payload } from 'payload'
 import type { Mission } from '../cms/payload-types'
 import { exportMission } from './exportContent'
 import { renderAstro } from './renderAstro'
 import { publishMissionOutput } from './publishOutput'
+import { buildSearchIndexes } from './searchIndex'
 import { sitesDir as defaultSitesDir, workDir } from './paths'
 
 export type BuildReport = { missions: string[]; articlePages: number; pages: number; seconds: number }
@@ -57,6 +58,16 @@ export async function buildSites(options: {
     for (const [i, mission] of missions.entries()) {
       const builtDir = path.join(outDir, mission.code)
       if (!existsSync(builtDir)) throw new Error(`Astro produced no pages for mission ${mission.code}`)
+      for (const locale of mission.enabledLocales ?? []) {
+        // Astro writes <locale>/404/index.html; servers and CDNs look for <locale>/404.html.
+        const notFound = path.join(builtDir, locale, '404')
+        if (existsSync(path.join(notFound, 'index.html'))) {
+          renameSync(path.join(notFound, 'index.html'), path.join(builtDir, locale, '404.html'))
+          rmSync(notFound, { recursive: true })
+        }
+      }
+      const indexed = await buildSearchIndexes(builtDir, (mission.enabledLocales ?? []) as string[])
+      log(`[search ${i + 1}/${missions.length}] ${mission.code}: ${Object.entries(indexed).map(([l, n]) => `${l} ${n}`).join(', ')} pages indexed`)
       const count = countHtml(builtDir)
       pages += count
       publishMissionOutput({ builtDir, mediaDir: path.join(assetsDir, mission.code, 'media'), sitesDir, code: mission.code })

@@ -1,15 +1,27 @@
-import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import type { Payload } from 'payload'
 import { convertLexicalToHTML } from '@payloadcms/richtext-lexical/html'
+import { convertLexicalToPlaintext } from '@payloadcms/richtext-lexical/plaintext'
 import type { Article, Media, Mission } from '../cms/payload-types'
 import { mediaDir } from '../cms/lib/env'
 import { deriveImage } from '../media/derivatives'
 import type { ExportedArticle, ExportedImage, ExportedMission } from '../site/src/data/types'
 import { mediaCacheDir, missionSiteUrl } from './paths'
 import { sanitizeBodyHtml } from './sanitize'
+import { sameSource, sourceTextOf, type SourceText } from '../cms/workflow/sourceText'
 
 const PAGE_SIZE = 100
+
+/** When the live source text differs from what this live translation was made from. */
+async function sourceUpdatedSince(payload: Payload, doc: Article, locale: string): Promise<ExportedArticle['sourceUpdated']> {
+  const source = doc.sourceLocale ?? 'vi'
+  const snapshot = doc.translation?.sourceSnapshot as SourceText | null | undefined
+  if (locale === source || !snapshot) return null
+  const original = await payload.findByID({ collection: 'articles', id: doc.id, locale: source as 'vi', fallbackLocale: false, depth: 0, overrideAccess: false, disableErrors: true })
+  if (!original?.title || sameSource(snapshot, sourceTextOf(original))) return null
+  return { locale: source, at: original.updatedAt }
+}
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 
 /**
@@ -74,10 +86,14 @@ export async function exportMission(payload: Payload, mission: Mission, contentD
         slug: doc.slug,
         summary: doc.summary ?? '',
         bodyHtml: (intro ? `<p class="local-intro">${escapeHtml(intro)}</p>` : '') + (doc.body ? sanitizeBodyHtml(convertLexicalToHTML({ data: doc.body as never, disableContainer: true })) : ''),
+        bodyText: doc.body ? convertLexicalToPlaintext({ data: doc.body as never }) : '',
         publishedAt: doc.publishedAt ?? doc.createdAt,
         updatedAt: doc.updatedAt,
         hero: await exportImage((local?.heroImage as Article['heroImage']) ?? doc.heroImage, siteDir, `article #${doc.id} "${doc.title}"`),
         translations: slugs.get(doc.id) ?? { [locale]: doc.slug },
+        withdrawn: doc.workflow?.state === 'withdrawn' ? { at: doc.workflow.withdrawnAt ?? doc.updatedAt, reason: doc.workflow.withdrawalReason ?? '' } : null,
+        changeNotes: (doc.changeNotes ?? []).map((n) => ({ date: n.date, note: n.note })),
+        sourceUpdated: await sourceUpdatedSince(payload, doc, locale),
       }
       writeFileSync(path.join(localeDir, `${doc.id}.json`), JSON.stringify(article))
       pages++
@@ -141,5 +157,6 @@ async function exportImage(value: Article['heroImage'], siteDir: string, owner: 
     })),
     fallback: `media/${largest.name}`,
     og: `media/${d.og}`,
+    ogBytes: statSync(path.join(mediaCacheDir, d.hash, d.og)).size,
   }
 }

@@ -5,11 +5,12 @@ import sirv from 'sirv'
 
 /**
  * The local "CDN": serves dist/sites/<code>/… at http://localhost:<SITE_PORT>/<code>/….
- * Security headers match what the CDN is configured to send in production.
+ * Security headers match what the CDN is configured to send in production. Search is the
+ * only script: Pagefind fetches its index (connect-src) and runs WebAssembly (wasm-unsafe-eval).
  */
 export const siteSecurityHeaders: Record<string, string> = {
   'Content-Security-Policy':
-    "default-src 'none'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; font-src 'self'; script-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+    "default-src 'none'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; font-src 'self'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'strict-origin-when-cross-origin',
   'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), interest-cohort=()',

@@ -1,17 +1,11 @@
 import { diffWords } from 'diff'
+import { convertLexicalToPlaintext } from '@payloadcms/richtext-lexical/plaintext'
 
 export type SourceText = { title: string; summary: string; body: string }
 
-type LexicalNode = { text?: string; type?: string; children?: LexicalNode[] }
-
-/** Plain text of a Lexical body, one line per block, for translation diffs. */
-export function lexicalText(body: unknown): string {
-  const root = (body as { root?: LexicalNode } | null)?.root
-  if (!root) return ''
-  const walk = (node: LexicalNode): string =>
-    node.text ?? (node.children ?? []).map(walk).join(node.type === 'root' || node.type === 'list' ? '\n' : '')
-  return walk(root).trim()
-}
+/** Plain text of a Lexical body, for translation diffs. */
+export const lexicalText = (body: unknown): string =>
+  body && typeof body === 'object' && 'root' in body ? convertLexicalToPlaintext({ data: body as never }).trim() : ''
 
 export function sourceTextOf(doc: { title?: string | null; summary?: string | null; body?: unknown }): SourceText {
   return { title: doc.title ?? '', summary: doc.summary ?? '', body: lexicalText(doc.body) }

@@ -317,3 +317,40 @@ describe('editorial dashboard', () => {
     expect((await http(null, 'GET', '/api/workflow/dashboard')).status).toBe(401)
   })
 })
+
+describe('the built site reflects each state', () => {
+  it('published pages are present, unpublished ones gone, withdrawn ones keep a notice but leave listings, feeds and sitemaps', async () => {
+    const publish = async (title: string) => {
+      const id = await bilingualArticle('press', title)
+      await act('press', id, { locale: 'vi', action: 'submit' })
+      expect((await act('reviewer', id, { locale: 'vi', action: 'publish' })).status).toBe(200)
+      return id
+    }
+    await publish('Bài còn trên trang')
+    const gone = await publish('Bài bị gỡ')
+    const withdrawn = await publish('Bài bị rút')
+    const updated = await publish('Bài có cập nhật')
+    expect((await act('reviewer', gone, { locale: 'vi', action: 'unpublish' })).status).toBe(200)
+    expect((await act('reviewer', withdrawn, { locale: 'vi', action: 'withdraw', note: 'Thông tin không còn chính xác.' })).status).toBe(200)
+    await http('press', 'PATCH', `/api/articles/${updated}?locale=vi&draft=true`, { summary: 'Có lịch mới', updateKind: 'major', changeNote: 'Bổ sung lịch mới' })
+    await act('press', updated, { locale: 'vi', action: 'submit' })
+    expect((await act('reviewer', updated, { locale: 'vi', action: 'publish' })).status).toBe(200)
+
+    await buildSites({ payload, missions: ['wf-mission'], sitesDir, log: () => {} })
+    const { readFileSync } = await import('node:fs')
+    const file = (...p: string[]) => path.join(sitesDir, 'wf-mission', 'vi', ...p)
+    expect(existsSync(file('tin-tuc', 'bai-con-tren-trang', 'index.html'))).toBe(true)
+    expect(existsSync(file('tin-tuc', 'bai-bi-go', 'index.html'))).toBe(false)
+    const notice = readFileSync(file('tin-tuc', 'bai-bi-rut', 'index.html'), 'utf8')
+    expect(notice).toMatch(/Bài viết này đã được rút lại ngày \d+ tháng \d+, \d{4}\./)
+    expect(notice).toContain('Thông tin không còn chính xác.')
+    const listing = readFileSync(file('tin-tuc', 'index.html'), 'utf8')
+    expect(listing).toContain('Bài còn trên trang')
+    expect(listing).not.toContain('Bài bị rút')
+    expect(readFileSync(file('rss.xml'), 'utf8')).not.toContain('Bài bị rút')
+    const sitemap = readFileSync(path.join(sitesDir, 'wf-mission', 'sitemap-vi.xml'), 'utf8')
+    expect(sitemap).toContain('bai-con-tren-trang')
+    expect(sitemap).not.toContain('bai-bi-rut')
+    expect(readFileSync(file('tin-tuc', 'bai-co-cap-nhat', 'index.html'), 'utf8')).toMatch(/Cập nhật \d+ tháng \d+, \d{4}<\/time>: Bổ sung lịch mới/)
+  })
+})

@@ -37,3 +37,27 @@ export function articles(mission: string, locale: string): ExportedArticle[] {
   articleCache.set(key, list)
   return list
 }
+
+/** What listings, feeds, sitemaps and related links show: withdrawn articles keep only their page. */
+export function listedArticles(mission: string, locale: string): ExportedArticle[] {
+  return articles(mission, locale).filter((a) => !a.withdrawn)
+}
+
+/** Every published version of every article of a mission, by article id (for fallback pages). */
+export function articleVersions(mission: ExportedMission): Map<number, ExportedArticle[]> {
+  const byId = new Map<number, ExportedArticle[]>()
+  for (const locale of mission.locales) {
+    for (const a of articles(mission.code, locale)) byId.set(a.id, [...(byId.get(a.id) ?? []), a])
+  }
+  return byId
+}
+
+/** Newest other articles of the same section and locale. */
+export function relatedArticles(article: ExportedArticle, count = 3): ExportedArticle[] {
+  return listedArticles(article.mission, article.locale)
+    .filter((a) => a.id !== article.id && a.section === article.section)
+    .slice(0, count)
+}
+
+/** Articles per listing page; SITE_PAGE_SIZE lets tests exercise pagination with little content. */
+export const pageSize = Math.max(1, Number(process.env.SITE_PAGE_SIZE) || 12)

@@ -11,6 +11,8 @@ export type ExportedImage = {
   sources: { type: string; srcset: string }[]
   fallback: string
   og?: string
+  /** Byte size of the Open Graph image (RSS enclosures need a length). */
+  ogBytes?: number
 }
 
 export type ExportedMission = {
@@ -35,9 +37,17 @@ export type ExportedArticle = {
   slug: string
   summary: string
   bodyHtml: string
+  /** The body as plain text (descriptions when the summary is empty). */
+  bodyText?: string
   publishedAt: string
   updatedAt: string
   hero: ExportedImage | null
   /** Slugs of the translations published for this mission, by locale (includes this locale). */
   translations: Record<LocaleCode, string>
+  /** Withdrawn articles keep their page, with this public notice, but leave listings, feeds, sitemaps and search. */
+  withdrawn?: { at: string; reason: string } | null
+  /** Public notes of major updates, oldest first ("Updated 3 May 2026: …"). */
+  changeNotes?: { date: string; note: string }[]
+  /** Set when this translation predates the latest change of its source text. */
+  sourceUpdated?: { locale: LocaleCode; at: string } | null
 }

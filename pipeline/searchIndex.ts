@@ -1,0 +1,64 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+import * as pagefind from 'pagefind'
+
+const htmlFiles = (dir: string, rel = ''): string[] =>
+  readdirSync(path.join(dir, rel), { withFileTypes: true }).flatMap((d) => {
+    const r = path.posix.join(rel, d.name)
+    if (d.isDirectory()) return d.name === 'pagefind' ? [] : htmlFiles(dir, r)
+    return d.name.endsWith('.html') ? [r] : []
+  })
+
+/**
+ * Pagefind folds accents when searching ("dai" finds "đại"'s vowel), but "đ" is a letter of
+ * its own, not "d" plus a mark. So the text of every Vietnamese page is indexed a second time
+ * with đ/Đ → d/D, at a low weight: "dai su quan" then finds "Đại sứ quán". The copy exists only
+ * in what Pagefind reads, never in the HTML served to readers.
+ */
+export function withFoldedCopy(html: string): string {
+  const start = html.indexOf('data-pagefind-body')
+  if (start < 0 || !/[đĐ]/.test(html)) return html
+  const end = html.indexOf('</article>', start)
+  if (end < 0) return html
+  const open = html.indexOf('>', start) + 1
+  const text = html
+    .slice(open, end)
+    .replace(/<[^>]*data-pagefind-ignore[^>]*>[\s\S]*?<\/[a-z]+>/g, ' ')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/\s+/g, ' ')
+  const folded = text.replace(/đ/g, 'd').replace(/Đ/g, 'D')
+  return `${html.slice(0, end)}<div data-pagefind-weight="0.5">${folded}</div>${html.slice(end)}`
+}
+
+/**
+ * One Pagefind index per locale of a built mission site, in <locale>/pagefind/. Runs after the
+ * Astro build and before the swap into dist/sites, so a failed index leaves the old site live.
+ * Only article pages (marked data-pagefind-body) are indexed; result URLs are relative to the
+ * locale's home and the search page passes that home as Pagefind's baseUrl.
+ */
+export async function buildSearchIndexes(siteDir: string, locales: string[]): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {}
+  try {
+    for (const locale of locales) {
+      const localeDir = path.join(siteDir, locale)
+      if (!existsSync(localeDir)) continue
+      const { index, errors } = await pagefind.createIndex({ forceLanguage: locale })
+      if (!index) throw new Error(`Pagefind could not start for ${locale}: ${errors.join('; ')}`)
+      let pages = 0
+      for (const file of htmlFiles(localeDir)) {
+        const html = readFileSync(path.join(localeDir, file), 'utf8')
+        if (!html.includes('data-pagefind-body')) continue
+        const added = await index.addHTMLFile({ sourcePath: file, content: withFoldedCopy(html) })
+        if (added.errors.length) throw new Error(`Pagefind could not index ${locale}/${file}: ${added.errors.join('; ')}`)
+        pages++
+      }
+      const written = await index.writeFiles({ outputPath: path.join(localeDir, 'pagefind') })
+      if (written.errors.length) throw new Error(`Pagefind could not write the ${locale} index: ${written.errors.join('; ')}`)
+      await index.deleteIndex()
+      counts[locale] = pages
+    }
+  } finally {
+    await pagefind.close()
+  }
+  return counts
+}
