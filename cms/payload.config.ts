@@ -12,6 +12,10 @@ import { Media } from './collections/Media'
 import { Missions } from './collections/Missions'
 import { Users } from './collections/Users'
 import { rebuildSitesTask } from './jobs/rebuildSites'
+import { healthEndpoint } from './endpoints/health'
+import { withAbuseLimits } from './hooks/abuseLimits'
+import { MAX_UPLOAD_BYTES } from './hooks/validateUpload'
+import { logger } from './lib/logger'
 import { contentLocales, defaultLocale } from './lib/locales'
 import { payloadSecret, serverURL } from './lib/env'
 
@@ -28,7 +32,12 @@ export default buildConfig({
     meta: { titleSuffix: ' · Mission Publisher' },
     importMap: { baseDir: dirname, importMapFile: path.join(dirname, 'app/(payload)/admin/importMap.js') },
   },
-  collections: [Articles, Missions, Media, Users],
+  // Rate limits on login/password reset and page-size caps, added to every collection here.
+  collections: withAbuseLimits([Articles, Missions, Media, Users]),
+  endpoints: [healthEndpoint],
+  logger,
+  // Refused uploads are the client's mistake, not ours: log them without an error stack.
+  loggingLevels: { UploadRejected: 'info' } as Record<string, 'info'>,
   editor: lexicalEditor(),
   localization: {
     locales: contentLocales.map((l) => ({ code: l.code, label: l.label })),
@@ -43,7 +52,8 @@ export default buildConfig({
     migrationDir: path.join(dirname, 'migrations'),
   }),
   sharp,
-  upload: { limits: { fileSize: 20_000_000 }, abortOnLimit: true },
+  // The multipart parser stops reading at the limit and answers 413 (validateUpload checks again).
+  upload: { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 }, abortOnLimit: true, responseOnLimit: `The file is too large; the limit is ${MAX_UPLOAD_BYTES / 1e6} MB.` },
   graphQL: { disablePlaygroundInProduction: true },
   typescript: { outputFile: path.join(dirname, 'payload-types.ts'), autoGenerate: false },
   jobs: {
