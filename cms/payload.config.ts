@@ -36,8 +36,8 @@ export default buildConfig({
   collections: withAbuseLimits([Articles, Missions, Media, Users]),
   endpoints: [healthEndpoint],
   logger,
-  // Refused uploads are the client's mistake, not ours: log them without an error stack.
-  loggingLevels: { UploadRejected: 'info' } as Record<string, 'info'>,
+  // Refused uploads and rate-limited requests are expected client errors: no error stack in the log.
+  loggingLevels: { UploadRejected: 'info', RateLimited: 'info' } as Record<string, 'info'>,
   editor: lexicalEditor(),
   localization: {
     locales: contentLocales.map((l) => ({ code: l.code, label: l.label })),

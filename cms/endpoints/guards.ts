@@ -12,15 +12,15 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/
 
 type Handler<C> = (request: Request, context: C) => Promise<Response>
 
-function json(status: number, message: string, requestId: string): Response {
-  return Response.json({ errors: [{ message }] }, { status, headers: { 'X-Request-Id': requestId } })
+function json(status: number, message: string, requestId: string, extra: Record<string, string> = {}): Response {
+  return Response.json({ errors: [{ message }] }, { status, headers: { 'X-Request-Id': requestId, ...extra } })
 }
 
 /** Reads at most `limit` bytes of the body; undefined when it is larger (the rest is never read). */
-async function readCapped(request: Request, limit: number): Promise<Uint8Array | undefined> {
+async function readCapped(request: Request, limit: number): Promise<Buffer<ArrayBuffer> | undefined> {
   const declared = Number(request.headers.get('content-length') ?? NaN)
   if (Number.isFinite(declared) && declared > limit) return undefined
-  if (!request.body) return new Uint8Array()
+  if (!request.body) return Buffer.alloc(0)
   const reader = request.body.getReader()
   const chunks: Uint8Array[] = []
   let size = 0
@@ -62,7 +62,8 @@ export function withApiGuards<C = unknown>(handler: Handler<C>, options: { logge
         const limit = multipart ? MAX_MULTIPART_BODY_BYTES : MAX_JSON_BODY_BYTES
         const body = await readCapped(request, limit)
         if (!body) {
-          response = json(413, `The request body is too large; the limit is ${limit / 1e6} MB${multipart ? ' for uploads' : ''}.`, requestId)
+          // The rest of the body is never read, so the connection cannot carry another request.
+          response = json(413, `The request body is too large; the limit is ${limit / 1e6} MB${multipart ? ' for uploads' : ''}.`, requestId, { Connection: 'close' })
           log.warn({ reqId: requestId, method: request.method, path: url.pathname, status: 413 }, 'request body too large')
           return response
         }

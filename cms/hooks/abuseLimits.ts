@@ -40,10 +40,16 @@ export function clientIp(req: Pick<PayloadRequest, 'headers'>): string {
   return last ?? req.headers?.get('x-real-ip') ?? 'unknown'
 }
 
+export class RateLimited extends APIError {
+  constructor(message: string) {
+    super(message, 429, undefined, true)
+  }
+}
+
 function tooMany(what: string, res: unknown): never {
   const seconds = res instanceof RateLimiterRes ? Math.ceil(res.msBeforeNext / 1000) : 60
   const wait = seconds >= 120 ? `${Math.ceil(seconds / 60)} minutes` : `${seconds} seconds`
-  throw new APIError(`Too many ${what}. Try again in ${wait}.`, 429, undefined, true)
+  throw new RateLimited(`Too many ${what}. Try again in ${wait}.`)
 }
 
 const labels: Record<LimitedOperation, string> = {

@@ -1,6 +1,6 @@
 import path from 'node:path'
 import { fileTypeFromBuffer } from 'file-type'
-import sharp from 'sharp'
+import sharp, { type Metadata } from 'sharp'
 import { APIError, type CollectionBeforeOperationHook } from 'payload'
 import { MAX_INPUT_PIXELS } from '../../media/derivatives'
 import { slugify } from '../lib/slugify'
@@ -103,7 +103,7 @@ export async function inspectUpload(file: { data: Buffer; name: string; mimetype
     throw new UploadRejected('The image has data appended after its end; such files are refused. Re-export the image and upload it again.')
   }
 
-  let meta: sharp.Metadata
+  let meta: Metadata
   try {
     // Reads the header only: nothing is decoded yet.
     meta = await sharp(data, { limitInputPixels: false }).metadata()

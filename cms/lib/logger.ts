@@ -23,7 +23,7 @@ export function createLogger(options: { format?: LogFormat; level?: string; dest
   if (format === 'json') {
     return pino({ ...base, timestamp: pino.stdTimeFunctions.isoTime }, options.destination)
   }
-  return pino(base, options.destination ?? prettyStream({ colorize: true, ignore: 'pid,hostname,name', translateTime: 'SYS:HH:MM:ss' }))
+  return pino(base, prettyStream({ colorize: !options.destination, ignore: 'pid,hostname,name', translateTime: 'SYS:HH:MM:ss', sync: true, destination: options.destination ?? 1 }))
 }
 
 /** The process-wide logger; Payload uses it too (payload.config.ts), so every line has one format. */
