@@ -59,7 +59,7 @@ export async function collectHealth(req: PayloadRequest): Promise<Health> {
       const job = jobs.docs.find((j) => ((j.input as { missions?: number[] } | null)?.missions ?? []).includes(m.id))
       return {
         code: m.code,
-        // The publish step swaps the mission's folder in with a rename, so its mtime is the last build.
+        // The publish step swaps in a freshly built folder, so its mtime is when the last build wrote it.
         lastBuild: existsSync(dir) ? { at: statSync(dir).mtime.toISOString() } : null,
         lastRebuildJob: job
           ? { status: job.hasError ? 'failed' : job.completedAt ? 'completed' : 'pending', at: (job.completedAt ?? job.updatedAt ?? job.createdAt) as string }
