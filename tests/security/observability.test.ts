@@ -22,7 +22,7 @@ beforeAll(async () => {
   const mission = await payload.create({
     collection: 'missions',
     locale: 'vi',
-    data: { code: 'jp-osaka', name: 'Tổng Lãnh sự quán', kind: 'consulate-general', hostCountry: 'JP', city: 'Ô-xa-ca', timeZone: 'Asia/Tokyo', enabledLocales: ['vi', 'en'], defaultLocale: 'vi' },
+    data: { code: 'zz-health-probe', name: 'Tổng Lãnh sự quán', kind: 'consulate-general', hostCountry: 'JP', city: 'Ô-xa-ca', timeZone: 'Asia/Tokyo', enabledLocales: ['vi', 'en'], defaultLocale: 'vi' },
     overrideAccess: true,
   })
   missionId = mission.id
@@ -49,11 +49,11 @@ describe('GET /api/health', () => {
     expect(body.database.status).toBe('ok')
     expect(body.database.latencyMs).toBeGreaterThanOrEqual(0)
     expect(body.jobs).toEqual({ status: 'ok', pending: 0, processing: 0, failed: 0 })
-    expect(body.missions).toEqual([{ code: 'jp-osaka', lastBuild: null, lastRebuildJob: null }])
+    expect(body.missions).toEqual([{ code: 'zz-health-probe', lastBuild: null, lastRebuildJob: null }])
   })
 
   it('shows queued and failed rebuilds and the last build of each mission', async () => {
-    mkdirSync(path.join(sitesDir, 'jp-osaka'), { recursive: true })
+    mkdirSync(path.join(sitesDir, 'zz-health-probe'), { recursive: true })
     const job = await payload.jobs.queue({ task: 'rebuildSites', input: { missions: [missionId] }, queue: 'rebuild' })
     let { body } = await health()
     expect(body.jobs.pending).toBe(1)
