@@ -30,6 +30,8 @@ async function main() {
   const archive = path.join(backupDir, `${name}.tar.gz`)
   try {
     db = await openDatabase({ dataDir, mode: 'join', log: (l) => console.log(l) })
+    // Backups hold password hashes and unpublished drafts: readable by their owner only.
+    mkdirSync(backupDir, { recursive: true, mode: 0o700 })
     mkdirSync(staging, { recursive: true })
 
     const client = new pg.Client({ connectionString: db.url })
@@ -58,10 +60,10 @@ async function main() {
     symlinkSync(mediaDir, path.join(staging, 'media'), 'dir')
 
     const partial = `${archive}.partial`
-    await createTar({ gzip: true, file: partial, cwd: staging, follow: true, portable: true }, [MANIFEST_FILE, DUMP_FILE, 'media'])
+    await createTar({ gzip: true, file: partial, cwd: staging, follow: true, portable: true, mode: 0o600 }, [MANIFEST_FILE, DUMP_FILE, 'media'])
     const digest = await sha256File(partial)
     renameSync(partial, archive) // a crash never leaves something that looks like a finished backup
-    writeFileSync(checksumFileOf(archive), `${digest}  ${path.basename(archive)}\n`)
+    writeFileSync(checksumFileOf(archive), `${digest}  ${path.basename(archive)}\n`, { mode: 0o600 })
     const mb = (statSync(archive).size / 1e6).toFixed(1)
     console.log(`Backup written: ${path.relative(process.cwd(), archive) || archive} (${mb} MB, ${mediaFiles.length} media files)`)
     console.log(`Checksum:       ${path.relative(process.cwd(), checksumFileOf(archive))} (sha256 ${digest})`)

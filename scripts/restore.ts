@@ -107,7 +107,7 @@ async function main() {
     }
     mkdirSync(path.join(work, 'media'), { recursive: true })
     renameSync(path.join(work, 'media'), mediaDir)
-    console.log(`Restored the database and ${expected.length} media files into ${embedded ? dataDir : 'DATABASE_URL'} .`)
+    console.log(`Restored the database and ${expected.length} media files into ${embedded ? dataDir : 'DATABASE_URL'}.`)
     if (keptAside) console.log(`The previous media files were moved to ${keptAside}; delete it once you have checked the restore.`)
   } finally {
     rmSync(work, { recursive: true, force: true })

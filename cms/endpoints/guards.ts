@@ -70,7 +70,8 @@ export function withApiGuards<C = unknown>(handler: Handler<C>, options: { logge
         headers.set('content-length', String(body.byteLength))
         forwarded = new Request(request.url, { method: request.method, headers, body, signal: request.signal })
       } else {
-        forwarded = new Request(request, { headers })
+        // Rebuilt from parts: Next's request object cannot be passed to another realm's Request constructor.
+        forwarded = new Request(request.url, { method: request.method, headers, signal: request.signal })
       }
       const upstream = await handler(forwarded, context)
       const responseHeaders = new Headers(upstream.headers)

@@ -43,6 +43,7 @@ export function clientIp(req: Pick<PayloadRequest, 'headers'>): string {
 export class RateLimited extends APIError {
   constructor(message: string) {
     super(message, 429, undefined, true)
+    this.name = 'RateLimited' // set explicitly: the admin build minifies class names (loggingLevels matches on it)
   }
 }
 

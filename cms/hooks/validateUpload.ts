@@ -40,6 +40,7 @@ const polyglotMarkers: { pattern: RegExp; what: string }[] = [
 export class UploadRejected extends APIError {
   constructor(message: string, status = 400) {
     super(message, status, undefined, true) // isPublic: the client sees the message
+    this.name = 'UploadRejected' // set explicitly: the admin build minifies class names (loggingLevels matches on it)
   }
 }
 

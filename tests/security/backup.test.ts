@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process'
 import { createHash, randomBytes } from 'node:crypto'
-import { chmodSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { chmodSync, existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -101,6 +101,7 @@ describe('backup', () => {
     const [sum, name] = readFileSync(`${archive}.sha256`, 'utf8').trim().split(/\s+/)
     expect(name).toBe(path.basename(archive))
     expect(sum).toBe(createHash('sha256').update(readFileSync(archive)).digest('hex'))
+    expect(statSync(archive).mode & 0o077).toBe(0) // password hashes and drafts: owner only
   })
 })
 
