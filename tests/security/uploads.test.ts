@@ -161,6 +161,21 @@ describe('accepted uploads are cleaned', () => {
     }
   })
 
+  it('checks a replacement file too: PATCH with an SVG is refused and the stored image stays', async () => {
+    const created = await upload('keep.jpg', await photo(400, 300, '#225588'), 'image/jpeg')
+    expect(created.status, created.message).toBe(201)
+    const doc = created.body.doc as { id: number; filename: string }
+    const original = readFileSync(path.join(mediaDir, doc.filename))
+    const before = await snapshot()
+    const form = new FormData()
+    form.append('file', new Blob([new Uint8Array(svgWithScript)], { type: 'image/jpeg' }), 'keep.jpg')
+    form.append('_payload', JSON.stringify({ alt: 'Ảnh thay thế' }))
+    const res = await fetch(`${api.url}/api/media/${doc.id}?locale=vi`, { method: 'PATCH', body: form, headers: { Authorization: auth } })
+    expect(res.status).toBe(415)
+    expect(await snapshot()).toEqual(before)
+    expect(readFileSync(path.join(mediaDir, doc.filename)).equals(original)).toBe(true)
+  })
+
   it('decides the type from the bytes: a PNG sent as photo.jpg/image/jpeg is stored as PNG', async () => {
     const png = await sharp({ create: { width: 300, height: 200, channels: 3, background: '#123456' } }).png().toBuffer()
     const res = await upload('photo.jpg', png, 'image/jpeg')
