@@ -17,6 +17,10 @@ import { WorkflowEvents } from './collections/WorkflowEvents'
 import { ArticleOverrides } from './collections/ArticleOverrides'
 import { dashboardEndpoint } from './workflow/dashboard'
 import { adminTranslations } from './lib/adminTranslations'
+import { healthEndpoint } from './endpoints/health'
+import { withAbuseLimits } from './hooks/abuseLimits'
+import { MAX_UPLOAD_BYTES } from './hooks/validateUpload'
+import { logger } from './lib/logger'
 import { contentLocales, defaultLocale } from './lib/locales'
 import { payloadSecret, serverURL } from './lib/env'
 
@@ -26,8 +30,8 @@ export default buildConfig({
   serverURL,
   secret: payloadSecret(),
   telemetry: false,
-  // Refusals (403, validation) are the system working as intended, not server errors.
-  loggingLevels: { APIError: 'info', Forbidden: 'info', ValidationError: 'info', AuthenticationError: 'info', NotFound: 'info' },
+  // Refused uploads, rate-limited requests and other refusals are expected client errors: no error stack in the log.
+  loggingLevels: { APIError: 'info', Forbidden: 'info', ValidationError: 'info', AuthenticationError: 'info', NotFound: 'info', UploadRejected: 'info', RateLimited: 'info' } as Record<string, 'info'>,
   csrf: [serverURL],
   cors: [serverURL],
   admin: {
@@ -36,8 +40,10 @@ export default buildConfig({
     components: { beforeDashboard: ['/components/WorkflowDashboard#WorkflowDashboard'] },
     importMap: { baseDir: dirname, importMapFile: path.join(dirname, 'app/(payload)/admin/importMap.js') },
   },
-  endpoints: [dashboardEndpoint],
-  collections: [Articles, ArticleOverrides, Missions, Media, Users, WorkflowEvents],
+  // Rate limits on login/password reset and page-size caps, added to every collection here.
+  collections: withAbuseLimits([Articles, ArticleOverrides, Missions, Media, Users, WorkflowEvents]),
+  endpoints: [healthEndpoint, dashboardEndpoint],
+  logger,
   editor: lexicalEditor(),
   localization: {
     locales: contentLocales.map((l) => ({ code: l.code, label: l.label })),
@@ -52,7 +58,8 @@ export default buildConfig({
     migrationDir: path.join(dirname, 'migrations'),
   }),
   sharp,
-  upload: { limits: { fileSize: 20_000_000 }, abortOnLimit: true },
+  // The multipart parser stops reading at the limit and answers 413 (validateUpload checks again).
+  upload: { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 }, abortOnLimit: true, responseOnLimit: `The file is too large; the limit is ${MAX_UPLOAD_BYTES / 1e6} MB.` },
   graphQL: { disablePlaygroundInProduction: true },
   typescript: { outputFile: path.join(dirname, 'payload-types.ts'), autoGenerate: false },
   jobs: {

@@ -14,6 +14,19 @@ export const siteSecurityHeaders: Record<string, string> = {
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'strict-origin-when-cross-origin',
   'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), interest-cohort=()',
+  // Browsers ignore HSTS over plain http (the local server), and obey it from the HTTPS CDN:
+  // two years, every subdomain. See docs/operations.md before adding `preload`.
+  'Strict-Transport-Security': 'max-age=63072000; includeSubDomains',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+}
+
+/**
+ * The same headers as a CDN configuration file (the `_headers` format of Netlify and
+ * Cloudflare Pages; other CDNs take the same name/value pairs). Committed as docs/cdn/_headers.
+ */
+export function cdnHeadersConfig(): string {
+  const lines = Object.entries(siteSecurityHeaders).map(([k, v]) => `  ${k}: ${v}`)
+  return `# Generated from siteSecurityHeaders in site/server.ts (a test keeps the two in step).\n/*\n${lines.join('\n')}\n`
 }
 
 export function startSiteServer(options: { sitesDir: string; port: number; host?: string }): Promise<Server> {

@@ -1,49 +1,71 @@
 import { createServer, type IncomingMessage } from 'node:http'
+import { Readable } from 'node:stream'
+import type { Logger } from 'pino'
 import { handleEndpoints, type Payload } from 'payload'
+import { withApiGuards } from '../../cms/endpoints/guards'
 
 /**
- * Payload's REST API on a real HTTP port (127.0.0.1, free port), through `handleEndpoints`
- * — the handler the admin's Next.js routes call — and GraphQL, without building the admin UI.
+ * Payload's REST API over real HTTP on a free 127.0.0.1 port: the same handler Payload's
+ * Next routes call (handleEndpoints), plus GraphQL through @payloadcms/next's handler (as in
+ * cms/app/(payload)/api/graphql/route.ts), behind the same guards (cms/endpoints/guards.ts).
+ * Like Next's server, it sets X-Forwarded-For to the socket address when the client sent none.
  */
-export async function startApiServer(payload: Payload): Promise<{ url: string; close: () => Promise<void> }> {
-  // GraphQL is served by @payloadcms/next's handler (as in the admin's app/(payload)/api/graphql route).
+export async function startApiServer(payload: Payload, options: { logger?: Logger } = {}): Promise<{ url: string; close: () => Promise<void> }> {
   const { GRAPHQL_POST } = await import('@payloadcms/next/routes')
   const graphql = GRAPHQL_POST(payload.config)
+  const handler = withApiGuards(
+    (request: Request) =>
+      request.method === 'POST' && new URL(request.url).pathname === '/api/graphql' ? graphql(request) : handleEndpoints({ config: payload.config, request }),
+    options,
+  )
+  const toRequest = (req: IncomingMessage, origin: string): Request => {
+    const headers = new Headers()
+    for (const [key, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value)
+    }
+    if (!headers.has('x-forwarded-for') && req.socket.remoteAddress) headers.set('x-forwarded-for', req.socket.remoteAddress)
+    const hasBody = !['GET', 'HEAD'].includes(req.method ?? 'GET')
+    return new Request(new URL(req.url ?? '/', origin), {
+      method: req.method,
+      headers,
+      body: hasBody ? (Readable.toWeb(req) as ReadableStream) : undefined,
+      // @ts-expect-error Node's fetch needs duplex for streamed request bodies
+      duplex: 'half',
+    })
+  }
   const server = createServer(async (req, res) => {
     try {
-      const request = await toRequest(req)
-      const response =
-        req.method === 'POST' && req.url?.startsWith('/api/graphql')
-          ? await graphql(request)
-          : await handleEndpoints({ config: payload.config, request })
-      res.statusCode = response.status
-      response.headers.forEach((value, key) => res.setHeader(key, value))
-      res.end(Buffer.from(await response.arrayBuffer()))
+      const response = await handler(toRequest(req, `http://127.0.0.1:${port}`), undefined)
+      const headers: Record<string, string | string[]> = {}
+      response.headers.forEach((value, key) => {
+        if (key !== 'set-cookie') headers[key] = value
+      })
+      const cookies = response.headers.getSetCookie()
+      if (cookies.length) headers['set-cookie'] = cookies
+      res.writeHead(response.status, headers)
+      if (response.body) Readable.fromWeb(response.body as never).pipe(res)
+      else res.end()
     } catch (error) {
       res.statusCode = 500
       res.end(String(error))
     }
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as { port: number }
+  const port = (server.address() as { port: number }).port
   return {
     url: `http://127.0.0.1:${port}`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections()
+        server.close(() => resolve())
+      }),
   }
 }
 
-async function toRequest(req: IncomingMessage): Promise<Request> {
-  const chunks: Buffer[] = []
-  for await (const chunk of req) chunks.push(chunk as Buffer)
-  const body = chunks.length ? Buffer.concat(chunks) : undefined
-  const headers = new Headers()
-  for (const [key, value] of Object.entries(req.headers)) {
-    if (Array.isArray(value)) value.forEach((v) => headers.append(key, v))
-    else if (value !== undefined) headers.set(key, value)
-  }
-  return new Request(`http://${req.headers.host}${req.url}`, {
-    method: req.method,
-    headers,
-    body: req.method === 'GET' || req.method === 'HEAD' ? undefined : body,
-  })
+/** Logs in over REST and returns the Authorization header value for later requests. */
+export async function loginOverHttp(baseUrl: string, email: string, password: string): Promise<string> {
+  const res = await fetch(`${baseUrl}/api/users/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email, password }) })
+  const body = (await res.json()) as { token?: string; errors?: { message: string }[] }
+  if (!res.ok || !body.token) throw new Error(`login as ${email} failed: ${res.status} ${JSON.stringify(body)}`)
+  return `JWT ${body.token}`
 }

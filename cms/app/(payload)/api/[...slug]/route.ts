@@ -1,10 +1,12 @@
 import config from '@payload-config'
 import '@payloadcms/next/css'
 import { REST_DELETE, REST_GET, REST_OPTIONS, REST_PATCH, REST_POST, REST_PUT } from '@payloadcms/next/routes'
+import { withApiGuards } from '../../../../endpoints/guards'
 
-export const GET = REST_GET(config)
-export const POST = REST_POST(config)
-export const DELETE = REST_DELETE(config)
-export const PATCH = REST_PATCH(config)
-export const PUT = REST_PUT(config)
-export const OPTIONS = REST_OPTIONS(config)
+// Request ids, body size limits and request logs around Payload's REST handlers (cms/endpoints/guards.ts).
+export const GET = withApiGuards(REST_GET(config))
+export const POST = withApiGuards(REST_POST(config))
+export const DELETE = withApiGuards(REST_DELETE(config))
+export const PATCH = withApiGuards(REST_PATCH(config))
+export const PUT = withApiGuards(REST_PUT(config))
+export const OPTIONS = withApiGuards(REST_OPTIONS(config))

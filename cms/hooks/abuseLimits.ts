@@ -1,0 +1,115 @@
+import { APIError, type CollectionAfterLoginHook, type CollectionBeforeOperationHook, type CollectionConfig, type PayloadRequest } from 'payload'
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible'
+
+/**
+ * Abuse limits Payload does not have: rate limits on login and password reset (per client IP
+ * and per account), and a cap on list page sizes. They are collection hooks, so they hold for
+ * REST and GraphQL alike; the Local API (trusted server code) is exempt.
+ *
+ * Counters live in this process's memory (rate-limiter-flexible): enough for one admin
+ * process; several instances would share a store (RateLimiterPostgres has the same interface).
+ * Payload's own lockout (maxLoginAttempts in Users.ts) stays the durable per-account backstop.
+ */
+export const authLimits = {
+  login: { perIp: { points: 20, duration: 15 * 60 }, perAccount: { points: 10, duration: 15 * 60 } },
+  forgotPassword: { perIp: { points: 5, duration: 60 * 60 }, perAccount: { points: 3, duration: 60 * 60 } },
+  resetPassword: { perIp: { points: 10, duration: 60 * 60 } },
+} as const
+
+/** Largest page any list request gets, whatever `limit` or `pagination=false` asks for. */
+export const MAX_PAGE_SIZE = 100
+
+type LimitedOperation = keyof typeof authLimits
+const limiters = new Map<string, RateLimiterMemory>()
+function limiter(operation: LimitedOperation, scope: 'perIp' | 'perAccount'): RateLimiterMemory | undefined {
+  const opts = (authLimits[operation] as Record<string, { points: number; duration: number }>)[scope]
+  if (!opts) return undefined
+  const key = `${operation}:${scope}`
+  if (!limiters.has(key)) limiters.set(key, new RateLimiterMemory({ keyPrefix: key, ...opts }))
+  return limiters.get(key)
+}
+
+/**
+ * The client address. Behind a reverse proxy the nearest proxy appends the address it saw to
+ * X-Forwarded-For, so the last entry is the one a client cannot forge; Next's own server sets
+ * the header to the socket address when it is absent. See SECURITY.md (deployment).
+ */
+export function clientIp(req: Pick<PayloadRequest, 'headers'>): string {
+  const forwarded = req.headers?.get('x-forwarded-for')
+  const last = forwarded?.split(',').map((s) => s.trim()).filter(Boolean).at(-1)
+  return last ?? req.headers?.get('x-real-ip') ?? 'unknown'
+}
+
+export class RateLimited extends APIError {
+  constructor(message: string) {
+    super(message, 429, undefined, true)
+    this.name = 'RateLimited' // set explicitly: the admin build minifies class names (loggingLevels matches on it)
+  }
+}
+
+function tooMany(what: string, res: unknown): never {
+  const seconds = res instanceof RateLimiterRes ? Math.ceil(res.msBeforeNext / 1000) : 60
+  const wait = seconds >= 120 ? `${Math.ceil(seconds / 60)} minutes` : `${seconds} seconds`
+  throw new RateLimited(`Too many ${what}. Try again in ${wait}.`)
+}
+
+const labels: Record<LimitedOperation, string> = {
+  login: 'login attempts',
+  forgotPassword: 'password reset requests',
+  resetPassword: 'password reset attempts',
+}
+
+export const authRateLimit: CollectionBeforeOperationHook = async ({ args, operation, req }) => {
+  if (!(operation in authLimits) || req.payloadAPI === 'local') return args
+  const op = operation as LimitedOperation
+  const ip = clientIp(req)
+  try {
+    await limiter(op, 'perIp')?.consume(ip)
+  } catch (res) {
+    if (!(res instanceof RateLimiterRes)) throw res
+    req.payload.logger.warn({ reqId: req.headers?.get('x-request-id'), operation: op, ip }, 'rate limit reached (client address)')
+    tooMany(`${labels[op]} from your address`, res)
+  }
+  const email = String((args as { data?: { email?: unknown } }).data?.email ?? '').trim().toLowerCase()
+  if (email) {
+    try {
+      await limiter(op, 'perAccount')?.consume(email)
+    } catch (res) {
+      if (!(res instanceof RateLimiterRes)) throw res
+      req.payload.logger.warn({ reqId: req.headers?.get('x-request-id'), operation: op, ip }, 'rate limit reached (account)')
+      tooMany(`${labels[op]} for this account`, res)
+    }
+  }
+  return args
+}
+
+/** A successful login clears the account's counter, so a few typos never block its owner later. */
+export const clearLoginLimit: CollectionAfterLoginHook = async ({ user }) => {
+  const email = String((user as { email?: string }).email ?? '').toLowerCase()
+  if (email) await limiter('login', 'perAccount')?.delete(email)
+}
+
+/** Caps page size on list reads from REST/GraphQL (`limit=0` and `pagination=false` would return everything). */
+export const capPageSize: CollectionBeforeOperationHook = async ({ args, operation, req }) => {
+  if (req.payloadAPI === 'local') return args
+  const a = args as { id?: unknown; limit?: number; pagination?: boolean }
+  if ((operation === 'read' && a.id === undefined) || (operation as string) === 'findVersions') {
+    if (a.pagination === false || a.limit === 0 || Number(a.limit) > MAX_PAGE_SIZE) {
+      a.limit = MAX_PAGE_SIZE
+      a.pagination = true
+    }
+  }
+  return args
+}
+
+/** Adds the abuse limits to every collection (and the auth limits to auth collections) without editing them. */
+export function withAbuseLimits(collections: CollectionConfig[]): CollectionConfig[] {
+  return collections.map((c) => ({
+    ...c,
+    hooks: {
+      ...c.hooks,
+      beforeOperation: [...(c.auth ? [authRateLimit] : []), capPageSize, ...(c.hooks?.beforeOperation ?? [])],
+      ...(c.auth ? { afterLogin: [...(c.hooks?.afterLogin ?? []), clearLoginLimit] } : {}),
+    },
+  }))
+}
