@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import type { Payload } from 'payload'
 import { demoImage } from '../../media/seedImages'
@@ -65,11 +65,28 @@ export async function seed(payload: Payload, log: Log = console.log) {
     missionIds.set(m.code, id)
   }
 
-  const { password, generated } = demoPassword(log)
+  const accounts = demoAccounts(seedMissions.map((m) => m.code))
+  const existing = await payload.find({ collection: 'users', where: { email: { in: accounts.map((a) => a.email) } }, pagination: false, depth: 0, ...system })
+  const existingByEmail = new Map(existing.docs.map((u) => [u.email, u.id]))
+  const needsPassword = Boolean(process.env.SEED_PASSWORD) || accounts.some((a) => !existingByEmail.has(a.email))
+  const { password, generated } = needsPassword ? demoPassword(log) : { password: '', generated: false }
+  if (generated) {
+    // Saved before any account uses it, so a failure part-way never leaves accounts with a lost password.
+    mkdirSync(dataDir, { recursive: true })
+    writeFileSync(
+      path.join(dataDir, 'demo-credentials.txt'),
+      `Demo accounts (see README): hq.admin@example.org, hq.editor@example.org, admin|reviewer|press|translator.<mission>@example.org\npassword: ${password}\n`,
+      { mode: 0o600 },
+    )
+  }
   let createdUsers = 0
-  for (const account of demoAccounts(seedMissions.map((m) => m.code))) {
-    const exists = await payload.find({ collection: 'users', where: { email: { equals: account.email } }, limit: 1, depth: 0, ...system })
-    if (exists.docs.length) continue
+  for (const account of accounts) {
+    const existingId = existingByEmail.get(account.email)
+    if (existingId !== undefined) {
+      // An explicit SEED_PASSWORD is the demo accounts' password, even for accounts made earlier.
+      if (process.env.SEED_PASSWORD) await payload.update({ collection: 'users', id: existingId, data: { password, lockUntil: null, loginAttempts: 0 }, ...system })
+      continue
+    }
     await payload.create({
       collection: 'users',
       data: {
@@ -85,13 +102,6 @@ export async function seed(payload: Payload, log: Log = console.log) {
       ...system,
     })
     createdUsers++
-  }
-  if (createdUsers && generated) {
-    writeFileSync(
-      path.join(dataDir, 'demo-credentials.txt'),
-      `Demo accounts (see README): hq.admin@example.org, hq.editor@example.org, admin|reviewer|press|translator.<mission>@example.org\npassword: ${password}\n`,
-      { mode: 0o600 },
-    )
   }
 
   let createdArticles = 0
