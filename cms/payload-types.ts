@@ -71,6 +71,7 @@ export interface Config {
     missions: Mission;
     media: Media;
     users: User;
+    deployments: Deployment;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -83,6 +84,7 @@ export interface Config {
     missions: MissionsSelect<false> | MissionsSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
+    deployments: DeploymentsSelect<false> | DeploymentsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -280,6 +282,72 @@ export interface User {
   collection: 'users';
 }
 /**
+ * Roll back: npm run deploy -- --rollback <id>. Redeploy: npm run deploy -- --mission <code>.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "deployments".
+ */
+export interface Deployment {
+  id: number;
+  mission: number | Mission;
+  /**
+   * Who or what started it, e.g. "cli", "job: publish", "rollback to #12"
+   */
+  trigger: string;
+  status: 'running' | 'succeeded' | 'failed' | 'rolled-back';
+  /**
+   * Set when this deployment re-deployed an earlier one
+   */
+  rollbackOf?: (number | null) | Deployment;
+  /**
+   * host:pid of the deploying process; a running record whose process is gone is marked failed
+   */
+  runner?: string | null;
+  startedAt: string;
+  finishedAt?: string | null;
+  /**
+   * Milliseconds per stage
+   */
+  timings?: {
+    build?: number | null;
+    prepare?: number | null;
+    uploadAssets?: number | null;
+    uploadPages?: number | null;
+    delete?: number | null;
+    purge?: number | null;
+    total?: number | null;
+  };
+  pagesRendered?: number | null;
+  objectsUploaded?: number | null;
+  objectsDeleted?: number | null;
+  objectsUnchanged?: number | null;
+  bytesUploaded?: number | null;
+  purgedUrls?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  error?: string | null;
+  /**
+   * The exact file set (path → sha256, size) that this deployment made live; used by rollback
+   */
+  manifest?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -410,6 +478,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'users';
         value: number | User;
+      } | null)
+    | ({
+        relationTo: 'deployments';
+        value: number | Deployment;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -583,6 +655,40 @@ export interface UsersSelect<T extends boolean = true> {
         createdAt?: T;
         expiresAt?: T;
       };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "deployments_select".
+ */
+export interface DeploymentsSelect<T extends boolean = true> {
+  mission?: T;
+  trigger?: T;
+  status?: T;
+  rollbackOf?: T;
+  runner?: T;
+  startedAt?: T;
+  finishedAt?: T;
+  timings?:
+    | T
+    | {
+        build?: T;
+        prepare?: T;
+        uploadAssets?: T;
+        uploadPages?: T;
+        delete?: T;
+        purge?: T;
+        total?: T;
+      };
+  pagesRendered?: T;
+  objectsUploaded?: T;
+  objectsDeleted?: T;
+  objectsUnchanged?: T;
+  bytesUploaded?: T;
+  purgedUrls?: T;
+  error?: T;
+  manifest?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -8,6 +8,7 @@ import { vi } from '@payloadcms/translations/languages/vi'
 import sharp from 'sharp'
 
 import { Articles } from './collections/Articles'
+import { Deployments } from './collections/Deployments'
 import { Media } from './collections/Media'
 import { Missions } from './collections/Missions'
 import { Users } from './collections/Users'
@@ -28,7 +29,7 @@ export default buildConfig({
     meta: { titleSuffix: ' · Mission Publisher' },
     importMap: { baseDir: dirname, importMapFile: path.join(dirname, 'app/(payload)/admin/importMap.js') },
   },
-  collections: [Articles, Missions, Media, Users],
+  collections: [Articles, Missions, Media, Users, Deployments],
   editor: lexicalEditor(),
   localization: {
     locales: contentLocales.map((l) => ({ code: l.code, label: l.label })),
@@ -50,7 +51,8 @@ export default buildConfig({
     tasks: [rebuildSitesTask],
     // Only the long-running `npm start` process runs jobs; Next's request workers and scripts just queue them.
     shouldAutoRun: () => process.env.MP_JOBS_RUNNER === '1',
-    autoRun: [{ cron: '*/2 * * * * *', queue: 'rebuild', limit: 10 }],
+    // limit 1: one rebuild job per tick; its handler coalesces every other pending rebuild (cms/jobs/rebuildSites.ts).
+    autoRun: [{ cron: '*/2 * * * * *', queue: 'rebuild', limit: 1 }],
     deleteJobOnComplete: false,
   },
 })

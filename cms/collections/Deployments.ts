@@ -1,0 +1,65 @@
+import type { Access, CollectionConfig } from 'payload'
+import { nobody } from '../access/rules'
+import { isHq, missionRoles, missionsWhere } from '../access/roles'
+
+/** HQ reads every deployment; a mission's staff read their missions' deployments; anonymous: none. */
+const readDeployments: Access = ({ req }) => {
+  const user = req.user
+  if (!user) return false
+  if (isHq(user)) return true
+  const missions = missionsWhere(user, missionRoles)
+  return missions.length ? { mission: { in: missions } } : false
+}
+
+/**
+ * One record per deploy of a mission's site to the CDN bucket (pipeline/deploy). Written
+ * only by the pipeline (Local API, overrideAccess) so the log cannot be edited by hand.
+ */
+export const Deployments: CollectionConfig = {
+  slug: 'deployments',
+  labels: { singular: { vi: 'Lần triển khai', en: 'Deployment' }, plural: { vi: 'Triển khai', en: 'Deployments' } },
+  admin: {
+    useAsTitle: 'trigger',
+    defaultColumns: ['mission', 'status', 'trigger', 'objectsUploaded', 'objectsDeleted', 'startedAt'],
+    description: {
+      vi: 'Khôi phục: npm run deploy -- --rollback <id>. Triển khai lại: npm run deploy -- --mission <mã>.',
+      en: 'Roll back: npm run deploy -- --rollback <id>. Redeploy: npm run deploy -- --mission <code>.',
+    },
+  },
+  access: { read: readDeployments, create: nobody, update: nobody, delete: nobody },
+  defaultSort: '-startedAt',
+  fields: [
+    { name: 'mission', type: 'relationship', relationTo: 'missions', required: true, index: true },
+    { name: 'trigger', type: 'text', required: true, admin: { description: 'Who or what started it, e.g. "cli", "job: publish", "rollback to #12"' } },
+    {
+      name: 'status',
+      type: 'select',
+      required: true,
+      index: true,
+      defaultValue: 'running',
+      options: ['running', 'succeeded', 'failed', 'rolled-back'].map((v) => ({ value: v, label: v })),
+    },
+    { name: 'rollbackOf', type: 'relationship', relationTo: 'deployments', admin: { description: 'Set when this deployment re-deployed an earlier one' } },
+    { name: 'runner', type: 'text', admin: { description: 'host:pid of the deploying process; a running record whose process is gone is marked failed' } },
+    { name: 'startedAt', type: 'date', required: true, admin: { date: { pickerAppearance: 'dayAndTime' } } },
+    { name: 'finishedAt', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } } },
+    {
+      name: 'timings',
+      type: 'group',
+      admin: { description: 'Milliseconds per stage' },
+      fields: ['build', 'prepare', 'uploadAssets', 'uploadPages', 'delete', 'purge', 'total'].map((name) => ({ name, type: 'number' as const })),
+    },
+    { name: 'pagesRendered', type: 'number' },
+    { name: 'objectsUploaded', type: 'number' },
+    { name: 'objectsDeleted', type: 'number' },
+    { name: 'objectsUnchanged', type: 'number' },
+    { name: 'bytesUploaded', type: 'number' },
+    { name: 'purgedUrls', type: 'json' },
+    { name: 'error', type: 'textarea' },
+    {
+      name: 'manifest',
+      type: 'json',
+      admin: { description: 'The exact file set (path → sha256, size) that this deployment made live; used by rollback' },
+    },
+  ],
+}
