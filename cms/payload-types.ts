@@ -786,6 +786,7 @@ export interface TaskRebuildSites {
       | number
       | boolean
       | null;
+    attempt?: number | null;
   };
   output: {
     built?:
@@ -797,6 +798,16 @@ export interface TaskRebuildSites {
       | number
       | boolean
       | null;
+    failed?:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
+    coalescedJobs?: number | null;
   };
 }
 /**

@@ -7,7 +7,18 @@ import { renderAstro } from './renderAstro'
 import { publishMissionOutput } from './publishOutput'
 import { sitesDir as defaultSitesDir, workDir } from './paths'
 
-export type BuildReport = { missions: string[]; articlePages: number; pages: number; seconds: number }
+export type BuildFailure = { mission: string; error: string }
+export type BuildReport = {
+  /** Missions built and swapped into sitesDir. */
+  missions: string[]
+  articlePages: number
+  pages: number
+  /** HTML pages per built mission. */
+  pagesByMission: Record<string, number>
+  seconds: number
+  /** Missions that could not be built (only with isolateFailures; otherwise buildSites throws). */
+  failures: BuildFailure[]
+}
 
 const countHtml = (dir: string): number =>
   readdirSync(dir, { withFileTypes: true }).reduce(
@@ -25,6 +36,13 @@ export async function buildSites(options: {
   missions?: string[]
   sitesDir?: string
   log?: (line: string) => void
+  /**
+   * Return failed missions in `failures` instead of throwing. Either way, one mission's
+   * failure (e.g. an article with a broken image) does not stop the others being built.
+   */
+  isolateFailures?: boolean
+  /** Gets the pid of each astro build process (the benchmark samples its memory). */
+  onRenderProcess?: (pid: number) => void
 }): Promise<BuildReport> {
   const log = options.log ?? ((l: string) => console.log(l))
   const started = Date.now()
@@ -43,28 +61,79 @@ export async function buildSites(options: {
   const assetsDir = path.join(runDir, 'assets')
   const outDir = path.join(runDir, 'astro')
   mkdirSync(contentDir, { recursive: true })
+  const pagesByMission: Record<string, number> = {}
+  const done: string[] = []
   try {
+    const failures: BuildFailure[] = []
+    const fail = (mission: string, error: unknown) => {
+      const message = error instanceof Error ? error.message : String(error)
+      failures.push({ mission, error: message })
+      log(`[failed] ${mission}: ${message}`)
+    }
     let articlePages = 0
+    const exported: Mission[] = []
     for (const [i, mission] of missions.entries()) {
-      const r = await exportMission(options.payload, mission, contentDir, path.join(assetsDir, mission.code))
-      articlePages += r.articlePages
-      log(`[export ${i + 1}/${missions.length}] ${mission.code}: ${r.articlePages} article pages`)
+      try {
+        const r = await exportMission(options.payload, mission, contentDir, path.join(assetsDir, mission.code))
+        articlePages += r.articlePages
+        exported.push(mission)
+        const elapsed = (Date.now() - started) / 1000
+        const eta = (elapsed / (i + 1)) * (missions.length - i - 1)
+        log(`[export ${i + 1}/${missions.length}] ${mission.code}: ${r.articlePages} article pages (ETA export ${eta.toFixed(0)} s)`)
+      } catch (error) {
+        rmSync(path.join(contentDir, mission.code), { recursive: true, force: true })
+        fail(mission.code, error)
+      }
     }
-    log(`[render] astro build for ${missions.length} mission(s) …`)
     const renderStarted = Date.now()
-    await renderAstro({ contentDir, outDir, missions: missions.map((m) => m.code), log: (l) => log(`  ${l}`) })
-    let pages = 0
-    for (const [i, mission] of missions.entries()) {
-      const builtDir = path.join(outDir, mission.code)
-      if (!existsSync(builtDir)) throw new Error(`Astro produced no pages for mission ${mission.code}`)
-      const count = countHtml(builtDir)
-      pages += count
-      publishMissionOutput({ builtDir, mediaDir: path.join(assetsDir, mission.code, 'media'), sitesDir, code: mission.code })
-      log(`[site ${i + 1}/${missions.length}] ${mission.code}: ${count} pages → ${path.relative(process.cwd(), path.join(sitesDir, mission.code))}/`)
+    const render = (codes: string[]) =>
+      renderAstro({ contentDir, outDir, missions: codes, log: (l) => log(`  ${l}`), onProcess: options.onRenderProcess })
+    let rendered = exported.map((m) => m.code)
+    if (rendered.length) {
+      log(`[render] astro build for ${rendered.length} mission(s) …`)
+      try {
+        await render(rendered)
+      } catch (error) {
+        if (rendered.length === 1) {
+          fail(rendered[0]!, error)
+          rendered = []
+        } else {
+          // Find the mission(s) that break the shared build: render each on its own.
+          log(`[render] the shared build failed; rendering missions one by one to isolate the failure`)
+          const ok: string[] = []
+          for (const code of rendered) {
+            rmSync(outDir, { recursive: true, force: true })
+            try {
+              await render([code])
+              ok.push(code)
+              publish(code)
+            } catch (e) {
+              fail(code, e)
+            }
+          }
+          rendered = []
+          for (const code of ok) done.push(code)
+        }
+      }
     }
+    for (const code of rendered) publish(code)
+
+    function publish(code: string) {
+      const builtDir = path.join(outDir, code)
+      if (!existsSync(builtDir)) return fail(code, new Error(`Astro produced no pages for mission ${code}`))
+      const count = countHtml(builtDir)
+      pagesByMission[code] = count
+      publishMissionOutput({ builtDir, mediaDir: path.join(assetsDir, code, 'media'), sitesDir, code })
+      log(`[site ${Object.keys(pagesByMission).length}/${missions.length}] ${code}: ${count} pages → ${path.relative(process.cwd(), path.join(sitesDir, code))}/`)
+    }
+    for (const code of rendered) done.push(code)
+    const pages = Object.values(pagesByMission).reduce((a, b) => a + b, 0)
     const seconds = (Date.now() - started) / 1000
-    log(`Built ${missions.length} mission site(s), ${pages} pages in ${seconds.toFixed(1)} s (render ${((Date.now() - renderStarted) / 1000).toFixed(1)} s).`)
-    return { missions: missions.map((m) => m.code), articlePages, pages, seconds }
+    log(`Built ${done.length} mission site(s), ${pages} pages in ${seconds.toFixed(1)} s (render ${((Date.now() - renderStarted) / 1000).toFixed(1)} s).`)
+    if (failures.length && !options.isolateFailures) {
+      throw new Error(`Could not build ${failures.length} mission site(s):\n${failures.map((f) => `- ${f.mission}: ${f.error}`).join('\n')}`)
+    }
+    return { missions: done.filter((c) => c in pagesByMission), articlePages, pages, pagesByMission, seconds, failures }
   } finally {
     rmSync(runDir, { recursive: true, force: true })
   }

@@ -52,25 +52,32 @@ export async function exportMission(payload: Payload, mission: Mission, contentD
     mkdirSync(localeDir, { recursive: true })
     for await (const doc of publishedArticles(payload, mission.id, locale, 1)) {
       if (!doc.slug) continue
-      const article: ExportedArticle = {
-        id: doc.id,
-        mission: mission.code,
-        locale,
-        section: doc.section,
-        title: doc.title,
-        slug: doc.slug,
-        summary: doc.summary ?? '',
-        bodyHtml: doc.body ? sanitizeBodyHtml(convertLexicalToHTML({ data: doc.body as never, disableContainer: true })) : '',
-        publishedAt: doc.publishedAt ?? doc.createdAt,
-        updatedAt: doc.updatedAt,
-        hero: await exportImage(doc.heroImage, siteDir, `article #${doc.id} "${doc.title}"`),
-        translations: slugs.get(doc.id) ?? { [locale]: doc.slug },
-      }
+      // Name the article in any failure, so the press officer knows what to fix.
+      const article = await exportArticle(doc, mission, locale, siteDir, slugs).catch((error: unknown) => {
+        throw new Error(`Article #${doc.id} "${doc.title}" (${locale}) of ${mission.code} cannot be built: ${error instanceof Error ? error.message : String(error)}`, { cause: error })
+      })
       writeFileSync(path.join(localeDir, `${doc.id}.json`), JSON.stringify(article))
       pages++
     }
   }
   return { articlePages: pages }
+}
+
+async function exportArticle(doc: Article, mission: Mission, locale: string, siteDir: string, slugs: Map<number, Record<string, string>>): Promise<ExportedArticle> {
+  return {
+    id: doc.id,
+    mission: mission.code,
+    locale,
+    section: doc.section,
+    title: doc.title,
+    slug: doc.slug!,
+    summary: doc.summary ?? '',
+    bodyHtml: doc.body ? sanitizeBodyHtml(convertLexicalToHTML({ data: doc.body as never, disableContainer: true })) : '',
+    publishedAt: doc.publishedAt ?? doc.createdAt,
+    updatedAt: doc.updatedAt,
+    hero: await exportImage(doc.heroImage, siteDir, `article #${doc.id} "${doc.title}"`),
+    translations: slugs.get(doc.id) ?? { [locale]: doc.slug! },
+  }
 }
 
 async function* publishedArticles(payload: Payload, missionId: number, locale: string, depth: number) {

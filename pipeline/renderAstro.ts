@@ -8,7 +8,7 @@ import { siteProjectDir } from './paths'
  * start-up cost is paid once, and the CMS process keeps its memory. Output lines are
  * passed to `log` as they come.
  */
-export function renderAstro(options: { contentDir: string; outDir: string; missions: string[]; log: (line: string) => void }) {
+export function renderAstro(options: { contentDir: string; outDir: string; missions: string[]; log: (line: string) => void; onProcess?: (pid: number) => void }) {
   const astroBin = path.join(projectRoot, 'node_modules', 'astro', 'bin', 'astro.mjs')
   return new Promise<void>((resolve, reject) => {
     const child = spawn(process.execPath, [astroBin, 'build', '--silent'], {
@@ -23,6 +23,7 @@ export function renderAstro(options: { contentDir: string; outDir: string; missi
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     })
+    if (child.pid) options.onProcess?.(child.pid)
     let stderr = ''
     child.stdout.on('data', (chunk: Buffer) => chunk.toString().split('\n').filter(Boolean).forEach((l) => options.log(l)))
     child.stderr.on('data', (chunk: Buffer) => {
