@@ -177,6 +177,7 @@ describe('deploy to S3-compatible storage', () => {
     const change = { kind: 'article' as const, section: 'news', slugs: [{ locale: 'en', slug: 'news-one' }, { locale: 'en', slug: 'news-one-revised' }] }
     const allowed = dependentFiles(change, [...files, ...r.uploaded])
     expect(r.uploaded.length).toBeGreaterThan(0)
+    expect(r.uploaded.length).toBeLessThan(files.length / 3)
     expect(r.uploaded.filter((f) => !allowed.includes(f))).toEqual([])
     expect(r.uploaded.some((f) => f.startsWith('en/news/') && f.endsWith('/index.html') && f !== 'en/news/index.html')).toBe(true)
     // Vietnamese pages and the other section are untouched.
