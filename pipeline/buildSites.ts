@@ -4,7 +4,7 @@ import type { Payload } from 'payload'
 import type { Mission } from '../cms/payload-types'
 import { exportMission } from './exportContent'
 import { renderAstro } from './renderAstro'
-import { publishMissionOutput } from './publishOutput'
+import { publishMissionOutput, recoverInterruptedBuilds } from './publishOutput'
 import { sitesDir as defaultSitesDir, workDir } from './paths'
 
 export type BuildFailure = { mission: string; error: string }
@@ -56,6 +56,7 @@ export async function buildSites(options: {
   const missions = all.docs.filter((m) => wanted.includes(m.code)) as Mission[]
   if (!missions.length) throw new Error('There are no missions to build. Run `npm run seed` or create a mission in the admin.')
 
+  recoverInterruptedBuilds(sitesDir, workDir)
   const runDir = path.join(workDir, `build-${process.pid}-${Date.now()}`)
   const contentDir = path.join(runDir, 'content')
   const assetsDir = path.join(runDir, 'assets')

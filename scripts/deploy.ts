@@ -4,11 +4,6 @@
  * Add --skip-build to deploy what is already in dist/sites/.
  */
 import { parseArgs } from 'node:util'
-import { buildAndDeploy } from '../pipeline/deploy/buildAndDeploy'
-import { purgerFromEnv } from '../pipeline/deploy/cdn'
-import { requireS3Config } from '../pipeline/deploy/config'
-import { deployMission } from '../pipeline/deploy/deployMission'
-import { runScript } from './lib/session'
 
 const { values } = parseArgs({
   options: {
@@ -29,9 +24,28 @@ if (values.rollback !== undefined && !/^\d+$/.test(values.rollback)) {
   process.exit(2)
 }
 
+// Loaded after the arguments are checked, so a typo is answered at once.
+const { buildAndDeploy } = await import('../pipeline/deploy/buildAndDeploy')
+const { purgerFromEnv } = await import('../pipeline/deploy/cdn')
+const { requireS3Config } = await import('../pipeline/deploy/config')
+const { deployMission } = await import('../pipeline/deploy/deployMission')
+const { failStaleDeployments } = await import('../pipeline/deploy/records')
+const { runScript } = await import('./lib/session')
+
+let s3: ReturnType<typeof requireS3Config>
+let purger: ReturnType<typeof purgerFromEnv>
+try {
+  // Configuration errors before any database work.
+  s3 = requireS3Config()
+  purger = purgerFromEnv()
+} catch (error) {
+  console.error(`deploy: ${(error as Error).message}`)
+  process.exit(1)
+}
+
 await runScript('deploy', async ({ payload }) => {
-  const s3 = requireS3Config()
-  const purger = purgerFromEnv()
+  const { stale } = await failStaleDeployments(payload)
+  if (stale) console.log(`Marked ${stale} deployment(s) left running by a stopped process as failed.`)
   const trigger = `cli (${process.env.USER ?? 'unknown user'})`
   if (values.rollback) {
     const target = await payload.findByID({ collection: 'deployments', id: Number(values.rollback), depth: 1, overrideAccess: true, disableErrors: true })

@@ -75,8 +75,11 @@ async function rebuild(payload: Payload, input: Input, jobId: number | string) {
   const { buildAndDeploy } = await import('../../pipeline/deploy/buildAndDeploy')
   const { s3ConfigFromEnv } = await import('../../pipeline/deploy/config')
   const { purgerFromEnv } = await import('../../pipeline/deploy/cdn')
+  const { failStaleDeployments } = await import('../../pipeline/deploy/records')
   const log = (l: string) => payload.logger.info(l)
 
+  // A runner killed mid-deploy left records "running": settle them first.
+  await failStaleDeployments(payload)
   const coalesced = input.attempt ? { missions: [], jobs: 0 } : await drainPending(payload, jobId)
   const ids = [...new Set([...input.missions, ...coalesced.missions].map(Number))]
   const missions = await payload.find({

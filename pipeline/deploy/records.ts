@@ -20,13 +20,13 @@ function isStale(d: Deployment, maxAgeMs: number): boolean {
 }
 
 /**
- * Marks "running" deployments of a mission whose process died as failed, so a killed deploy
+ * Marks "running" deployments (of one mission, or all) whose process died as failed, so a killed deploy
  * never leaves a record that looks in progress. Returns how many were fixed.
  */
-export async function failStaleDeployments(payload: Payload, missionId: number, maxAgeMs = 60 * 60 * 1000): Promise<{ stale: number; live: Deployment[] }> {
+export async function failStaleDeployments(payload: Payload, missionId?: number, maxAgeMs = 60 * 60 * 1000): Promise<{ stale: number; live: Deployment[] }> {
   const running = await payload.find({
     collection: 'deployments',
-    where: { and: [{ mission: { equals: missionId } }, { status: { equals: 'running' } }] },
+    where: { and: [...(missionId === undefined ? [] : [{ mission: { equals: missionId } }]), { status: { equals: 'running' } }] },
     pagination: false,
     depth: 0,
     ...system,
