@@ -1,4 +1,5 @@
 import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import type { Payload } from 'payload'
 import type { Mission } from '../cms/payload-types'
@@ -6,6 +7,26 @@ import { exportMission } from './exportContent'
 import { renderAstro } from './renderAstro'
 import { publishMissionOutput, recoverInterruptedBuilds } from './publishOutput'
 import { sitesDir as defaultSitesDir, workDir } from './paths'
+
+const EXPORT_CONCURRENCY = 4
+
+/** Below this many article pages one astro process is faster than paying start-up twice. */
+const PAGES_PER_EXTRA_PROCESS = 400
+function renderProcesses(articlePages: number, missions: number): number {
+  const cores = Number(process.env.MP_BUILD_PROCESSES) || os.availableParallelism()
+  return Math.max(1, Math.min(cores, missions, Math.ceil(articlePages / PAGES_PER_EXTRA_PROCESS)))
+}
+
+/** Greedy balance: heaviest mission first onto the lightest shard. */
+export function shardMissions(missions: { code: string; weight: number }[], count: number): string[][] {
+  const shards = Array.from({ length: Math.min(count, missions.length) }, () => ({ weight: 0, codes: [] as string[] }))
+  for (const m of [...missions].sort((a, b) => b.weight - a.weight || a.code.localeCompare(b.code))) {
+    const lightest = shards.reduce((x, y) => (y.weight < x.weight ? y : x))
+    lightest.codes.push(m.code)
+    lightest.weight += m.weight + 1
+  }
+  return shards.map((s) => s.codes.sort()).filter((c) => c.length)
+}
 
 export type BuildFailure = { mission: string; error: string }
 export type BuildReport = {
@@ -60,7 +81,6 @@ export async function buildSites(options: {
   const runDir = path.join(workDir, `build-${process.pid}-${Date.now()}`)
   const contentDir = path.join(runDir, 'content')
   const assetsDir = path.join(runDir, 'assets')
-  const outDir = path.join(runDir, 'astro')
   mkdirSync(contentDir, { recursive: true })
   const pagesByMission: Record<string, number> = {}
   const done: string[] = []
@@ -73,68 +93,81 @@ export async function buildSites(options: {
     }
     let articlePages = 0
     const exported: Mission[] = []
-    for (const [i, mission] of missions.entries()) {
+    const exportedPages: Record<string, number> = {}
+    // Several missions export at once: the Local API waits on Postgres much of the time.
+    let next = 0
+    let exportedCount = 0
+    const exportOne = async (mission: Mission) => {
       try {
         const r = await exportMission(options.payload, mission, contentDir, path.join(assetsDir, mission.code))
         articlePages += r.articlePages
+        exportedPages[mission.code] = r.articlePages
         exported.push(mission)
+        exportedCount++
         const elapsed = (Date.now() - started) / 1000
-        const eta = (elapsed / (i + 1)) * (missions.length - i - 1)
-        log(`[export ${i + 1}/${missions.length}] ${mission.code}: ${r.articlePages} article pages (ETA export ${eta.toFixed(0)} s)`)
+        const eta = (elapsed / exportedCount) * (missions.length - exportedCount)
+        log(`[export ${exportedCount}/${missions.length}] ${mission.code}: ${r.articlePages} article pages (ETA export ${eta.toFixed(0)} s)`)
       } catch (error) {
         rmSync(path.join(contentDir, mission.code), { recursive: true, force: true })
         fail(mission.code, error)
       }
     }
+    await Promise.all(
+      Array.from({ length: Math.min(EXPORT_CONCURRENCY, missions.length) }, async () => {
+        while (next < missions.length) await exportOne(missions[next++]!)
+      }),
+    )
+    exported.sort((a, b) => a.code.localeCompare(b.code))
     const renderStarted = Date.now()
-    const render = (codes: string[]) =>
-      renderAstro({ contentDir, outDir, missions: codes, log: (l) => log(`  ${l}`), onProcess: options.onRenderProcess })
-    let rendered = exported.map((m) => m.code)
-    if (rendered.length) {
-      log(`[render] astro build for ${rendered.length} mission(s) …`)
+    // Missions are split over up to one astro process per core, balanced by page count: each
+    // process pays Astro's start-up once, and rendering (single-threaded) uses every core.
+    const shards = shardMissions(
+      exported.map((m) => ({ code: m.code, weight: exportedPages[m.code] ?? 0 })),
+      renderProcesses(articlePages, exported.length),
+    )
+    const renderShard = async (codes: string[], i: number) => {
+      const out = path.join(runDir, `astro-${i}`)
+      const render = (list: string[], dir: string) =>
+        renderAstro({ contentDir, outDir: dir, cacheDir: path.join(workDir, `astro-cache-${i}`), missions: list, log: (l) => log(`  ${l}`), onProcess: options.onRenderProcess })
       try {
-        await render(rendered)
+        await render(codes, out)
+        for (const code of codes) publish(code, out)
       } catch (error) {
-        if (rendered.length === 1) {
-          fail(rendered[0]!, error)
-          rendered = []
-        } else {
-          // Find the mission(s) that break the shared build: render each on its own.
-          log(`[render] the shared build failed; rendering missions one by one to isolate the failure`)
-          const ok: string[] = []
-          for (const code of rendered) {
-            rmSync(outDir, { recursive: true, force: true })
-            try {
-              await render([code])
-              ok.push(code)
-              publish(code)
-            } catch (e) {
-              fail(code, e)
-            }
+        if (codes.length === 1) return fail(codes[0]!, error)
+        // Find the mission(s) that break the shared build: render each on its own.
+        log(`[render] a shared build failed; rendering its ${codes.length} missions one by one to isolate the failure`)
+        for (const code of codes) {
+          const single = path.join(runDir, `astro-${i}-${code}`)
+          try {
+            await render([code], single)
+            publish(code, single)
+          } catch (e) {
+            fail(code, e)
           }
-          rendered = []
-          for (const code of ok) done.push(code)
         }
       }
     }
-    for (const code of rendered) publish(code)
+    if (shards.length) {
+      log(`[render] astro build for ${exported.length} mission(s) in ${shards.length} process(es) …`)
+      await Promise.all(shards.map((codes, i) => renderShard(codes, i)))
+    }
 
-    function publish(code: string) {
+    function publish(code: string, outDir: string) {
       const builtDir = path.join(outDir, code)
       if (!existsSync(builtDir)) return fail(code, new Error(`Astro produced no pages for mission ${code}`))
       const count = countHtml(builtDir)
       pagesByMission[code] = count
       publishMissionOutput({ builtDir, mediaDir: path.join(assetsDir, code, 'media'), sitesDir, code })
+      done.push(code)
       log(`[site ${Object.keys(pagesByMission).length}/${missions.length}] ${code}: ${count} pages → ${path.relative(process.cwd(), path.join(sitesDir, code))}/`)
     }
-    for (const code of rendered) done.push(code)
     const pages = Object.values(pagesByMission).reduce((a, b) => a + b, 0)
     const seconds = (Date.now() - started) / 1000
     log(`Built ${done.length} mission site(s), ${pages} pages in ${seconds.toFixed(1)} s (render ${((Date.now() - renderStarted) / 1000).toFixed(1)} s).`)
     if (failures.length && !options.isolateFailures) {
       throw new Error(`Could not build ${failures.length} mission site(s):\n${failures.map((f) => `- ${f.mission}: ${f.error}`).join('\n')}`)
     }
-    return { missions: done.filter((c) => c in pagesByMission), articlePages, pages, pagesByMission, seconds, failures }
+    return { missions: [...done].sort(), articlePages, pages, pagesByMission, seconds, failures }
   } finally {
     rmSync(runDir, { recursive: true, force: true })
   }

@@ -40,7 +40,7 @@ export async function exportMission(payload: Payload, mission: Mission, contentD
   // Pass 1: which article is published in which locale, under which slug.
   const slugs = new Map<number, Record<string, string>>()
   for (const locale of exported.locales) {
-    for await (const doc of publishedArticles(payload, mission.id, locale, 0)) {
+    for await (const doc of publishedArticles(payload, mission.id, locale, 0, { slug: true })) {
       if (!doc.slug) continue
       slugs.set(doc.id, { ...slugs.get(doc.id), [locale]: doc.slug })
     }
@@ -80,7 +80,7 @@ async function exportArticle(doc: Article, mission: Mission, locale: string, sit
   }
 }
 
-async function* publishedArticles(payload: Payload, missionId: number, locale: string, depth: number) {
+async function* publishedArticles(payload: Payload, missionId: number, locale: string, depth: number, select?: { slug: true }) {
   for (let page = 1; ; page++) {
     const result = await payload.find({
       collection: 'articles',
@@ -89,6 +89,7 @@ async function* publishedArticles(payload: Payload, missionId: number, locale: s
       draft: false,
       overrideAccess: false,
       depth,
+      select,
       page,
       limit: PAGE_SIZE,
       sort: '-publishedAt',

@@ -58,7 +58,8 @@ Object.assign(process.env, {
   PAYLOAD_SECRET: randomBytes(24).toString('hex'),
   SITE_PORT: String(sitePort),
   SITE_BASE_URL: `http://localhost:${sitePort}`,
-  MP_JOBS_RUNNER: '1',
+  // The in-process jobs runner is switched on for the publish → live phase only (after migrations and the full build).
+  MP_JOBS_RUNNER: '0',
 })
 delete process.env.S3_BUCKET // the jobs runner publishes to the local server only; S3 is measured separately
 delete process.env.CDN_PURGE_URL
@@ -82,12 +83,13 @@ const { buildAndDeploy } = await import('../pipeline/deploy/buildAndDeploy')
 const { NoopPurger } = await import('../pipeline/deploy/cdn')
 
 // Peak RSS: this process (CMS, export) and each astro build child, sampled from /proc.
-let childPeakKb = 0
+// The full build runs one astro process per core at once, so their peaks are added up.
+const childPeaks = new Map<number, number>()
 const watchChild = (pid: number) => {
   const sample = () => {
     try {
       const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))
-      if (m) childPeakKb = Math.max(childPeakKb, Number(m[1]))
+      if (m) childPeaks.set(pid, Math.max(childPeaks.get(pid) ?? 0, Number(m[1])))
       return true
     } catch {
       return false
@@ -149,10 +151,13 @@ try {
   const full = await buildSites({ payload, log: (l) => /^\[(render|site|failed)|^Built/.test(l) && log(l), onRenderProcess: watchChild })
   const fullBuildSeconds = (Date.now() - fullStarted) / 1000
   const selfPeakKb = process.resourceUsage().maxRSS
+  const childPeakKb = [...childPeaks.values()].reduce((a, b) => a + b, 0)
+  const renderProcesses = childPeaks.size
 
   // --- Publish → live (jobs runner in this process, local site server) ---------------------
   const server = await startSiteServer({ sitesDir, port: sitePort, host: '127.0.0.1' })
   cleanup.push(() => server.close())
+  process.env.MP_JOBS_RUNNER = '1'
   const latencies: number[] = []
   for (let i = 0; i < PUBLISHES; i++) {
     const mission = missions[i % missions.length]!
@@ -231,6 +236,7 @@ const { i } = Astro.props
     peakRssMb: Math.round((selfPeakKb + childPeakKb) / 1024),
     cmsPeakRssMb: Math.round(selfPeakKb / 1024),
     astroPeakRssMb: Math.round(childPeakKb / 1024),
+    renderProcesses,
     incrementalPublishes: PUBLISHES,
     incrementalPublishToLiveP50Seconds: round(pct(50)),
     incrementalPublishToLiveP95Seconds: round(pct(95)),
@@ -263,7 +269,9 @@ const { i } = Astro.props
   // connection the stopping server terminates is expected then, not a failure.
   process.env.MP_JOBS_RUNNER = '0'
   process.on('uncaughtException', (e: Error & { code?: string }) => {
-    if (e.code !== '57P01') throw e
+    if (e.code === '57P01' || /Connection terminated|terminating connection/.test(e.message)) return
+    console.error(e)
+    process.exit(1)
   })
   await payload.destroy().catch(() => {})
   await new Promise((r) => setTimeout(r, 1000))

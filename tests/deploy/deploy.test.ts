@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http'
+import { createServer, request, type Server } from 'node:http'
 import { mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -243,6 +243,53 @@ describe('deploy to S3-compatible storage', () => {
     expect((await record(retry.deploymentId)).status).toBe('succeeded')
     expect(await getText('vi/index.html')).toContain('Tin tức một, sửa')
     expect((await liveManifest()).deploymentId).toBe(retry.deploymentId)
+  })
+
+  it('fails cleanly when the storage answers 500 mid-deploy, keeps the previous deployment, and a retry succeeds', async () => {
+    // A real HTTP proxy in front of s3rver that starts answering 500 to uploads on demand.
+    let failUploads = false
+    const proxy = createServer((req, res) => {
+      if (failUploads && req.method === 'PUT') {
+        res.writeHead(500, { 'Content-Type': 'application/xml' })
+        res.end('<?xml version="1.0"?><Error><Code>InternalError</Code><Message>We encountered an internal error.</Message></Error>')
+        return
+      }
+      const upstream = request({ host: '127.0.0.1', port: s3.port, method: req.method, path: req.url, headers: req.headers }, (up) => {
+        res.writeHead(up.statusCode!, up.headers)
+        up.pipe(res)
+      })
+      req.pipe(upstream)
+    })
+    await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', r))
+    const viaProxy = { ...s3.config, endpoint: `http://127.0.0.1:${(proxy.address() as { port: number }).port}` }
+    try {
+      const previous = await liveManifest()
+      await payload.update({ collection: 'articles', id: articleA, locale: 'en', data: { title: 'News one, third edit' }, context: { skipRebuild: true }, ...system })
+      await build()
+      let uploads = 0
+      await expect(
+        deploy({
+          s3: viaProxy,
+          concurrency: 1,
+          onUploaded: () => {
+            if (++uploads === 1) failUploads = true
+          },
+        }),
+      ).rejects.toThrow(/upload of .* failed: .*internal error/i)
+      const rec = (await payload.find({ collection: 'deployments', sort: '-id', limit: 1, ...system })).docs[0]!
+      expect(rec.status).toBe('failed')
+      expect(rec.error).toMatch(/internal error/i)
+      expect((await liveManifest()).deploymentId).toBe(previous.deploymentId)
+      for (const f of Object.keys(previous.files)) expect(await exists(f), f).toBe(true)
+
+      failUploads = false
+      const retry = await deploy({ s3: viaProxy })
+      expect((await record(retry.deploymentId)).status).toBe('succeeded')
+      expect(await getText('en/news/index.html')).toContain('News one, third edit')
+    } finally {
+      proxy.closeAllConnections()
+      proxy.close()
+    }
   })
 
   it('marks a deployment left "running" by a killed process as failed on the next run', async () => {

@@ -115,3 +115,20 @@ describe('object headers', () => {
     expect(urlsFor('https://vn.example.org', 'media/x.avif')).toEqual(['https://vn.example.org/media/x.avif'])
   })
 })
+
+describe('render processes', () => {
+  it('spreads missions over the processes by page count, heaviest first', async () => {
+    const { shardMissions } = await import('../../pipeline/buildSites')
+    const shards = shardMissions(
+      [
+        { code: 'a', weight: 800 },
+        { code: 'b', weight: 400 },
+        { code: 'c', weight: 300 },
+        { code: 'd', weight: 100 },
+      ],
+      2,
+    )
+    expect(shards).toEqual([['a'], ['b', 'c', 'd']])
+    expect(shardMissions([{ code: 'only', weight: 5 }], 4)).toEqual([['only']])
+  })
+})
