@@ -105,6 +105,7 @@ export interface Config {
   jobs: {
     tasks: {
       rebuildSites: TaskRebuildSites;
+      deploySite: TaskDeploySite;
       inline: {
         input: unknown;
         output: unknown;
@@ -416,7 +417,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'rebuildSites';
+        taskSlug: 'inline' | 'rebuildSites' | 'deploySite';
         taskID: string;
         input?:
           | {
@@ -449,7 +450,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'rebuildSites') | null;
+  taskSlug?: ('inline' | 'rebuildSites' | 'deploySite') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -808,6 +809,20 @@ export interface TaskRebuildSites {
       | boolean
       | null;
     coalescedJobs?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskDeploySite".
+ */
+export interface TaskDeploySite {
+  input: {
+    mission: string;
+    rollbackTo?: number | null;
+    trigger: string;
+  };
+  output: {
+    deploymentId?: number | null;
   };
 }
 /**

@@ -12,6 +12,7 @@ import { Deployments } from './collections/Deployments'
 import { Media } from './collections/Media'
 import { Missions } from './collections/Missions'
 import { Users } from './collections/Users'
+import { deploySiteTask } from './jobs/deploySite'
 import { rebuildSitesTask } from './jobs/rebuildSites'
 import { contentLocales, defaultLocale } from './lib/locales'
 import { payloadSecret, serverURL } from './lib/env'
@@ -48,7 +49,7 @@ export default buildConfig({
   graphQL: { disablePlaygroundInProduction: true },
   typescript: { outputFile: path.join(dirname, 'payload-types.ts'), autoGenerate: false },
   jobs: {
-    tasks: [rebuildSitesTask],
+    tasks: [rebuildSitesTask, deploySiteTask],
     // Only the long-running `npm start` process runs jobs; Next's request workers and scripts just queue them.
     shouldAutoRun: () => process.env.MP_JOBS_RUNNER === '1',
     // limit 1: one rebuild job per tick; its handler coalesces every other pending rebuild (cms/jobs/rebuildSites.ts).

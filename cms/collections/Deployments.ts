@@ -1,6 +1,7 @@
-import type { Access, CollectionConfig } from 'payload'
+import type { Access, CollectionConfig, PayloadHandler } from 'payload'
 import { nobody } from '../access/rules'
 import { isHq, missionRoles, missionsWhere } from '../access/roles'
+import type { Deployment, Mission } from '../payload-types'
 
 /** HQ reads every deployment; a mission's staff read their missions' deployments; anonymous: none. */
 const readDeployments: Access = ({ req }) => {
@@ -10,6 +11,37 @@ const readDeployments: Access = ({ req }) => {
   const missions = missionsWhere(user, missionRoles)
   return missions.length ? { mission: { in: missions } } : false
 }
+
+/**
+ * POST /api/deployments/:id/redeploy and /:id/rollback — queue a rebuild + deploy of the
+ * deployment's mission, or a roll back to exactly this deployment. Allowed for HQ and the
+ * mission's admins; others get 403 (or 404 for a deployment they cannot even read).
+ */
+const action =
+  (kind: 'redeploy' | 'rollback'): PayloadHandler =>
+  async (req) => {
+    const user = req.user
+    if (!user) return Response.json({ error: 'Log in first.' }, { status: 401 })
+    const id = Number(req.routeParams?.id)
+    const deployment = Number.isInteger(id)
+      ? ((await req.payload.findByID({ collection: 'deployments', id, depth: 1, overrideAccess: false, user, disableErrors: true })) as Deployment | null)
+      : null
+    if (!deployment) return Response.json({ error: `There is no deployment #${req.routeParams?.id}.` }, { status: 404 })
+    const mission = deployment.mission as Mission
+    if (!isHq(user) && !missionsWhere(user, ['mission-admin']).includes(mission.id)) {
+      return Response.json({ error: `Only HQ and the mission admins of ${mission.code} may deploy its site.` }, { status: 403 })
+    }
+    if (kind === 'rollback' && !['succeeded', 'rolled-back'].includes(deployment.status)) {
+      return Response.json({ error: `Deployment #${id} did not succeed (${deployment.status}); only a successful deployment can be rolled back to.` }, { status: 400 })
+    }
+    const trigger = `${kind === 'rollback' ? `rollback to #${id}` : 'redeploy'} by ${user.email}`
+    const job = await req.payload.jobs.queue({
+      task: 'deploySite',
+      queue: 'rebuild',
+      input: { mission: mission.code, trigger, ...(kind === 'rollback' ? { rollbackTo: id } : {}) },
+    })
+    return Response.json({ queued: job.id, message: `${kind === 'rollback' ? `Rolling ${mission.code} back to #${id}` : `Redeploying ${mission.code}`}: queued.` }, { status: 202 })
+  }
 
 /**
  * One record per deploy of a mission's site to the CDN bucket (pipeline/deploy). Written
@@ -28,7 +60,16 @@ export const Deployments: CollectionConfig = {
   },
   access: { read: readDeployments, create: nobody, update: nobody, delete: nobody },
   defaultSort: '-startedAt',
+  endpoints: [
+    { path: '/:id/redeploy', method: 'post', handler: action('redeploy') },
+    { path: '/:id/rollback', method: 'post', handler: action('rollback') },
+  ],
   fields: [
+    {
+      name: 'actions',
+      type: 'ui',
+      admin: { components: { Field: '/components/DeploymentActions#DeploymentActions' } },
+    },
     { name: 'mission', type: 'relationship', relationTo: 'missions', required: true, index: true },
     { name: 'trigger', type: 'text', required: true, admin: { description: 'Who or what started it, e.g. "cli", "job: publish", "rollback to #12"' } },
     {

@@ -1,12 +1,9 @@
 import type { Payload, TaskConfig } from 'payload'
+import { serially } from './serial'
 
 type Input = { missions: number[]; attempt?: number }
 const MAX_ATTEMPTS = 4
 const BASE_DELAY_MS = 5_000
-
-// One rebuild at a time per process: the cron may start a handler while another is still
-// building; the second waits and then coalesces whatever queued up meanwhile.
-let chain: Promise<unknown> = Promise.resolve()
 
 /**
  * Claims every other pending rebuild job (not running, due now) and returns their missions,
@@ -64,9 +61,8 @@ export const rebuildSitesTask: TaskConfig<{ input: Input; output: { built: strin
   // Whole-task errors (database down …) are retried by Payload; per-mission failures below.
   retries: { attempts: 3, backoff: { type: 'exponential', delay: 2000 } },
   handler: async ({ input, job, req }) => {
-    const run = chain.then(() => rebuild(req.payload, input, job.id))
-    chain = run.catch(() => {})
-    return { output: await run }
+    // Waits for a running build, then coalesces whatever queued up meanwhile.
+    return { output: await serially(() => rebuild(req.payload, input, job.id)) }
   },
 }
 

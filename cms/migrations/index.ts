@@ -1,5 +1,5 @@
 import * as migration_20261123_161710_initial from './20261123_161710_initial';
-import * as migration_20261123_163843_deployments from './20261123_163843_deployments';
+import * as migration_20261123_165628_deployments from './20261123_165628_deployments';
 
 export const migrations = [
   {
@@ -8,8 +8,8 @@ export const migrations = [
     name: '20261123_161710_initial',
   },
   {
-    up: migration_20261123_163843_deployments.up,
-    down: migration_20261123_163843_deployments.down,
-    name: '20261123_163843_deployments'
+    up: migration_20261123_165628_deployments.up,
+    down: migration_20261123_165628_deployments.down,
+    name: '20261123_165628_deployments'
   },
 ];
