@@ -108,7 +108,7 @@ async function rebuild(payload: Payload, input: Input, jobId: number | string) {
     if (attempt < MAX_ATTEMPTS) {
       const delay = BASE_DELAY_MS * 2 ** (attempt - 1)
       await payload.jobs.queue({ task: 'rebuildSites', queue: 'rebuild', input: { missions: retryIds, attempt }, waitUntil: new Date(Date.now() + delay) })
-      payload.logger.warn(`Site rebuild failed for ${[...failed.keys()].join(', ')}; retrying in ${delay / 1000} s`)
+      payload.logger.warn(`Site rebuild failed for ${[...failed.keys()].join(', ')}; retrying in ${delay / 1000} s: ${[...failed.values()].join(' | ')}`)
     } else {
       payload.logger.error(`Site rebuild failed for ${[...failed.keys()].join(', ')} after ${attempt} attempts: ${[...failed.values()].join(' | ')}`)
     }
