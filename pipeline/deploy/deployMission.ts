@@ -98,7 +98,7 @@ export async function deployMission(options: DeployOptions): Promise<DeployResul
     try {
       return await fn()
     } finally {
-      timings[name] = Date.now() - t
+      timings[name] = (timings[name] ?? 0) + Date.now() - t
     }
   }
   const bucket = new MissionBucket(options.s3, mission.code)
