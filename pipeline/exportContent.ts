@@ -102,6 +102,19 @@ async function* publishedArticles(payload: Payload, missionId: number, locale: s
   }
 }
 
+/**
+ * Missions export concurrently, and one image (same article in several missions, or the same
+ * file uploaded twice) would otherwise be derived twice at once into the same cache entry. Image
+ * derivation runs one at a time in this process (sharp uses every core for each image anyway);
+ * the second request then finds the cached result.
+ */
+let derivations: Promise<unknown> = Promise.resolve()
+function deriveOnce(source: string, focal: { x?: number | null; y?: number | null }) {
+  const run = derivations.then(() => deriveImage(source, mediaCacheDir, focal))
+  derivations = run.catch(() => {})
+  return run
+}
+
 /** Copies an image's cached derivatives into the mission's site and describes them for <picture>. */
 async function exportImage(value: Article['heroImage'], siteDir: string, owner: string): Promise<ExportedImage | null> {
   if (!value || typeof value !== 'object') return null
@@ -109,7 +122,7 @@ async function exportImage(value: Article['heroImage'], siteDir: string, owner: 
   if (!media.filename) return null
   const source = path.join(mediaDir, media.filename)
   if (!existsSync(source)) throw new Error(`Hero image "${media.filename}" of ${owner} is missing from the media store`)
-  const d = await deriveImage(source, mediaCacheDir, { x: media.focalX, y: media.focalY })
+  const d = await deriveOnce(source, { x: media.focalX, y: media.focalY })
   const outDir = path.join(siteDir, 'media')
   mkdirSync(outDir, { recursive: true })
   for (const f of [...d.files.map((x) => x.name), d.og]) {

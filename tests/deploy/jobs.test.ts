@@ -68,3 +68,24 @@ it('coalesces a burst of 20 publishes into one build per run, and a broken missi
   expect((retry[0]!.input as { missions: number[]; attempt: number })).toEqual({ missions: [ids['job-oslo']], attempt: 1 })
   expect(new Date(retry[0]!.waitUntil!).getTime()).toBeGreaterThan(Date.now())
 })
+
+it('builds an article shared by several missions, with its image, when those missions export at once', async () => {
+  const { buildSites } = await import('../../pipeline/buildSites')
+  const codes = ['job-lima', 'job-kyiv', 'job-baku']
+  const ids2: number[] = []
+  for (const code of codes) {
+    const m = await payload.create({
+      collection: 'missions',
+      locale: 'vi',
+      data: { code, name: code, kind: 'embassy', hostCountry: 'PE', city: 'x', timeZone: 'America/Lima', enabledLocales: ['vi'], defaultLocale: 'vi' },
+      ...system,
+    })
+    ids[code] = m.id
+    ids2.push(m.id)
+  }
+  const image = await payload.create({ collection: 'media', data: { alt: 'chung' }, file: { data: await demoImage(5, 1600, 1000), mimetype: 'image/jpeg', name: 'shared.jpg', size: 0 }, ...system })
+  await payload.create({ collection: 'articles', locale: 'vi', data: { title: 'Bài chung', section: 'news', missions: ids2, heroImage: image.id, _status: 'published' }, context: { skipRebuild: true }, ...system })
+  const report = await buildSites({ payload, missions: codes, isolateFailures: true, log: () => {} })
+  expect(report.failures).toEqual([])
+  for (const code of codes) expect(readFileSync(path.join(sitesDir, code, 'vi', 'index.html'), 'utf8')).toContain('Bài chung')
+})
