@@ -73,6 +73,7 @@ export interface Config {
     media: Media;
     users: User;
     'workflow-events': WorkflowEvent;
+    deployments: Deployment;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -91,6 +92,7 @@ export interface Config {
     media: MediaSelect<false> | MediaSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'workflow-events': WorkflowEventsSelect<false> | WorkflowEventsSelect<true>;
+    deployments: DeploymentsSelect<false> | DeploymentsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -111,6 +113,7 @@ export interface Config {
   jobs: {
     tasks: {
       rebuildSites: TaskRebuildSites;
+      deploySite: TaskDeploySite;
       publishScheduled: TaskPublishScheduled;
       inline: {
         input: unknown;
@@ -362,6 +365,72 @@ export interface ArticleOverride {
   createdAt: string;
 }
 /**
+ * Roll back: npm run deploy -- --rollback <id>. Redeploy: npm run deploy -- --mission <code>.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "deployments".
+ */
+export interface Deployment {
+  id: number;
+  mission: number | Mission;
+  /**
+   * Who or what started it, e.g. "cli", "job: publish", "rollback to #12"
+   */
+  trigger: string;
+  status: 'running' | 'succeeded' | 'failed' | 'rolled-back';
+  /**
+   * Set when this deployment re-deployed an earlier one
+   */
+  rollbackOf?: (number | null) | Deployment;
+  /**
+   * host:pid of the deploying process; a running record whose process is gone is marked failed
+   */
+  runner?: string | null;
+  startedAt: string;
+  finishedAt?: string | null;
+  /**
+   * Milliseconds per stage
+   */
+  timings?: {
+    build?: number | null;
+    prepare?: number | null;
+    uploadAssets?: number | null;
+    uploadPages?: number | null;
+    delete?: number | null;
+    purge?: number | null;
+    total?: number | null;
+  };
+  pagesRendered?: number | null;
+  objectsUploaded?: number | null;
+  objectsDeleted?: number | null;
+  objectsUnchanged?: number | null;
+  bytesUploaded?: number | null;
+  purgedUrls?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  error?: string | null;
+  /**
+   * The exact file set (path → sha256, size) that this deployment made live; used by rollback
+   */
+  manifest?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -430,7 +499,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'rebuildSites' | 'publishScheduled';
+        taskSlug: 'inline' | 'rebuildSites' | 'deploySite' | 'publishScheduled';
         taskID: string;
         input?:
           | {
@@ -463,7 +532,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'rebuildSites' | 'publishScheduled') | null;
+  taskSlug?: ('inline' | 'rebuildSites' | 'deploySite' | 'publishScheduled') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -500,6 +569,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'workflow-events';
         value: number | WorkflowEvent;
+      } | null)
+    | ({
+        relationTo: 'deployments';
+        value: number | Deployment;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -736,6 +809,40 @@ export interface WorkflowEventsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "deployments_select".
+ */
+export interface DeploymentsSelect<T extends boolean = true> {
+  mission?: T;
+  trigger?: T;
+  status?: T;
+  rollbackOf?: T;
+  runner?: T;
+  startedAt?: T;
+  finishedAt?: T;
+  timings?:
+    | T
+    | {
+        build?: T;
+        prepare?: T;
+        uploadAssets?: T;
+        uploadPages?: T;
+        delete?: T;
+        purge?: T;
+        total?: T;
+      };
+  pagesRendered?: T;
+  objectsUploaded?: T;
+  objectsDeleted?: T;
+  objectsUnchanged?: T;
+  bytesUploaded?: T;
+  purgedUrls?: T;
+  error?: T;
+  manifest?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -830,6 +937,7 @@ export interface TaskRebuildSites {
       | number
       | boolean
       | null;
+    attempt?: number | null;
   };
   output: {
     built?:
@@ -841,6 +949,30 @@ export interface TaskRebuildSites {
       | number
       | boolean
       | null;
+    failed?:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
+    coalescedJobs?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskDeploySite".
+ */
+export interface TaskDeploySite {
+  input: {
+    mission: string;
+    rollbackTo?: number | null;
+    trigger: string;
+  };
+  output: {
+    deploymentId?: number | null;
   };
 }
 /**

@@ -8,9 +8,11 @@ import { vi } from '@payloadcms/translations/languages/vi'
 import sharp from 'sharp'
 
 import { Articles } from './collections/Articles'
+import { Deployments } from './collections/Deployments'
 import { Media } from './collections/Media'
 import { Missions } from './collections/Missions'
 import { Users } from './collections/Users'
+import { deploySiteTask } from './jobs/deploySite'
 import { rebuildSitesTask } from './jobs/rebuildSites'
 import { publishScheduledTask } from './jobs/publishScheduled'
 import { WorkflowEvents } from './collections/WorkflowEvents'
@@ -41,7 +43,7 @@ export default buildConfig({
     importMap: { baseDir: dirname, importMapFile: path.join(dirname, 'app/(payload)/admin/importMap.js') },
   },
   // Rate limits on login/password reset and page-size caps, added to every collection here.
-  collections: withAbuseLimits([Articles, ArticleOverrides, Missions, Media, Users, WorkflowEvents]),
+  collections: withAbuseLimits([Articles, ArticleOverrides, Missions, Media, Users, WorkflowEvents, Deployments]),
   endpoints: [healthEndpoint, dashboardEndpoint],
   logger,
   editor: lexicalEditor(),
@@ -63,11 +65,12 @@ export default buildConfig({
   graphQL: { disablePlaygroundInProduction: true },
   typescript: { outputFile: path.join(dirname, 'payload-types.ts'), autoGenerate: false },
   jobs: {
-    tasks: [rebuildSitesTask, publishScheduledTask],
+    tasks: [rebuildSitesTask, deploySiteTask, publishScheduledTask],
     // Only the long-running `npm start` process runs jobs; Next's request workers and scripts just queue them.
     shouldAutoRun: () => process.env.MP_JOBS_RUNNER === '1',
     autoRun: [
-      { cron: '*/2 * * * * *', queue: 'rebuild', limit: 10 },
+      // limit 1: one rebuild job per tick; its handler coalesces every other pending rebuild (cms/jobs/rebuildSites.ts).
+      { cron: '*/2 * * * * *', queue: 'rebuild', limit: 1 },
       { cron: '*/5 * * * * *', queue: 'workflow', limit: 20 },
     ],
     deleteJobOnComplete: false,

@@ -1,14 +1,46 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import type { Payload } from 'payload'
 import type { Mission } from '../cms/payload-types'
 import { exportMission } from './exportContent'
 import { renderAstro } from './renderAstro'
-import { publishMissionOutput } from './publishOutput'
+import { publishMissionOutput, recoverInterruptedBuilds } from './publishOutput'
 import { buildSearchIndexes } from './searchIndex'
 import { sitesDir as defaultSitesDir, workDir } from './paths'
 
-export type BuildReport = { missions: string[]; articlePages: number; pages: number; seconds: number }
+const EXPORT_CONCURRENCY = 4
+
+/** Below this many article pages one astro process is faster than paying start-up twice. */
+const PAGES_PER_EXTRA_PROCESS = 400
+function renderProcesses(articlePages: number, missions: number): number {
+  const cores = Number(process.env.MP_BUILD_PROCESSES) || os.availableParallelism()
+  return Math.max(1, Math.min(cores, missions, Math.ceil(articlePages / PAGES_PER_EXTRA_PROCESS)))
+}
+
+/** Greedy balance: heaviest mission first onto the lightest shard. */
+export function shardMissions(missions: { code: string; weight: number }[], count: number): string[][] {
+  const shards = Array.from({ length: Math.min(count, missions.length) }, () => ({ weight: 0, codes: [] as string[] }))
+  for (const m of [...missions].sort((a, b) => b.weight - a.weight || a.code.localeCompare(b.code))) {
+    const lightest = shards.reduce((x, y) => (y.weight < x.weight ? y : x))
+    lightest.codes.push(m.code)
+    lightest.weight += m.weight + 1
+  }
+  return shards.map((s) => s.codes.sort()).filter((c) => c.length)
+}
+
+export type BuildFailure = { mission: string; error: string }
+export type BuildReport = {
+  /** Missions built and swapped into sitesDir. */
+  missions: string[]
+  articlePages: number
+  pages: number
+  /** HTML pages per built mission. */
+  pagesByMission: Record<string, number>
+  seconds: number
+  /** Missions that could not be built (only with isolateFailures; otherwise buildSites throws). */
+  failures: BuildFailure[]
+}
 
 const countHtml = (dir: string): number =>
   readdirSync(dir, { withFileTypes: true }).reduce(
@@ -26,6 +58,13 @@ export async function buildSites(options: {
   missions?: string[]
   sitesDir?: string
   log?: (line: string) => void
+  /**
+   * Return failed missions in `failures` instead of throwing. Either way, one mission's
+   * failure (e.g. an article with a broken image) does not stop the others being built.
+   */
+  isolateFailures?: boolean
+  /** Gets the pid of each astro build process (the benchmark samples its memory). */
+  onRenderProcess?: (pid: number) => void
 }): Promise<BuildReport> {
   const log = options.log ?? ((l: string) => console.log(l))
   const started = Date.now()
@@ -39,26 +78,86 @@ export async function buildSites(options: {
   const missions = all.docs.filter((m) => wanted.includes(m.code)) as Mission[]
   if (!missions.length) throw new Error('There are no missions to build. Run `npm run seed` or create a mission in the admin.')
 
+  recoverInterruptedBuilds(sitesDir, workDir)
   const runDir = path.join(workDir, `build-${process.pid}-${Date.now()}`)
   const contentDir = path.join(runDir, 'content')
   const assetsDir = path.join(runDir, 'assets')
-  const outDir = path.join(runDir, 'astro')
   mkdirSync(contentDir, { recursive: true })
+  const pagesByMission: Record<string, number> = {}
+  const done: string[] = []
   try {
-    let articlePages = 0
-    for (const [i, mission] of missions.entries()) {
-      const r = await exportMission(options.payload, mission, contentDir, path.join(assetsDir, mission.code))
-      articlePages += r.articlePages
-      log(`[export ${i + 1}/${missions.length}] ${mission.code}: ${r.articlePages} article pages`)
+    const failures: BuildFailure[] = []
+    const fail = (mission: string, error: unknown) => {
+      const message = error instanceof Error ? error.message : String(error)
+      failures.push({ mission, error: message })
+      log(`[failed] ${mission}: ${message}`)
     }
-    log(`[render] astro build for ${missions.length} mission(s) …`)
+    let articlePages = 0
+    const exported: Mission[] = []
+    const exportedPages: Record<string, number> = {}
+    // Several missions export at once: the Local API waits on Postgres much of the time.
+    let next = 0
+    let exportedCount = 0
+    const exportOne = async (mission: Mission) => {
+      try {
+        const r = await exportMission(options.payload, mission, contentDir, path.join(assetsDir, mission.code))
+        articlePages += r.articlePages
+        exportedPages[mission.code] = r.articlePages
+        exported.push(mission)
+        exportedCount++
+        const elapsed = (Date.now() - started) / 1000
+        const eta = (elapsed / exportedCount) * (missions.length - exportedCount)
+        log(`[export ${exportedCount}/${missions.length}] ${mission.code}: ${r.articlePages} article pages (ETA export ${eta.toFixed(0)} s)`)
+      } catch (error) {
+        rmSync(path.join(contentDir, mission.code), { recursive: true, force: true })
+        fail(mission.code, error)
+      }
+    }
+    await Promise.all(
+      Array.from({ length: Math.min(EXPORT_CONCURRENCY, missions.length) }, async () => {
+        while (next < missions.length) await exportOne(missions[next++]!)
+      }),
+    )
+    exported.sort((a, b) => a.code.localeCompare(b.code))
     const renderStarted = Date.now()
-    await renderAstro({ contentDir, outDir, missions: missions.map((m) => m.code), log: (l) => log(`  ${l}`) })
-    let pages = 0
-    for (const [i, mission] of missions.entries()) {
-      const builtDir = path.join(outDir, mission.code)
-      if (!existsSync(builtDir)) throw new Error(`Astro produced no pages for mission ${mission.code}`)
-      for (const locale of mission.enabledLocales ?? []) {
+    // Missions are split over up to one astro process per core, balanced by page count: each
+    // process pays Astro's start-up once, and rendering (single-threaded) uses every core.
+    const shards = shardMissions(
+      exported.map((m) => ({ code: m.code, weight: exportedPages[m.code] ?? 0 })),
+      renderProcesses(articlePages, exported.length),
+    )
+    const renderShard = async (codes: string[], i: number) => {
+      const out = path.join(runDir, `astro-${i}`)
+      const render = (list: string[], dir: string) =>
+        renderAstro({ contentDir, outDir: dir, cacheDir: path.join(workDir, `astro-cache-${i}`), missions: list, log: (l) => log(`  ${l}`), onProcess: options.onRenderProcess })
+      try {
+        await render(codes, out)
+        for (const code of codes) await publish(code, out)
+      } catch (error) {
+        if (codes.length === 1) return fail(codes[0]!, error)
+        // Find the mission(s) that break the shared build: render each on its own.
+        log(`[render] a shared build failed; rendering its ${codes.length} missions one by one to isolate the failure`)
+        for (const code of codes) {
+          const single = path.join(runDir, `astro-${i}-${code}`)
+          try {
+            await render([code], single)
+            await publish(code, single)
+          } catch (e) {
+            fail(code, e)
+          }
+        }
+      }
+    }
+    if (shards.length) {
+      log(`[render] astro build for ${exported.length} mission(s) in ${shards.length} process(es) …`)
+      await Promise.all(shards.map((codes, i) => renderShard(codes, i)))
+    }
+
+    async function publish(code: string, outDir: string) {
+      const builtDir = path.join(outDir, code)
+      if (!existsSync(builtDir)) return fail(code, new Error(`Astro produced no pages for mission ${code}`))
+      const locales = (exported.find((m) => m.code === code)?.enabledLocales ?? []) as string[]
+      for (const locale of locales) {
         // Astro writes <locale>/404/index.html; servers and CDNs look for <locale>/404.html.
         const notFound = path.join(builtDir, locale, '404')
         if (existsSync(path.join(notFound, 'index.html'))) {
@@ -66,16 +165,21 @@ export async function buildSites(options: {
           rmSync(notFound, { recursive: true })
         }
       }
-      const indexed = await buildSearchIndexes(builtDir, (mission.enabledLocales ?? []) as string[])
-      log(`[search ${i + 1}/${missions.length}] ${mission.code}: ${Object.entries(indexed).map(([l, n]) => `${l} ${n}`).join(', ')} pages indexed`)
+      const indexed = await buildSearchIndexes(builtDir, locales)
+      log(`[search] ${code}: ${Object.entries(indexed).map(([l, n]) => `${l} ${n}`).join(', ')} pages indexed`)
       const count = countHtml(builtDir)
-      pages += count
-      publishMissionOutput({ builtDir, mediaDir: path.join(assetsDir, mission.code, 'media'), sitesDir, code: mission.code })
-      log(`[site ${i + 1}/${missions.length}] ${mission.code}: ${count} pages → ${path.relative(process.cwd(), path.join(sitesDir, mission.code))}/`)
+      pagesByMission[code] = count
+      publishMissionOutput({ builtDir, mediaDir: path.join(assetsDir, code, 'media'), sitesDir, code })
+      done.push(code)
+      log(`[site ${Object.keys(pagesByMission).length}/${missions.length}] ${code}: ${count} pages → ${path.relative(process.cwd(), path.join(sitesDir, code))}/`)
     }
+    const pages = Object.values(pagesByMission).reduce((a, b) => a + b, 0)
     const seconds = (Date.now() - started) / 1000
-    log(`Built ${missions.length} mission site(s), ${pages} pages in ${seconds.toFixed(1)} s (render ${((Date.now() - renderStarted) / 1000).toFixed(1)} s).`)
-    return { missions: missions.map((m) => m.code), articlePages, pages, seconds }
+    log(`Built ${done.length} mission site(s), ${pages} pages in ${seconds.toFixed(1)} s (render ${((Date.now() - renderStarted) / 1000).toFixed(1)} s).`)
+    if (failures.length && !options.isolateFailures) {
+      throw new Error(`Could not build ${failures.length} mission site(s):\n${failures.map((f) => `- ${f.mission}: ${f.error}`).join('\n')}`)
+    }
+    return { missions: [...done].sort(), articlePages, pages, pagesByMission, seconds, failures }
   } finally {
     rmSync(runDir, { recursive: true, force: true })
   }

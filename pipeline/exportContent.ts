@@ -53,7 +53,7 @@ export async function exportMission(payload: Payload, mission: Mission, contentD
   // Pass 1: which article is published in which locale, under which slug.
   const slugs = new Map<number, Record<string, string>>()
   for (const locale of exported.locales) {
-    for await (const doc of publishedArticles(payload, mission.id, locale, 0)) {
+    for await (const doc of publishedArticles(payload, mission.id, locale, 0, { slug: true })) {
       if (!doc.slug) continue
       slugs.set(doc.id, { ...slugs.get(doc.id), [locale]: doc.slug })
     }
@@ -76,25 +76,10 @@ export async function exportMission(payload: Payload, mission: Mission, contentD
     for await (const doc of publishedArticles(payload, mission.id, locale, 1)) {
       const local = overrides.get(doc.id) as Record<string, unknown> | undefined
       if (!doc.slug || local?.declined) continue
-      const intro = local?.[`intro:${locale}`] as string | undefined
-      const article: ExportedArticle = {
-        id: doc.id,
-        mission: mission.code,
-        locale,
-        section: doc.section,
-        title: doc.title,
-        slug: doc.slug,
-        summary: doc.summary ?? '',
-        bodyHtml: (intro ? `<p class="local-intro">${escapeHtml(intro)}</p>` : '') + (doc.body ? sanitizeBodyHtml(convertLexicalToHTML({ data: doc.body as never, disableContainer: true })) : ''),
-        bodyText: doc.body ? convertLexicalToPlaintext({ data: doc.body as never }) : '',
-        publishedAt: doc.publishedAt ?? doc.createdAt,
-        updatedAt: doc.updatedAt,
-        hero: await exportImage((local?.heroImage as Article['heroImage']) ?? doc.heroImage, siteDir, `article #${doc.id} "${doc.title}"`),
-        translations: slugs.get(doc.id) ?? { [locale]: doc.slug },
-        withdrawn: doc.workflow?.state === 'withdrawn' ? { at: doc.workflow.withdrawnAt ?? doc.updatedAt, reason: doc.workflow.withdrawalReason ?? '' } : null,
-        changeNotes: (doc.changeNotes ?? []).map((n) => ({ date: n.date, note: n.note })),
-        sourceUpdated: await sourceUpdatedSince(payload, doc, locale),
-      }
+      // Name the article in any failure, so the press officer knows what to fix.
+      const article = await exportArticle(payload, doc, mission, locale, siteDir, slugs, local).catch((error: unknown) => {
+        throw new Error(`Article #${doc.id} "${doc.title}" (${locale}) of ${mission.code} cannot be built: ${error instanceof Error ? error.message : String(error)}`, { cause: error })
+      })
       writeFileSync(path.join(localeDir, `${doc.id}.json`), JSON.stringify(article))
       pages++
     }
@@ -102,7 +87,37 @@ export async function exportMission(payload: Payload, mission: Mission, contentD
   return { articlePages: pages }
 }
 
-async function* publishedArticles(payload: Payload, missionId: number, locale: string, depth: number) {
+async function exportArticle(
+  payload: Payload,
+  doc: Article,
+  mission: Mission,
+  locale: string,
+  siteDir: string,
+  slugs: Map<number, Record<string, string>>,
+  local: Record<string, unknown> | undefined,
+): Promise<ExportedArticle> {
+  const intro = local?.[`intro:${locale}`] as string | undefined
+  return {
+    id: doc.id,
+    mission: mission.code,
+    locale,
+    section: doc.section,
+    title: doc.title,
+    slug: doc.slug!,
+    summary: doc.summary ?? '',
+    bodyHtml: (intro ? `<p class="local-intro">${escapeHtml(intro)}</p>` : '') + (doc.body ? sanitizeBodyHtml(convertLexicalToHTML({ data: doc.body as never, disableContainer: true })) : ''),
+    bodyText: doc.body ? convertLexicalToPlaintext({ data: doc.body as never }) : '',
+    publishedAt: doc.publishedAt ?? doc.createdAt,
+    updatedAt: doc.updatedAt,
+    hero: await exportImage((local?.heroImage as Article['heroImage']) ?? doc.heroImage, siteDir, `article #${doc.id} "${doc.title}"`),
+    translations: slugs.get(doc.id) ?? { [locale]: doc.slug! },
+    withdrawn: doc.workflow?.state === 'withdrawn' ? { at: doc.workflow.withdrawnAt ?? doc.updatedAt, reason: doc.workflow.withdrawalReason ?? '' } : null,
+    changeNotes: (doc.changeNotes ?? []).map((n) => ({ date: n.date, note: n.note })),
+    sourceUpdated: await sourceUpdatedSince(payload, doc, locale),
+  }
+}
+
+async function* publishedArticles(payload: Payload, missionId: number, locale: string, depth: number, select?: { slug: true }) {
   for (let page = 1; ; page++) {
     const result = await payload.find({
       collection: 'articles',
@@ -111,6 +126,7 @@ async function* publishedArticles(payload: Payload, missionId: number, locale: s
       draft: false,
       overrideAccess: false,
       depth,
+      select,
       page,
       limit: PAGE_SIZE,
       sort: '-publishedAt',
@@ -128,6 +144,19 @@ async function* publishedArticles(payload: Payload, missionId: number, locale: s
   }
 }
 
+/**
+ * Missions export concurrently, and one image (same article in several missions, or the same
+ * file uploaded twice) would otherwise be derived twice at once into the same cache entry. Image
+ * derivation runs one at a time in this process (sharp uses every core for each image anyway);
+ * the second request then finds the cached result.
+ */
+let derivations: Promise<unknown> = Promise.resolve()
+function deriveOnce(source: string, focal: { x?: number | null; y?: number | null }) {
+  const run = derivations.then(() => deriveImage(source, mediaCacheDir, focal))
+  derivations = run.catch(() => {})
+  return run
+}
+
 /** Copies an image's cached derivatives into the mission's site and describes them for <picture>. */
 async function exportImage(value: Article['heroImage'], siteDir: string, owner: string): Promise<ExportedImage | null> {
   if (!value || typeof value !== 'object') return null
@@ -135,7 +164,7 @@ async function exportImage(value: Article['heroImage'], siteDir: string, owner: 
   if (!media.filename) return null
   const source = path.join(mediaDir, media.filename)
   if (!existsSync(source)) throw new Error(`Hero image "${media.filename}" of ${owner} is missing from the media store`)
-  const d = await deriveImage(source, mediaCacheDir, { x: media.focalX, y: media.focalY })
+  const d = await deriveOnce(source, { x: media.focalX, y: media.focalY })
   const outDir = path.join(siteDir, 'media')
   mkdirSync(outDir, { recursive: true })
   for (const f of [...d.files.map((x) => x.name), d.og]) {

@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs'
 import path from 'node:path'
 
 /**
@@ -16,4 +16,37 @@ export function publishMissionOutput(options: { builtDir: string; mediaDir: stri
   if (existsSync(target)) renameSync(target, previous)
   renameSync(staging, target)
   rmSync(previous, { recursive: true, force: true })
+}
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+/**
+ * Cleans up after a build killed mid-way: a site left only as `<code>.old-<pid>` (killed between
+ * the two renames) is put back, and staging folders and work directories of dead processes are
+ * removed. Runs before every build.
+ */
+export function recoverInterruptedBuilds(sitesDir: string, workDir: string) {
+  if (existsSync(sitesDir)) {
+    for (const name of readdirSync(sitesDir)) {
+      const m = /^(.+)\.(new|old)-(\d+)$/.exec(name)
+      if (!m || alive(Number(m[3]))) continue
+      const [, code, kind] = m
+      const dir = path.join(sitesDir, name)
+      if (kind === 'old' && !existsSync(path.join(sitesDir, code!))) renameSync(dir, path.join(sitesDir, code!))
+      else rmSync(dir, { recursive: true, force: true })
+    }
+  }
+  if (existsSync(workDir)) {
+    for (const name of readdirSync(workDir)) {
+      const m = /^build-(\d+)-/.exec(name)
+      if (m && !alive(Number(m[1]))) rmSync(path.join(workDir, name), { recursive: true, force: true })
+    }
+  }
 }

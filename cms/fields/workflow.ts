@@ -29,7 +29,8 @@ export const workflowFields: Field[] = [
     access: managedByWorkflow,
     admin: { position: 'sidebar', readOnly: true },
     fields: [
-      { name: 'state', type: 'select', defaultValue: 'draft', index: true, options: workflowStates.map((value) => ({ value, label: stateLabels[value]! })) },
+      // No default: an unset state reads as draft, and lets trusted scripts' publishes be recognised (protectWorkflowFields).
+      { name: 'state', type: 'select', index: true, options: workflowStates.map((value) => ({ value, label: stateLabels[value]! })) },
       { name: 'submittedBy', type: 'relationship', relationTo: 'users' },
       { name: 'approvedBy', type: 'relationship', relationTo: 'users' },
       { name: 'changedAt', type: 'date' },

@@ -26,6 +26,10 @@ export const protectWorkflowFields: CollectionBeforeChangeHook = async ({ data, 
     data.changeNotes = originalDoc?.changeNotes ?? []
     data.translation = originalDoc?.translation ?? {}
     if (operation === 'create') data.workflow = { state: 'draft' }
+  } else if (data._status === 'published' && !data.workflow?.state) {
+    // Trusted scripts (seed, imports, tests) publishing with the Local API and no user publish
+    // the locale they write, as Payload's own `_status` would suggest.
+    data.workflow = { ...(originalDoc?.workflow ?? {}), state: 'published', changedAt: new Date().toISOString() }
   }
 
   const sourceLocale = data.sourceLocale ?? originalDoc?.sourceLocale ?? 'vi'

@@ -1,0 +1,203 @@
+import { existsSync } from 'node:fs'
+import path from 'node:path'
+import type { Payload } from 'payload'
+import type { Deployment, Mission } from '../../cms/payload-types'
+import { missionSiteUrl, sitesDir as defaultSitesDir } from '../paths'
+import { MissionBucket } from './bucket'
+import { NoopPurger, type CdnPurger } from './cdn'
+import type { S3Config } from './config'
+import { isImmutable, manifestOf, type Manifest, urlsFor } from './objects'
+import { planDeploy } from './plan'
+import { failStaleDeployments, finishDeployment, startDeployment } from './records'
+import { ContentStore } from './store'
+
+export type DeployOptions = {
+  payload: Payload
+  mission: string
+  /** Who or what asked, stored on the record: "cli", "job: publish", … */
+  trigger: string
+  s3: S3Config
+  purger?: CdnPurger
+  sitesDir?: string
+  store?: ContentStore
+  /** Re-deploy the exact file set of this earlier successful deployment instead of dist/sites/<code>/. */
+  rollbackTo?: number
+  /** From the build step, for the record. */
+  pagesRendered?: number
+  buildMs?: number
+  concurrency?: number
+  log?: (line: string) => void
+  /** Called after each object upload (progress; tests use it to cut the connection mid-deploy). */
+  onUploaded?: (file: string) => void | Promise<void>
+}
+
+export type DeployResult = {
+  deploymentId: number
+  uploaded: string[]
+  deleted: string[]
+  unchanged: number
+  bytesUploaded: number
+  purgedUrls: string[]
+}
+
+async function mapLimit<T>(items: T[], limit: number, fn: (item: T) => Promise<void>) {
+  const queue = [...items]
+  let failed: unknown
+  const worker = async () => {
+    for (let item = queue.shift(); item !== undefined && !failed; item = queue.shift()) {
+      await fn(item).catch((e: unknown) => {
+        failed ??= e
+      })
+    }
+  }
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker))
+  if (failed) throw failed
+}
+
+const message = (e: unknown) => (e instanceof Error ? e.message || e.name : String(e))
+
+/**
+ * Deploys one mission's built site to its bucket prefix, uploading only objects whose content
+ * hash differs from the live manifest. The live manifest is replaced only after every upload
+ * succeeded, and nothing is deleted before that, so a failed deploy leaves the previous
+ * deployment's objects all in place; the record says failed with the reason, and a retry
+ * uploads whatever still differs.
+ */
+export async function deployMission(options: DeployOptions): Promise<DeployResult> {
+  const { payload } = options
+  const log = options.log ?? ((l: string) => console.log(l))
+  const store = options.store ?? new ContentStore()
+  const found = await payload.find({ collection: 'missions', where: { code: { equals: options.mission } }, depth: 0, limit: 1, overrideAccess: true })
+  const mission = found.docs[0] as Mission | undefined
+  if (!mission) throw new Error(`Unknown mission code "${options.mission}"`)
+
+  const { stale, live } = await failStaleDeployments(payload, mission.id)
+  if (stale) log(`[deploy ${mission.code}] marked ${stale} interrupted deployment(s) failed`)
+  if (live.length) throw new Error(`Mission ${mission.code} is already being deployed (deployment #${live[0]!.id} by ${live[0]!.runner}); try again when it finishes.`)
+
+  let target: Deployment | undefined
+  if (options.rollbackTo !== undefined) {
+    target = (await payload.findByID({ collection: 'deployments', id: options.rollbackTo, depth: 0, overrideAccess: true, disableErrors: true })) ?? undefined
+    if (!target) throw new Error(`There is no deployment #${options.rollbackTo}`)
+    const targetMission = typeof target.mission === 'object' ? target.mission.id : target.mission
+    if (targetMission !== mission.id) throw new Error(`Deployment #${target.id} belongs to another mission`)
+    if (!['succeeded', 'rolled-back'].includes(target.status) || !target.manifest) {
+      throw new Error(`Deployment #${target.id} did not succeed (status ${target.status}); only a successful deployment can be rolled back to.`)
+    }
+  }
+
+  const record = await startDeployment(payload, {
+    mission: mission.id,
+    trigger: options.trigger,
+    rollbackOf: target?.id,
+  })
+  const timings: Record<string, number> = { build: options.buildMs ?? 0 }
+  const started = Date.now()
+  const stage = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
+    const t = Date.now()
+    try {
+      return await fn()
+    } finally {
+      timings[name] = (timings[name] ?? 0) + Date.now() - t
+    }
+  }
+  const bucket = new MissionBucket(options.s3, mission.code)
+  const tag = `[deploy ${mission.code} #${record.id}]`
+  let desired: Manifest = { files: {} }
+  let uploadedSoFar = 0
+  try {
+    desired = await stage('prepare', async () => {
+      if (target) {
+        const manifest = target.manifest as Manifest
+        const missing = Object.entries(manifest.files).filter(([, e]) => !store.has(e.sha256))
+        if (missing.length) throw new Error(`Deployment #${target.id} cannot be restored: ${missing.length} file(s) are missing from the content store, e.g. ${missing[0]![0]}`)
+        return manifest
+      }
+      const siteDir = path.join(options.sitesDir ?? defaultSitesDir, mission.code)
+      if (!existsSync(path.join(siteDir))) throw new Error(`No built site for ${mission.code} in ${siteDir}: build it first (npm run build:sites -- --mission ${mission.code})`)
+      const manifest = await manifestOf(siteDir)
+      if (!Object.keys(manifest.files).length) throw new Error(`The built site of ${mission.code} is empty`)
+      // Snapshot into the content store first: uploads then read bytes that cannot change under
+      // them (a rebuild may swap dist/ meanwhile), and rollback can restore this exact set later.
+      for (const [file, e] of Object.entries(manifest.files)) store.put(path.join(siteDir, file), e.sha256)
+      return manifest
+    })
+    const [liveManifest, listed] = await stage('prepare', async () => Promise.all([bucket.readLiveManifest(), bucket.listFiles()]))
+    const plan = planDeploy(desired, liveManifest, listed)
+    log(`${tag} ${plan.assets.length} asset(s) and ${plan.pages.length} page(s) to upload, ${plan.deletes.length} to delete, ${plan.unchanged} unchanged`)
+
+    const concurrency = options.concurrency ?? 8
+    let bytes = 0
+    const upload = async (file: string) => {
+      const e = desired.files[file]!
+      try {
+        await bucket.upload(file, store.pathOf(e.sha256), e.sha256, e.size)
+      } catch (error) {
+        throw new Error(`upload of ${file} failed: ${message(error)}`)
+      }
+      bytes += e.size
+      uploadedSoFar++
+      await options.onUploaded?.(file)
+    }
+    await stage('uploadAssets', () => mapLimit(plan.assets, concurrency, upload))
+    await stage('uploadPages', () => mapLimit(plan.pages, concurrency, upload))
+    await stage('uploadPages', () => bucket.writeLiveManifest({ ...desired, deploymentId: record.id, deployedAt: new Date().toISOString() }))
+    await stage('delete', () => bucket.delete(plan.deletes))
+
+    // Purge what readers may hold a cached copy of: replaced or removed objects, and new pages
+    // (a CDN may cache a 404). New hashed assets were never served under their name.
+    const siteUrl = missionSiteUrl(mission.code, mission.siteUrl)
+    const purgeFiles = [...plan.assets.filter((f) => !isImmutable(f) || f in (liveManifest?.files ?? {})), ...plan.pages, ...plan.deletes]
+    const purgedUrls = purgeFiles.flatMap((f) => urlsFor(siteUrl, f))
+    const purger = options.purger ?? new NoopPurger()
+    let purgeError: string | undefined
+    if (purgedUrls.length) {
+      await stage('purge', () => purger.purge(purgedUrls)).catch((e: unknown) => {
+        // The new site is live and whole; only caches may serve old copies until max-age passes.
+        purgeError = `CDN purge (${purger.name}) failed; cached copies expire within their max-age: ${message(e)}`
+        log(`${tag} ${purgeError}`)
+      })
+    }
+
+    if (target) {
+      // Deployments made after the one restored are no longer what readers see.
+      const later = await payload.find({
+        collection: 'deployments',
+        where: { and: [{ mission: { equals: mission.id } }, { status: { equals: 'succeeded' } }, { id: { greater_than: target.id } }, { id: { less_than: record.id } }] },
+        pagination: false,
+        depth: 0,
+        overrideAccess: true,
+      })
+      for (const d of later.docs) await payload.update({ collection: 'deployments', id: d.id, data: { status: 'rolled-back' }, depth: 0, overrideAccess: true })
+    }
+    timings.total = Date.now() - started + (options.buildMs ?? 0)
+    const uploaded = [...plan.assets, ...plan.pages]
+    await finishDeployment(payload, record.id, {
+      status: 'succeeded',
+      timings,
+      pagesRendered: options.pagesRendered ?? Object.keys(desired.files).filter((f) => f.endsWith('.html')).length,
+      objectsUploaded: uploaded.length,
+      objectsDeleted: plan.deletes.length,
+      objectsUnchanged: plan.unchanged,
+      bytesUploaded: bytes,
+      purgedUrls: purgedUrls,
+      manifest: desired,
+      error: purgeError ?? null,
+    })
+    log(`${tag} live: ${uploaded.length} uploaded (${(bytes / 1024).toFixed(0)} KiB), ${plan.deletes.length} deleted, ${purgedUrls.length} URL(s) purged in ${((Date.now() - started) / 1000).toFixed(1)} s`)
+    return { deploymentId: record.id, uploaded, deleted: plan.deletes, unchanged: plan.unchanged, bytesUploaded: bytes, purgedUrls }
+  } catch (error) {
+    timings.total = Date.now() - started + (options.buildMs ?? 0)
+    const reason = message(error)
+    await finishDeployment(payload, record.id, {
+      status: 'failed',
+      timings,
+      objectsUploaded: uploadedSoFar,
+      manifest: desired,
+      error: `${reason}\nThe previous deployment's objects were not deleted and the live manifest was not replaced; run the deploy again to retry.`,
+    }).catch(() => {})
+    throw new Error(`Deploy of ${mission.code} failed (deployment #${record.id}): ${reason}`, { cause: error })
+  } finally {
+    bucket.destroy()
+  }
+}

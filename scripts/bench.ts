@@ -1,0 +1,283 @@
+/**
+ * npm run bench [-- --missions 4 --articles 25 --publishes 20]
+ *
+ * Seeds a synthetic corpus (every article in Vietnamese and English) into its own embedded
+ * PostgreSQL (temp DATA_DIR, free port), then measures: a full build of every mission, peak
+ * memory, publish → live on the local site server (jobs runner in this process, polled over
+ * HTTP), uploads of an unchanged redeploy to an s3rver bucket, and a plain Astro build of the
+ * same number of pages without the CMS (the baseline that makes numbers comparable across
+ * machines). Prints a table and writes bench/results/latest.json.
+ */
+import { spawn } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { createServer } from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+
+const { values } = parseArgs({
+  options: {
+    missions: { type: 'string', default: '4' },
+    articles: { type: 'string', default: '25' },
+    publishes: { type: 'string', default: '20' },
+    keep: { type: 'boolean', default: false },
+  },
+  strict: true,
+})
+const positive = (name: string, v: string) => {
+  const n = Number(v)
+  if (!Number.isInteger(n) || n < 1) {
+    console.error(`--${name} must be a positive whole number, got "${v}"`)
+    process.exit(2)
+  }
+  return n
+}
+const MISSIONS = positive('missions', values.missions)
+const ARTICLES = positive('articles', values.articles)
+const PUBLISHES = positive('publishes', values.publishes)
+const LOCALES = ['vi', 'en'] as const
+
+const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const srv = createServer()
+    srv.once('error', reject)
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number }
+      srv.close(() => resolve(port))
+    })
+  })
+
+const root = mkdtempSync(path.join(os.tmpdir(), 'mp-bench-'))
+chmodSync(root, 0o755) // the embedded server runs as an unprivileged user when we are root
+const sitePort = await freePort()
+// Everything the benchmark touches lives in `root`, never in the project's .data/ or dist/.
+Object.assign(process.env, {
+  DATA_DIR: path.join(root, 'data'),
+  DIST_DIR: path.join(root, 'dist'),
+  PAYLOAD_SECRET: randomBytes(24).toString('hex'),
+  SITE_PORT: String(sitePort),
+  SITE_BASE_URL: `http://localhost:${sitePort}`,
+  // The in-process jobs runner is switched on for the publish → live phase only (after migrations and the full build).
+  MP_JOBS_RUNNER: '0',
+})
+delete process.env.S3_BUCKET // the jobs runner publishes to the local server only; S3 is measured separately
+delete process.env.CDN_PURGE_URL
+
+const log = (l: string) => console.log(l)
+const quiet = () => {}
+const { openEmbeddedPostgres } = await import('../cms/db/embeddedPostgres')
+const db = await openEmbeddedPostgres({ dataDir: path.join(root, 'pg'), port: await freePort(), mode: 'own' })
+process.env.DATABASE_URL = db.url
+
+const { getPayload } = await import('payload')
+const { default: config } = await import('../cms/payload.config')
+const { applyMigrations } = await import('../cms/db/migrate')
+const { closePayload } = await import('../cms/db/closePayload')
+const { paragraphs } = await import('../cms/seed/lexical')
+const { buildSites } = await import('../pipeline/buildSites')
+const { sitesDir, projectRoot } = await import('../pipeline/paths').then(async (p) => ({ ...p, projectRoot: (await import('../cms/lib/env')).projectRoot }))
+const { startSiteServer } = await import('../site/server')
+const { startLocalS3 } = await import('../bench/localS3')
+const { buildAndDeploy } = await import('../pipeline/deploy/buildAndDeploy')
+const { NoopPurger } = await import('../pipeline/deploy/cdn')
+
+// Peak RSS: this process (CMS, export) and each astro build child, sampled from /proc.
+// The full build runs one astro process per core at once, so their peaks are added up.
+const childPeaks = new Map<number, number>()
+const watchChild = (pid: number) => {
+  const sample = () => {
+    try {
+      const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))
+      if (m) childPeaks.set(pid, Math.max(childPeaks.get(pid) ?? 0, Number(m[1])))
+      return true
+    } catch {
+      return false
+    }
+  }
+  const timer = setInterval(() => sample() || clearInterval(timer), 100)
+}
+
+const payload = await getPayload({ config, cron: true })
+// The jobs runner logs every tick; the benchmark prints its own progress.
+payload.logger.level = 'warn'
+const cleanup: (() => Promise<unknown> | unknown)[] = []
+let exitCode = 0
+try {
+  await applyMigrations(payload)
+  const system = { overrideAccess: true, context: { skipRebuild: true } } as const
+
+  // --- Seed -------------------------------------------------------------------------------
+  const seedStarted = Date.now()
+  const sections = ['news', 'cultural-diplomacy', 'external-information'] as const
+  const missions: { id: number; code: string; articles: { id: number; slug: string; section: string }[] }[] = []
+  for (let m = 0; m < MISSIONS; m++) {
+    const code = `bench-${String(m + 1).padStart(3, '0')}`
+    const mission = await payload.create({
+      collection: 'missions',
+      locale: 'vi',
+      data: { code, name: `Đại sứ quán thử ${m + 1}`, kind: 'embassy', hostCountry: 'AU', city: 'Can-bê-ra', timeZone: 'Australia/Sydney', enabledLocales: [...LOCALES], defaultLocale: 'vi' },
+      ...system,
+    })
+    await payload.update({ collection: 'missions', id: mission.id, locale: 'en', data: { name: `Test Embassy ${m + 1}`, city: 'Canberra' }, ...system })
+    const list: (typeof missions)[number]['articles'] = []
+    for (let a = 0; a < ARTICLES; a++) {
+      const section = sections[a % sections.length]!
+      const publishedAt = new Date(Date.UTC(2026, 0, 1) + a * 3_600_000).toISOString()
+      const body = (l: string) => paragraphs(Array.from({ length: 4 }, (_, p) => `${l} paragraph ${p + 1} of article ${a + 1}. `.repeat(12)))
+      const doc = await payload.create({
+        collection: 'articles',
+        locale: 'vi',
+        data: { title: `Bài viết ${a + 1} của ${code}`, summary: `Tóm tắt ${a + 1}`, body: body('Đoạn'), section, missions: [mission.id], publishedAt, _status: 'published' },
+        ...system,
+      })
+      const en = await payload.update({
+        collection: 'articles',
+        id: doc.id,
+        locale: 'en',
+        data: { title: `Article ${a + 1} of ${code}`, summary: `Summary ${a + 1}`, body: body('Paragraph'), _status: 'published' },
+        ...system,
+      })
+      list.push({ id: doc.id, slug: en.slug!, section })
+    }
+    missions.push({ id: mission.id, code, articles: list })
+    log(`[seed ${m + 1}/${MISSIONS}] ${code}: ${ARTICLES} articles × ${LOCALES.length} locales`)
+  }
+  const articles = MISSIONS * ARTICLES
+  log(`Seeded ${articles} articles in ${((Date.now() - seedStarted) / 1000).toFixed(1)} s`)
+
+  // --- Full build ---------------------------------------------------------------------------
+  const fullStarted = Date.now()
+  const full = await buildSites({ payload, log: (l) => /^\[(render|site|failed)|^Built/.test(l) && log(l), onRenderProcess: watchChild })
+  const fullBuildSeconds = (Date.now() - fullStarted) / 1000
+  const selfPeakKb = process.resourceUsage().maxRSS
+  const childPeakKb = [...childPeaks.values()].reduce((a, b) => a + b, 0)
+  const renderProcesses = childPeaks.size
+
+  // --- Publish → live (jobs runner in this process, local site server) ---------------------
+  const server = await startSiteServer({ sitesDir, port: sitePort, host: '127.0.0.1' })
+  cleanup.push(() => server.close())
+  process.env.MP_JOBS_RUNNER = '1'
+  const latencies: number[] = []
+  for (let i = 0; i < PUBLISHES; i++) {
+    const mission = missions[i % missions.length]!
+    const article = mission.articles[(i * 7) % mission.articles.length]!
+    const title = `Edited ${i + 1} ${randomBytes(4).toString('hex')}`
+    const url = `http://127.0.0.1:${sitePort}/${mission.code}/en/${article.section}/${article.slug}/`
+    const t0 = performance.now()
+    // A real publish: the afterChange hook queues the rebuild job in the same transaction.
+    await payload.update({ collection: 'articles', id: article.id, locale: 'en', data: { title, _status: 'published' }, overrideAccess: true })
+    for (;;) {
+      const body = await fetch(url).then((r) => r.text(), () => '')
+      if (body.includes(title)) break
+      if (performance.now() - t0 > 120_000) throw new Error(`Publish ${i + 1} did not go live within 120 s (${url})`)
+      await new Promise((r) => setTimeout(r, 100))
+    }
+    latencies.push((performance.now() - t0) / 1000)
+    log(`[publish ${i + 1}/${PUBLISHES}] ${mission.code} live in ${latencies.at(-1)!.toFixed(2)} s`)
+  }
+  const sorted = [...latencies].sort((a, b) => a - b)
+  const pct = (p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!
+
+  // --- Unchanged redeploy to a real S3-compatible server --------------------------------------
+  const s3 = await startLocalS3('bench-sites')
+  cleanup.push(() => s3.dispose())
+  const deployAll = async () => {
+    const outcomes = await buildAndDeploy({ payload, trigger: 'bench', s3: s3.config, purger: new NoopPurger(), log: quiet })
+    const failed = outcomes.filter((o) => !o.ok)
+    if (failed.length) throw new Error(`Deploy failed: ${failed.map((f) => (!f.ok ? `${f.mission}: ${f.error}` : '')).join('; ')}`)
+    return outcomes.reduce((n, o) => n + (o.ok ? o.result.uploaded.length : 0), 0)
+  }
+  const firstDeployUploads = await deployAll()
+  // Rebuild everything from the database and deploy again: nothing changed, so nothing may be uploaded.
+  const noChangeDeployUploads = await deployAll()
+
+  // --- Baseline: a plain Astro build of as many pages, minimal template, no CMS --------------
+  const baselinePages = full.pages
+  const baseDir = path.join(root, 'baseline')
+  mkdirSync(path.join(baseDir, 'src', 'pages', '[mission]', '[locale]', '[slug]'), { recursive: true })
+  symlinkSync(path.join(projectRoot, 'node_modules'), path.join(baseDir, 'node_modules'), 'dir')
+  writeFileSync(path.join(baseDir, 'package.json'), JSON.stringify({ name: 'baseline', type: 'module', private: true }))
+  writeFileSync(path.join(baseDir, 'astro.config.mjs'), `export default { output: 'static', build: { format: 'directory', concurrency: 2 }, devToolbar: { enabled: false } }\n`)
+  writeFileSync(
+    path.join(baseDir, 'src', 'pages', '[mission]', '[locale]', '[slug]', 'index.astro'),
+    `---
+export function getStaticPaths() {
+  return Array.from({ length: ${baselinePages} }, (_, i) => ({ params: { mission: 'm' + (i % ${MISSIONS}), locale: i % 2 ? 'en' : 'vi', slug: 'page-' + i }, props: { i } }))
+}
+const { i } = Astro.props
+---
+<html lang="en"><head><meta charset="utf-8"><title>Page {i}</title></head><body><h1>Page {i}</h1><p>{'Paragraph text. '.repeat(40)}</p></body></html>
+`,
+  )
+  const baseStarted = Date.now()
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(projectRoot, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--silent'], {
+      cwd: baseDir,
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    })
+    let err = ''
+    child.stderr.on('data', (c: Buffer) => (err += c.toString()))
+    child.on('error', reject)
+    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`baseline astro build failed (${code}): ${err.slice(-2000)}`))))
+  })
+  const baselineSeconds = (Date.now() - baseStarted) / 1000
+
+  const round = (n: number, d = 2) => Math.round(n * 10 ** d) / 10 ** d
+  const results = {
+    missions: MISSIONS,
+    locales: LOCALES.length,
+    articles,
+    pages: full.pages,
+    fullBuildSeconds: round(fullBuildSeconds),
+    pagesPerSecond: round(full.pages / fullBuildSeconds),
+    // Upper bound: the CMS process and the astro build child, each at its own peak.
+    peakRssMb: Math.round((selfPeakKb + childPeakKb) / 1024),
+    cmsPeakRssMb: Math.round(selfPeakKb / 1024),
+    astroPeakRssMb: Math.round(childPeakKb / 1024),
+    renderProcesses,
+    incrementalPublishes: PUBLISHES,
+    incrementalPublishToLiveP50Seconds: round(pct(50)),
+    incrementalPublishToLiveP95Seconds: round(pct(95)),
+    firstDeployUploads,
+    noChangeDeployUploads,
+    baselinePages,
+    baselineSeconds: round(baselineSeconds),
+    baselinePagesPerSecond: round(baselinePages / baselineSeconds),
+    ratioToBaseline: round(full.pages / fullBuildSeconds / (baselinePages / baselineSeconds)),
+    cpus: os.cpus().length,
+    node: process.version,
+    measuredAt: new Date().toISOString(),
+  }
+  const out = path.join(projectRoot, 'bench', 'results', 'latest.json')
+  mkdirSync(path.dirname(out), { recursive: true })
+  writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`)
+  console.log('')
+  console.table(Object.fromEntries(Object.entries(results).map(([k, v]) => [k, { value: v }])))
+  console.log(`Written to ${path.relative(process.cwd(), out)}`)
+  if (noChangeDeployUploads !== 0) {
+    console.error(`An unchanged redeploy uploaded ${noChangeDeployUploads} object(s); expected 0.`)
+    exitCode = 1
+  }
+} catch (error) {
+  console.error(`\nbench failed: ${error instanceof Error ? error.stack : String(error)}`)
+  exitCode = 1
+} finally {
+  for (const c of cleanup.reverse()) await Promise.resolve(c()).catch(() => {})
+  // Stop the jobs runner and let an in-flight tick finish before the database goes away; a
+  // connection the stopping server terminates is expected then, not a failure.
+  process.env.MP_JOBS_RUNNER = '0'
+  process.on('uncaughtException', (e: Error & { code?: string }) => {
+    if (e.code === '57P01' || /Connection terminated|terminating connection/.test(e.message)) return
+    console.error(e)
+    process.exit(1)
+  })
+  await payload.destroy().catch(() => {})
+  await new Promise((r) => setTimeout(r, 1000))
+  await closePayload(payload).catch(() => {})
+  await db.stop().catch(() => {})
+  if (!values.keep) rmSync(root, { recursive: true, force: true })
+  else console.log(`Kept ${root}`)
+}
+process.exit(exitCode)
