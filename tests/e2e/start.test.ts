@@ -1,0 +1,136 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { chromium, type Browser } from 'playwright-core'
+import { freePort } from '../helpers/globalSetup'
+import { runningPostmaster } from '../../cms/db/embeddedPostgres'
+
+/**
+ * `npm start` as a user runs it: embedded Postgres in a fresh data directory, migrations,
+ * demo seed, site build, the admin (Next.js, built if needed) and the site server — then
+ * publishing through the API reaches the served site, and Ctrl-C stops everything cleanly.
+ */
+const root = mkdtempSync(path.join(os.tmpdir(), 'mp-start-'))
+chmodSync(root, 0o755) // as root, the embedded server runs as the "postgres" user
+const PASSWORD = 'e2e-demo-password-1'
+let admin = ''
+let site = ''
+let child: ChildProcess
+let output = ''
+let browser: Browser | undefined
+let env: NodeJS.ProcessEnv
+
+function startProcess(extraEnv: NodeJS.ProcessEnv = {}) {
+  const proc = spawn(process.execPath, [path.resolve('node_modules/tsx/dist/cli.mjs'), 'scripts/start.ts'], { env: { ...env, ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'] })
+  return proc
+}
+
+beforeAll(async () => {
+  const [port, sitePort, pgPort] = [await freePort(), await freePort(), await freePort()]
+  admin = `http://127.0.0.1:${port}`
+  site = `http://127.0.0.1:${sitePort}`
+  env = { ...process.env, DATA_DIR: path.join(root, 'data'), DIST_DIR: path.join(root, 'dist'), PORT: String(port), SITE_PORT: String(sitePort), EMBEDDED_PG_PORT: String(pgPort), SEED_PASSWORD: PASSWORD, SERVER_URL: admin, SITE_BASE_URL: `http://localhost:${sitePort}`, LOG_LEVEL: 'warn' }
+  for (const key of ['DATABASE_URL', 'MP_EMBEDDED_DB', 'PAYLOAD_SECRET', 'NODE_ENV', 'VITEST', 'VITEST_WORKER_ID', 'VITEST_POOL_ID']) delete env[key]
+  child = startProcess()
+  child.stdout!.on('data', (c: Buffer) => (output += c.toString()))
+  child.stderr!.on('data', (c: Buffer) => (output += c.toString()))
+  const started = Date.now()
+  while (!output.includes('Admin:')) {
+    if (child.exitCode !== null) throw new Error(`npm start exited early:\n${output.slice(-3000)}`)
+    if (Date.now() - started > 600_000) throw new Error(`npm start did not come up within 10 minutes:\n${output.slice(-3000)}`)
+    await new Promise((r) => setTimeout(r, 500))
+  }
+}, 660_000)
+
+afterAll(async () => {
+  await browser?.close()
+  if (child && child.exitCode === null) child.kill('SIGKILL')
+  rmSync(root, { recursive: true, force: true })
+})
+
+const login = async (email: string) => {
+  const res = await fetch(`${admin}/api/users/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email, password: PASSWORD }) })
+  expect(res.status, `login ${email}`).toBe(200)
+  return `JWT ${((await res.json()) as { token: string }).token}`
+}
+
+describe('npm start', () => {
+  it('serves the admin and every demo mission site', async () => {
+    expect((await fetch(`${admin}/admin`)).status).toBe(200)
+    for (const code of ['au-canberra', 'jp-osaka', 'eg-cairo']) {
+      const res = await fetch(`${site}/${code}/vi/`)
+      expect(res.status).toBe(200)
+      expect(await res.text()).toMatch(/<html lang="vi"/)
+    }
+    const health = (await (await fetch(`${admin}/api/health`)).json()) as { status: string }
+    expect(health.status).toBe('ok')
+  })
+
+  it('refuses a second start on the same data directory with a clear message', async () => {
+    const second = startProcess({ PORT: '1', SITE_PORT: '1' })
+    let text = ''
+    second.stdout!.on('data', (c: Buffer) => (text += c.toString()))
+    second.stderr!.on('data', (c: Buffer) => (text += c.toString()))
+    const code = await new Promise<number | null>((resolve) => second.on('exit', resolve))
+    expect(code).not.toBe(0)
+    expect(text).toMatch(/already in use by process \d+/)
+    expect((await fetch(`${admin}/admin`)).status).toBe(200) // the first instance is unharmed
+  })
+
+  it('publishes through the workflow and the page is served within seconds', async () => {
+    const press = await login('press.au-canberra@example.org')
+    const reviewer = await login('reviewer.au-canberra@example.org')
+    const mission = ((await (await fetch(`${admin}/api/missions?where[code][equals]=au-canberra`)).json()) as { docs: { id: number }[] }).docs[0]!.id
+    const json = { 'Content-Type': 'application/json' }
+    const created = await fetch(`${admin}/api/articles?locale=vi&draft=true`, { method: 'POST', headers: { ...json, Authorization: press }, body: JSON.stringify({ title: 'Kiểm tra từ đầu đến cuối', section: 'news', missions: [mission] }) })
+    expect(created.status).toBe(201)
+    const id = ((await created.json()) as { doc: { id: number } }).doc.id
+    const step = async (who: string, action: string) =>
+      (await fetch(`${admin}/api/articles/${id}/workflow`, { method: 'POST', headers: { ...json, Authorization: who }, body: JSON.stringify({ locale: 'vi', action }) })).status
+    expect(await step(press, 'submit')).toBe(200)
+    expect(await step(press, 'publish')).toBe(403)
+    const t0 = Date.now()
+    expect(await step(reviewer, 'publish')).toBe(200)
+    const url = `${site}/au-canberra/vi/tin-tuc/kiem-tra-tu-dau-den-cuoi/`
+    let status = 0
+    while (Date.now() - t0 < 90_000 && status !== 200) {
+      status = (await fetch(url)).status
+      if (status !== 200) await new Promise((r) => setTimeout(r, 250))
+    }
+    expect(status).toBe(200)
+    console.log(`publish → served by the local site server: ${((Date.now() - t0) / 1000).toFixed(1)} s`)
+  })
+
+  it('shows the per-language workflow panel in the admin', async () => {
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    })
+    const page = await browser.newPage({ locale: 'en-US' })
+    const thirdParty: string[] = []
+    page.on('request', (r) => {
+      if (!r.url().startsWith(admin) && !r.url().startsWith('data:')) thirdParty.push(r.url())
+    })
+    await page.goto(`${admin}/admin/login`)
+    await page.fill('input[name="email"]', 'reviewer.au-canberra@example.org')
+    await page.fill('input[name="password"]', PASSWORD)
+    await page.click('button[type="submit"]')
+    await page.getByText('Editorial dashboard').waitFor({ timeout: 60_000 })
+    await page.goto(`${admin}/admin/collections/articles`)
+    await page.locator('table tbody tr a').first().click()
+    await page.getByText('Workflow by language').waitFor({ timeout: 60_000 })
+    expect(await page.getByRole('button', { name: 'Unpublish' }).count()).toBeGreaterThan(0)
+    expect(thirdParty).toEqual([])
+  })
+
+  it('stops cleanly on SIGTERM, database included', async () => {
+    child.kill('SIGTERM')
+    const code = await new Promise<number | null>((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.on('exit', resolve)))
+    expect(code).toBe(0)
+    expect(output).toContain('Stopped cleanly.')
+    expect(runningPostmaster(path.join(root, 'data', 'postgres'))).toBeUndefined()
+    expect(existsSync(path.join(root, 'dist', 'sites', 'au-canberra', 'vi', 'index.html'))).toBe(true)
+  })
+})
