@@ -20,9 +20,9 @@ let site = ''
 let child: ChildProcess
 let output = ''
 let browser: Browser | undefined
-let env: NodeJS.ProcessEnv
+let env: Record<string, string | undefined>
 
-function startProcess(extraEnv: NodeJS.ProcessEnv = {}) {
+function startProcess(extraEnv: Record<string, string> = {}) {
   const proc = spawn(process.execPath, [path.resolve('node_modules/tsx/dist/cli.mjs'), 'scripts/start.ts'], { env: { ...env, ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'] })
   return proc
 }
