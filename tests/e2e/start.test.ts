@@ -23,7 +23,7 @@ let browser: Browser | undefined
 let env: Record<string, string | undefined>
 
 function startProcess(extraEnv: Record<string, string> = {}) {
-  const proc = spawn(process.execPath, [path.resolve('node_modules/tsx/dist/cli.mjs'), 'scripts/start.ts'], { env: { ...env, ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'] })
+  const proc = spawn(process.execPath, [path.resolve('node_modules/tsx/dist/cli.mjs'), 'scripts/start.ts'], { env: { ...env, ...extraEnv } as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'] })
   return proc
 }
 
