@@ -1,8 +1,16 @@
-import { type CollectionConfig } from 'payload'
+import type { Access, CollectionConfig } from 'payload'
 import { refusal } from '../lib/errors'
 import { canOnArticle, idOf, isHq, missionsAllowing } from '../access/roles'
 import { anyone } from '../access/rules'
 import { keepingLocale } from '../lib/nestedRead'
+
+/** Reviewers and mission admins handle their missions' overrides; HQ all of them. */
+const ownMissionsOverrides: Access = ({ req }) => {
+  if (!req.user) return false
+  if (isHq(req.user)) return true
+  const missions = [...missionsAllowing(req.user, 'publish'), ...missionsAllowing(req.user, 'delete')]
+  return missions.length ? { mission: { in: missions } } : false
+}
 
 /**
  * A mission's local touch on an article HQ syndicates to several missions: its own intro
@@ -17,18 +25,8 @@ export const ArticleOverrides: CollectionConfig = {
     // Overrides are public page content (an intro, an image) or a public absence; the site build reads them anonymously.
     read: anyone,
     create: ({ req }) => Boolean(req.user && (isHq(req.user) || missionsAllowing(req.user, 'publish').length || missionsAllowing(req.user, 'delete').length)),
-    update: ({ req }) => {
-      if (!req.user) return false
-      if (isHq(req.user)) return true
-      const missions = [...missionsAllowing(req.user, 'publish'), ...missionsAllowing(req.user, 'delete')]
-      return missions.length ? { mission: { in: missions } } : false
-    },
-    delete: ({ req }) => {
-      if (!req.user) return false
-      if (isHq(req.user)) return true
-      const missions = [...missionsAllowing(req.user, 'publish'), ...missionsAllowing(req.user, 'delete')]
-      return missions.length ? { mission: { in: missions } } : false
-    },
+    update: ownMissionsOverrides,
+    delete: ownMissionsOverrides,
   },
   hooks: {
     beforeChange: [

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Payload } from 'payload'
 import { createTestPayload } from '../helpers/payload'
 import { startApiServer } from '../helpers/apiServer'
+import { createMission, createUserAndLogin } from '../helpers/fixtures'
 
 /**
  * The access matrix over real HTTP: every role × {create, read, update, delete, publish}
@@ -45,7 +46,7 @@ let fixture = 0
 async function http(role: Role, method: string, path: string, body?: unknown) {
   const headers: Record<string, string> = { 'Content-Type': 'application/json' }
   const token = tokens.get(role)
-  if (token) headers.Authorization = `JWT ${token}`
+  if (token) headers.Authorization = token
   const res = await fetch(`${api.url}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) })
   const text = await res.text()
   return { status: res.status, text, json: text ? (JSON.parse(text) as Record<string, unknown>) : {} }
@@ -70,30 +71,11 @@ const snapshot = async (id: number) =>
 beforeAll(async () => {
   ;({ payload, close } = await createTestPayload())
   api = await startApiServer(payload)
-  for (const [scope, code] of [['own', 'm-own'], ['other', 'm-other']] as const) {
-    const m = await payload.create({
-      collection: 'missions',
-      locale: 'vi',
-      data: { code, name: code, kind: 'embassy', hostCountry: 'FR', city: 'Paris', timeZone: 'Europe/Paris', enabledLocales: ['vi', 'en'], defaultLocale: 'vi' },
-      ...system,
-    })
-    missions[scope] = m.id
-  }
+  for (const [scope, code] of [['own', 'm-own'], ['other', 'm-other']] as const) missions[scope] = (await createMission(payload, code)).id
   for (const role of roles.filter((r) => r !== 'anonymous')) {
     const hq = role === 'hq-admin' || role === 'hq-editor'
-    await payload.create({
-      collection: 'users',
-      data: {
-        email: `${role}@example.org`,
-        password: PASSWORD,
-        hqRole: hq ? role : undefined,
-        memberships: hq ? [] : [{ mission: missions.own, role, translationLocales: role === 'translator' ? ['en'] : [] }],
-      },
-      ...system,
-    })
-    const login = await http('anonymous', 'POST', '/api/users/login', { email: `${role}@example.org`, password: PASSWORD })
-    expect(login.status, `login ${role}`).toBe(200)
-    tokens.set(role, login.json.token as string)
+    const fields = hq ? { hqRole: role } : { memberships: [{ mission: missions.own, role, translationLocales: role === 'translator' ? ['en' as const] : [] }] }
+    tokens.set(role, await createUserAndLogin(payload, api.url, `${role}@example.org`, PASSWORD, fields as never))
   }
 })
 

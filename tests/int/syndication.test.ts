@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Payload } from 'payload'
 import { createTestPayload } from '../helpers/payload'
 import { startApiServer } from '../helpers/apiServer'
+import { createMission, createUserAndLogin } from '../helpers/fixtures'
 import { buildSites } from '../../pipeline/buildSites'
 import { paragraphs } from '../../cms/seed/lexical'
 
@@ -21,7 +22,7 @@ const sitesDir = mkdtempSync(path.join(os.tmpdir(), 'mp-synd-'))
 async function http(user: string, method: string, url: string, body?: unknown) {
   const res = await fetch(`${api.url}${url}`, {
     method,
-    headers: { 'Content-Type': 'application/json', Authorization: `JWT ${tokens.get(user)}` },
+    headers: { 'Content-Type': 'application/json', Authorization: tokens.get(user)! },
     body: body === undefined ? undefined : JSON.stringify(body),
   })
   const text = await res.text()
@@ -32,15 +33,7 @@ const page = (mission: string) => path.join(sitesDir, mission, 'vi', 'thong-tin-
 beforeAll(async () => {
   ;({ payload, close } = await createTestPayload())
   api = await startApiServer(payload)
-  for (const code of ['s-a', 's-b', 's-c']) {
-    const m = await payload.create({
-      collection: 'missions',
-      locale: 'vi',
-      data: { code, name: code, kind: 'embassy', hostCountry: 'FR', city: 'Paris', timeZone: 'Europe/Paris', enabledLocales: ['vi', 'en'], defaultLocale: 'vi' },
-      ...system,
-    })
-    ids[code] = m.id
-  }
+  for (const code of ['s-a', 's-b', 's-c']) ids[code] = (await createMission(payload, code)).id
   const accounts: [string, Record<string, unknown>][] = [
     ['hq', { hqRole: 'hq-editor' }],
     ['hq2', { hqRole: 'hq-editor' }],
@@ -48,11 +41,7 @@ beforeAll(async () => {
     ['press-b', { memberships: [{ mission: ids['s-b'], role: 'press-officer' }] }],
     ['admin-c', { memberships: [{ mission: ids['s-c'], role: 'mission-admin' }] }],
   ]
-  for (const [name, extra] of accounts) {
-    await payload.create({ collection: 'users', data: { email: `${name}@example.org`, password: PASSWORD, ...extra }, ...system })
-    const res = await fetch(`${api.url}/api/users/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email: `${name}@example.org`, password: PASSWORD }) })
-    tokens.set(name, ((await res.json()) as { token: string }).token)
-  }
+  for (const [name, extra] of accounts) tokens.set(name, await createUserAndLogin(payload, api.url, `${name}@example.org`, PASSWORD, extra))
 })
 
 afterAll(async () => {

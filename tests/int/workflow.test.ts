@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Payload } from 'payload'
 import { createTestPayload } from '../helpers/payload'
 import { startApiServer } from '../helpers/apiServer'
+import { createMission, createUserAndLogin } from '../helpers/fixtures'
 import { buildSites } from '../../pipeline/buildSites'
 import { paragraphs } from '../../cms/seed/lexical'
 import { parseScheduleTime } from '../../cms/workflow/transition'
@@ -22,7 +23,7 @@ const sitesDir = mkdtempSync(path.join(os.tmpdir(), 'mp-wf-sites-'))
 type Res = { status: number; json: any; text: string }
 async function http(user: string | null, method: string, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<Res> {
   const h: Record<string, string> = { 'Content-Type': 'application/json', ...headers }
-  if (user) h.Authorization = `JWT ${tokens.get(user)}`
+  if (user) h.Authorization = tokens.get(user)!
   const res = await fetch(`${api.url}${url}`, { method, headers: h, body: body === undefined ? undefined : JSON.stringify(body) })
   const text = await res.text()
   return { status: res.status, text, json: text ? JSON.parse(text) : {} }
@@ -43,13 +44,7 @@ const live = (id: number, locale: 'vi' | 'en') => payload.findByID({ collection:
 beforeAll(async () => {
   ;({ payload, close } = await createTestPayload())
   api = await startApiServer(payload)
-  const m = await payload.create({
-    collection: 'missions',
-    locale: 'vi',
-    data: { code: 'wf-mission', name: 'Cơ quan', kind: 'embassy', hostCountry: 'AU', city: 'Can-bê-ra', timeZone: 'Australia/Sydney', enabledLocales: ['vi', 'en'], defaultLocale: 'vi' },
-    ...system,
-  })
-  missionId = m.id
+  missionId = (await createMission(payload, 'wf-mission')).id
   const accounts: [string, Record<string, unknown>][] = [
     ['press', { memberships: [{ mission: missionId, role: 'press-officer' }] }],
     ['reviewer', { memberships: [{ mission: missionId, role: 'reviewer' }] }],
@@ -57,11 +52,7 @@ beforeAll(async () => {
     ['translator', { memberships: [{ mission: missionId, role: 'translator', translationLocales: ['en'] }] }],
     ['hq', { hqRole: 'hq-editor' }],
   ]
-  for (const [name, extra] of accounts) {
-    await payload.create({ collection: 'users', data: { email: `${name}@example.org`, password: PASSWORD, ...extra }, ...system })
-    const login = await http(null, 'POST', '/api/users/login', { email: `${name}@example.org`, password: PASSWORD })
-    tokens.set(name, login.json.token)
-  }
+  for (const [name, extra] of accounts) tokens.set(name, await createUserAndLogin(payload, api.url, `${name}@example.org`, PASSWORD, extra))
 })
 
 afterAll(async () => {
