@@ -13,7 +13,6 @@ import { paragraphs } from '../../cms/seed/lexical'
 let payload: Payload
 let close: () => Promise<void>
 let api: { url: string; close: () => Promise<void> }
-const system = { overrideAccess: true } as const
 const PASSWORD = 'correct-horse-battery-staple'
 const tokens = new Map<string, string>()
 const ids: Record<string, number> = {}
