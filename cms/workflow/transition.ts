@@ -107,6 +107,15 @@ export async function runTransition(
     if (scheduledAt.getTime() <= now.getTime()) return fail(400, `The scheduled time ${scheduledAt.toISOString()} is in the past.`)
   }
 
+  if (action === 'publish' || action === 'schedule') {
+    // Every published language needs its own description of the lead image (WCAG 1.1.1).
+    const heroId = idOf(doc.heroImage)
+    if (heroId !== undefined) {
+      const hero = await req.payload.findByID({ collection: 'media', id: heroId, locale: locale as 'vi', fallbackLocale: false, depth: 0, overrideAccess: true, disableErrors: true, req })
+      if (hero && !hero.alt?.trim()) return fail(400, `The lead image has no alt text in "${locale}": add it in the media library before publishing this language.`)
+    }
+  }
+
   return withTransaction(req, async () => {
     const stamp = now.toISOString()
     const workflow = { ...(doc.workflow ?? {}), state: to, changedAt: stamp } as Record<string, unknown>

@@ -345,3 +345,39 @@ describe('the built site reflects each state', () => {
     expect(readFileSync(file('tin-tuc', 'bai-co-cap-nhat', 'index.html'), 'utf8')).toMatch(/Cập nhật \d+ tháng \d+, \d{4}<\/time>: Bổ sung lịch mới/)
   })
 })
+
+describe('publishing needs alt text in the language published', () => {
+  it('refuses to publish a locale whose lead image has no alt text in it', async () => {
+    const { demoImage } = await import('../../media/seedImages')
+    const image = await payload.create({ collection: 'media', locale: 'vi', data: { alt: 'Ảnh lễ kỷ niệm' }, file: { data: await demoImage(3, 400, 300), mimetype: 'image/jpeg', name: 'alt.jpg', size: 0 }, ...system })
+    const id = await bilingualArticle('press', 'Ảnh thiếu mô tả')
+    await http('press', 'PATCH', `/api/articles/${id}?locale=vi&draft=true`, { heroImage: image.id })
+    await act('press', id, { locale: 'vi', action: 'submit' })
+    await act('translator', id, { locale: 'en', action: 'submit' })
+    expect((await act('reviewer', id, { locale: 'vi', action: 'publish' })).status).toBe(200)
+    const en = await act('reviewer', id, { locale: 'en', action: 'publish' })
+    expect(en.status).toBe(400)
+    expect(en.json.errors[0].message).toMatch(/no alt text in "en"/)
+    expect((await view('press', id)).locales.en.live).toBeNull()
+    await payload.update({ collection: 'media', id: image.id, locale: 'en', data: { alt: 'Anniversary ceremony' }, ...system })
+    expect((await act('reviewer', id, { locale: 'en', action: 'publish' })).status).toBe(200)
+  })
+})
+
+describe('scheduling against a fake clock', () => {
+  it('judges "in the past" by the clock it is given', async () => {
+    const { createLocalReq } = await import('payload')
+    const { runTransition } = await import('../../cms/workflow/transition')
+    const id = await bilingualArticle('press', 'Đồng hồ giả')
+    await act('press', id, { locale: 'vi', action: 'submit' })
+    const reviewer = (await payload.find({ collection: 'users', where: { email: { equals: 'reviewer@example.org' } }, ...system })).docs[0]!
+    const req = await createLocalReq({ user: { ...reviewer, collection: 'users' } as never }, payload)
+    const fakeNow = new Date('2030-01-01T00:00:00Z')
+    const past = await runTransition(req, id, { locale: 'vi', action: 'schedule', at: '2029-12-31T23:00:00Z' }, { now: fakeNow })
+    expect(past.status).toBe(400)
+    const future = await runTransition(req, id, { locale: 'vi', action: 'schedule', at: '2030-01-01T15:00' }, { now: fakeNow })
+    expect(future.status, JSON.stringify(future.body)).toBe(200)
+    // 15:00 in Canberra (summer time, UTC+11) on 1 January is 04:00 UTC.
+    expect((future.body.locales as Record<string, { scheduledAt: string }>).vi.scheduledAt).toBe('2030-01-01T04:00:00.000Z')
+  })
+})
