@@ -271,14 +271,14 @@ export interface Mission {
     email?: string | null;
     addresses?:
       | {
-          label: string;
-          address: string;
+          label?: string | null;
+          address?: string | null;
           id?: string | null;
         }[]
       | null;
     officeHours?:
       | {
-          days: string;
+          days?: string | null;
           opens: string;
           closes: string;
           id?: string | null;
@@ -287,7 +287,7 @@ export interface Mission {
     holidays?:
       | {
           date: string;
-          name: string;
+          name?: string | null;
           id?: string | null;
         }[]
       | null;

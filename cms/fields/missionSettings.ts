@@ -171,6 +171,8 @@ export const siteSettingsFields: Field[] = [
   },
 ]
 
+// Texts inside these rows are localized but not required: a locale without its own text shows
+// the default language's (site build), so editing one language never blocks on the others.
 export const consularFields: Field[] = [
   {
     name: 'consular',
@@ -192,8 +194,8 @@ export const consularFields: Field[] = [
         maxRows: 6,
         label: { vi: 'Địa chỉ', en: 'Addresses' },
         fields: [
-          { name: 'label', type: 'text', localized: true, required: true },
-          { name: 'address', type: 'textarea', localized: true, required: true },
+          { name: 'label', type: 'text', localized: true },
+          { name: 'address', type: 'textarea', localized: true },
         ],
       },
       {
@@ -202,7 +204,7 @@ export const consularFields: Field[] = [
         maxRows: 7,
         label: { vi: 'Giờ làm việc (giờ địa phương)', en: 'Office hours (mission time zone)' },
         fields: [
-          { name: 'days', type: 'text', localized: true, required: true },
+          { name: 'days', type: 'text', localized: true },
           { name: 'opens', type: 'text', required: true, validate: clock as never },
           {
             name: 'closes',
@@ -223,7 +225,7 @@ export const consularFields: Field[] = [
         label: { vi: 'Ngày nghỉ lễ', en: 'Public holidays' },
         fields: [
           { name: 'date', type: 'date', required: true, admin: { date: { pickerAppearance: 'dayOnly' } } },
-          { name: 'name', type: 'text', localized: true, required: true },
+          { name: 'name', type: 'text', localized: true },
         ],
       },
     ],
