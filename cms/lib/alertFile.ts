@@ -13,6 +13,8 @@ import { keepingLocale } from './nestedRead'
 export type AlertFile = {
   mission: string
   defaultLocale: string
+  /** The mission's time zone: expiry times are shown in it. */
+  timeZone?: string
   writtenAt: string
   alerts: { id: number; severity: string; startsAt: string; expiresAt: string; text: Record<string, string> }[]
 }
@@ -36,6 +38,7 @@ export async function writeAlertFile(payload: Payload, missionId: number, req?: 
   const file: AlertFile = {
     mission: mission.code,
     defaultLocale: mission.defaultLocale,
+    timeZone: mission.timeZone,
     writtenAt: new Date().toISOString(),
     alerts: found.docs.map((a) => ({
       id: a.id,
