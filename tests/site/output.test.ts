@@ -70,7 +70,7 @@ describe('pages', () => {
     expect(htmlPages.size).toBeGreaterThan(60)
     for (const [file, doc] of htmlPages) {
       const html = findOne((e) => e.name === 'html', doc.children)!
-      expect(attr(html, 'lang'), file).toMatch(/^(vi|en)$/)
+      expect(attr(html, 'lang'), file).toMatch(/^(vi|en|ar)$/) // ar: eg-cairo's third locale
       expect(els(doc, (e) => e.name === 'h1'), file).toHaveLength(1)
       expect(els(doc, (e) => e.name === 'main'), file).toHaveLength(1)
     }
@@ -253,7 +253,8 @@ describe('sitemaps, robots.txt and feeds', () => {
       const indexXml = readFileSync(path.join(site.sitesDir, code, 'sitemap.xml'), 'utf8')
       expect(XMLValidator.validate(indexXml)).toBe(true)
       const sitemaps = xml.parse(indexXml).sitemapindex.sitemap as { loc: string }[]
-      expect(sitemaps.map((s) => s.loc)).toEqual([`${site.baseUrl}/${code}/sitemap-vi.xml`, `${site.baseUrl}/${code}/sitemap-en.xml`])
+      const locales = code === 'eg-cairo' ? ['vi', 'en', 'ar'] : ['vi', 'en']
+      expect(sitemaps.map((s) => s.loc)).toEqual(locales.map((l) => `${site.baseUrl}/${code}/sitemap-${l}.xml`))
       const listed = new Set<string>()
       for (const s of sitemaps) {
         const body = readFileSync(path.join(site.sitesDir, fileOf(s.loc)!), 'utf8')
