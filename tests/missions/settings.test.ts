@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import sharp from 'sharp'
 import type { Payload } from 'payload'
@@ -20,6 +23,7 @@ const password = randomBytes(12).toString('base64url')
 let adminAu: string
 let hqAdmin: string
 let reviewerEg: string
+let alertsDir: string
 
 async function call(auth: string | null, method: string, path: string, body?: unknown) {
   const headers: Record<string, string> = { 'Content-Type': 'application/json' }
@@ -30,6 +34,8 @@ async function call(auth: string | null, method: string, path: string, body?: un
 }
 
 beforeAll(async () => {
+  alertsDir = mkdtempSync(path.join(os.tmpdir(), 'mp-alerts-'))
+  process.env.MP_ALERTS_DIR = alertsDir
   ;({ payload, close } = await createTestPayload())
   process.env.SEED_PASSWORD = password
   await seed(payload, () => {})
@@ -41,6 +47,7 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
+  rmSync(alertsDir, { recursive: true, force: true })
   await api?.close()
   await close?.()
 })
@@ -213,9 +220,36 @@ describe('emergency alerts', () => {
     expect(backwards.text).toContain('expires')
   })
 
+  it('are audited on change and deletion, and each change rewrites the mission’s alert file', async () => {
+    const created = await call(hqAdmin, 'POST', '/api/alerts?locale=vi', { mission: ids['au-canberra'], severity: 'info', text: 'Nghỉ lễ', startsAt: at(600), expiresAt: at(601) })
+    expect(created.status).toBe(201)
+    const id = created.json.doc.id as number
+    const file = () => JSON.parse(readFileSync(path.join(alertsDir, 'au-canberra.json'), 'utf8')) as { alerts: { id: number; text: Record<string, string> }[] }
+    expect(file().alerts.map((a) => a.id)).toContain(id)
+    expect((await call(adminAu, 'PATCH', `/api/alerts/${id}?locale=en`, { text: 'Public holiday' })).status).toBe(200)
+    expect(file().alerts.find((a) => a.id === id)!.text).toEqual({ vi: 'Nghỉ lễ', en: 'Public holiday' })
+    expect((await call(adminAu, 'DELETE', `/api/alerts/${id}`)).status).toBe(200)
+    expect(file().alerts.map((a) => a.id)).not.toContain(id)
+    const log = await payload.find({ collection: 'alert-log', where: { alert: { equals: id } }, sort: 'createdAt', overrideAccess: true, depth: 0 })
+    expect(log.docs.map((d) => d.action)).toEqual(['create', 'update', 'delete'])
+    expect(log.docs.slice(0, 2).map((d) => d.locale)).toEqual(['vi', 'en'])
+    expect(log.docs.every((d) => d.user != null)).toBe(true)
+  })
+
   it('are not open to press officers or the public', async () => {
     const press = await loginOverHttp(api.url, 'press.eg-cairo@example.org', password)
     expect((await call(press, 'POST', '/api/alerts?locale=vi', { mission: ids['eg-cairo'], severity: 'info', text: 'x', startsAt: at(500), expiresAt: at(501) })).status).toBe(403)
     expect((await call(null, 'POST', '/api/alerts?locale=vi', { mission: ids['eg-cairo'], severity: 'info', text: 'x', startsAt: at(500), expiresAt: at(501) })).status).toBe(403)
+  })
+})
+
+describe('demo seed', () => {
+  it('is idempotent: a second run adds no pages or articles and keeps settings the mission admin changed', async () => {
+    const count = async () => (await payload.count({ collection: 'pages', overrideAccess: true })).totalDocs
+    const pagesBefore = await count()
+    const result = await seed(payload, () => {})
+    expect(result.articles).toBe(0)
+    expect(await count()).toBe(pagesBefore)
+    expect((await payload.findByID({ collection: 'missions', id: ids['au-canberra']!, overrideAccess: true })).accentColour).toBe('#005a9c')
   })
 })
