@@ -70,6 +70,9 @@ export interface Config {
     articles: Article;
     'article-overrides': ArticleOverride;
     missions: Mission;
+    pages: Page;
+    alerts: Alert;
+    'alert-log': AlertLog;
     media: Media;
     users: User;
     'workflow-events': WorkflowEvent;
@@ -89,6 +92,9 @@ export interface Config {
     articles: ArticlesSelect<false> | ArticlesSelect<true>;
     'article-overrides': ArticleOverridesSelect<false> | ArticleOverridesSelect<true>;
     missions: MissionsSelect<false> | MissionsSelect<true>;
+    pages: PagesSelect<false> | PagesSelect<true>;
+    alerts: AlertsSelect<false> | AlertsSelect<true>;
+    'alert-log': AlertLogSelect<false> | AlertLogSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'workflow-events': WorkflowEventsSelect<false> | WorkflowEventsSelect<true>;
@@ -102,10 +108,10 @@ export interface Config {
   db: {
     defaultIDType: number;
   };
-  fallbackLocale: ('false' | 'none' | 'null') | false | null | ('vi' | 'en') | ('vi' | 'en')[];
+  fallbackLocale: ('false' | 'none' | 'null') | false | null | ('vi' | 'en' | 'ar') | ('vi' | 'en' | 'ar')[];
   globals: {};
   globalsSelect: {};
-  locale: 'vi' | 'en';
+  locale: 'vi' | 'en' | 'ar';
   widgets: {
     collections: CollectionsWidget;
   };
@@ -173,7 +179,7 @@ export interface Article {
   /**
    * Translations are checked against this language
    */
-  sourceLocale?: ('vi' | 'en') | null;
+  sourceLocale?: ('vi' | 'en' | 'ar') | null;
   workflow?: {
     state?: ('draft' | 'in_review' | 'approved' | 'scheduled' | 'published' | 'unpublished' | 'withdrawn') | null;
     submittedBy?: (number | null) | User;
@@ -212,6 +218,7 @@ export interface Article {
     hasNextPage?: boolean;
     totalDocs?: number;
   };
+  countries?: string[] | null;
   heroImage?: (number | null) | Media;
   publishedAt?: string | null;
   updatedAt: string;
@@ -233,65 +240,149 @@ export interface Mission {
   hostCountry: string;
   city: string;
   timeZone: string;
-  enabledLocales: ('vi' | 'en')[];
-  defaultLocale: 'vi' | 'en';
+  enabledLocales: ('vi' | 'en' | 'ar')[];
+  defaultLocale: 'vi' | 'en' | 'ar';
   /**
    * e.g. https://vnembassy-au.example/
    */
   siteUrl?: string | null;
-  updatedAt: string;
-  createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "users".
- */
-export interface User {
-  id: number;
-  name?: string | null;
-  hqRole?: ('hq-admin' | 'hq-editor') | null;
-  memberships?:
+  /**
+   * Empty: the mission name
+   */
+  siteTitle?: string | null;
+  tagline?: string | null;
+  logo?: (number | null) | Media;
+  favicon?: (number | null) | Media;
+  /**
+   * Hex, e.g. #1f5fa8; contrast with white must be at least 4.5:1
+   */
+  accentColour?: string | null;
+  socialProfiles?:
     | {
-        mission: number | Mission;
-        role: 'mission-admin' | 'reviewer' | 'press-officer' | 'translator';
-        translationLocales?: ('vi' | 'en')[] | null;
+        network: 'facebook' | 'x' | 'youtube' | 'instagram' | 'linkedin' | 'tiktok' | 'zalo';
+        url: string;
         id?: string | null;
       }[]
     | null;
-  updatedAt: string;
-  createdAt: string;
-  email: string;
-  resetPasswordToken?: string | null;
-  resetPasswordExpiration?: string | null;
-  salt?: string | null;
-  hash?: string | null;
-  resetPasswordRequestedAt?: string | null;
-  loginAttempts?: number | null;
-  lockUntil?: string | null;
-  sessions?:
+  analyticsOptIn?: boolean | null;
+  consular?: {
+    /**
+     * Shown in every page footer
+     */
+    hotline?: string | null;
+    phone?: string | null;
+    email?: string | null;
+    addresses?:
+      | {
+          label?: string | null;
+          address?: string | null;
+          id?: string | null;
+        }[]
+      | null;
+    officeHours?:
+      | {
+          days?: string | null;
+          opens: string;
+          closes: string;
+          id?: string | null;
+        }[]
+      | null;
+    holidays?:
+      | {
+          date: string;
+          name?: string | null;
+          id?: string | null;
+        }[]
+      | null;
+  };
+  headerMenu?:
     | {
-        id: string;
-        createdAt?: string | null;
-        expiresAt: string;
+        label: string;
+        kind: 'page' | 'section' | 'external';
+        page?: (number | null) | Page;
+        section?: ('news' | 'cultural-diplomacy' | 'external-information') | null;
+        url?: string | null;
+        id?: string | null;
       }[]
     | null;
-  password?: string | null;
-  collection: 'users';
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "workflow-events".
- */
-export interface WorkflowEvent {
-  id: number;
-  article: number | Article;
-  missions?: (number | Mission)[] | null;
-  locale: string;
-  action: string;
-  from?: string | null;
-  to?: string | null;
-  user?: (number | null) | User;
-  note?: string | null;
+  footerMenu?:
+    | {
+        label: string;
+        kind: 'page' | 'section' | 'external';
+        page?: (number | null) | Page;
+        section?: ('news' | 'cultural-diplomacy' | 'external-information') | null;
+        url?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * Empty: the default layout (lead story, latest per section)
+   */
+  homeLayout?:
+    | (
+        | {
+            heading?: string | null;
+            id?: string | null;
+            blockName?: string | null;
+            blockType: 'leadStory';
+          }
+        | {
+            section: 'news' | 'cultural-diplomacy' | 'external-information';
+            count?: number | null;
+            id?: string | null;
+            blockName?: string | null;
+            blockType: 'latestBySection';
+          }
+        | {
+            heading?: string | null;
+            articles?: (number | Article)[] | null;
+            id?: string | null;
+            blockName?: string | null;
+            blockType: 'featured';
+          }
+        | {
+            heading?: string | null;
+            name: string;
+            message: string;
+            id?: string | null;
+            blockName?: string | null;
+            blockType: 'headOfMission';
+          }
+        | {
+            heading?: string | null;
+            links?:
+              | {
+                  label: string;
+                  kind: 'page' | 'section' | 'external';
+                  page?: (number | null) | Page;
+                  section?: ('news' | 'cultural-diplomacy' | 'external-information') | null;
+                  url?: string | null;
+                  id?: string | null;
+                }[]
+              | null;
+            id?: string | null;
+            blockName?: string | null;
+            blockType: 'consularLinks';
+          }
+        | {
+            heading?: string | null;
+            id?: string | null;
+            blockName?: string | null;
+            blockType: 'contact';
+          }
+      )[]
+    | null;
+  /**
+   * Other countries this mission is accredited to
+   */
+  accreditedCountries?:
+    | {
+        country: string;
+        relations?: string | null;
+        consularContact?: string | null;
+        id?: string | null;
+      }[]
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -352,6 +443,92 @@ export interface Media {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "pages".
+ */
+export interface Page {
+  id: number;
+  title: string;
+  slug?: string | null;
+  mission: number | Mission;
+  kind: 'about' | 'ambassador' | 'consular-services' | 'visa' | 'overseas-vietnamese' | 'citizen-protection' | 'other';
+  summary?: string | null;
+  body?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  publication?: {
+    state?: ('draft' | 'published') | null;
+  };
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "users".
+ */
+export interface User {
+  id: number;
+  name?: string | null;
+  hqRole?: ('hq-admin' | 'hq-editor') | null;
+  memberships?:
+    | {
+        mission: number | Mission;
+        role: 'mission-admin' | 'reviewer' | 'press-officer' | 'translator';
+        translationLocales?: ('vi' | 'en' | 'ar')[] | null;
+        id?: string | null;
+      }[]
+    | null;
+  updatedAt: string;
+  createdAt: string;
+  email: string;
+  resetPasswordToken?: string | null;
+  resetPasswordExpiration?: string | null;
+  salt?: string | null;
+  hash?: string | null;
+  resetPasswordRequestedAt?: string | null;
+  loginAttempts?: number | null;
+  lockUntil?: string | null;
+  sessions?:
+    | {
+        id: string;
+        createdAt?: string | null;
+        expiresAt: string;
+      }[]
+    | null;
+  password?: string | null;
+  collection: 'users';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "workflow-events".
+ */
+export interface WorkflowEvent {
+  id: number;
+  article: number | Article;
+  missions?: (number | Mission)[] | null;
+  locale: string;
+  action: string;
+  from?: string | null;
+  to?: string | null;
+  user?: (number | null) | User;
+  note?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "article-overrides".
  */
 export interface ArticleOverride {
@@ -361,6 +538,43 @@ export interface ArticleOverride {
   declined?: boolean | null;
   intro?: string | null;
   heroImage?: (number | null) | Media;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "alerts".
+ */
+export interface Alert {
+  id: number;
+  mission: number | Mission;
+  severity: 'info' | 'warning' | 'critical';
+  text?: string | null;
+  startsAt: string;
+  expiresAt: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "alert-log".
+ */
+export interface AlertLog {
+  id: number;
+  alert: number;
+  mission: number | Mission;
+  action: string;
+  locale?: string | null;
+  user?: (number | null) | User;
+  snapshot?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -559,6 +773,18 @@ export interface PayloadLockedDocument {
         value: number | Mission;
       } | null)
     | ({
+        relationTo: 'pages';
+        value: number | Page;
+      } | null)
+    | ({
+        relationTo: 'alerts';
+        value: number | Alert;
+      } | null)
+    | ({
+        relationTo: 'alert-log';
+        value: number | AlertLog;
+      } | null)
+    | ({
         relationTo: 'media';
         value: number | Media;
       } | null)
@@ -658,6 +884,7 @@ export interface ArticlesSelect<T extends boolean = true> {
         snapshotAt?: T;
       };
   history?: T;
+  countries?: T;
   heroImage?: T;
   publishedAt?: T;
   updatedAt?: T;
@@ -691,6 +918,183 @@ export interface MissionsSelect<T extends boolean = true> {
   enabledLocales?: T;
   defaultLocale?: T;
   siteUrl?: T;
+  siteTitle?: T;
+  tagline?: T;
+  logo?: T;
+  favicon?: T;
+  accentColour?: T;
+  socialProfiles?:
+    | T
+    | {
+        network?: T;
+        url?: T;
+        id?: T;
+      };
+  analyticsOptIn?: T;
+  consular?:
+    | T
+    | {
+        hotline?: T;
+        phone?: T;
+        email?: T;
+        addresses?:
+          | T
+          | {
+              label?: T;
+              address?: T;
+              id?: T;
+            };
+        officeHours?:
+          | T
+          | {
+              days?: T;
+              opens?: T;
+              closes?: T;
+              id?: T;
+            };
+        holidays?:
+          | T
+          | {
+              date?: T;
+              name?: T;
+              id?: T;
+            };
+      };
+  headerMenu?:
+    | T
+    | {
+        label?: T;
+        kind?: T;
+        page?: T;
+        section?: T;
+        url?: T;
+        id?: T;
+      };
+  footerMenu?:
+    | T
+    | {
+        label?: T;
+        kind?: T;
+        page?: T;
+        section?: T;
+        url?: T;
+        id?: T;
+      };
+  homeLayout?:
+    | T
+    | {
+        leadStory?:
+          | T
+          | {
+              heading?: T;
+              id?: T;
+              blockName?: T;
+            };
+        latestBySection?:
+          | T
+          | {
+              section?: T;
+              count?: T;
+              id?: T;
+              blockName?: T;
+            };
+        featured?:
+          | T
+          | {
+              heading?: T;
+              articles?: T;
+              id?: T;
+              blockName?: T;
+            };
+        headOfMission?:
+          | T
+          | {
+              heading?: T;
+              name?: T;
+              message?: T;
+              id?: T;
+              blockName?: T;
+            };
+        consularLinks?:
+          | T
+          | {
+              heading?: T;
+              links?:
+                | T
+                | {
+                    label?: T;
+                    kind?: T;
+                    page?: T;
+                    section?: T;
+                    url?: T;
+                    id?: T;
+                  };
+              id?: T;
+              blockName?: T;
+            };
+        contact?:
+          | T
+          | {
+              heading?: T;
+              id?: T;
+              blockName?: T;
+            };
+      };
+  accreditedCountries?:
+    | T
+    | {
+        country?: T;
+        relations?: T;
+        consularContact?: T;
+        id?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "pages_select".
+ */
+export interface PagesSelect<T extends boolean = true> {
+  title?: T;
+  slug?: T;
+  mission?: T;
+  kind?: T;
+  summary?: T;
+  body?: T;
+  publication?:
+    | T
+    | {
+        state?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+  _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "alerts_select".
+ */
+export interface AlertsSelect<T extends boolean = true> {
+  mission?: T;
+  severity?: T;
+  text?: T;
+  startsAt?: T;
+  expiresAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "alert-log_select".
+ */
+export interface AlertLogSelect<T extends boolean = true> {
+  alert?: T;
+  mission?: T;
+  action?: T;
+  locale?: T;
+  user?: T;
+  snapshot?: T;
   updatedAt?: T;
   createdAt?: T;
 }

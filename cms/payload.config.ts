@@ -13,6 +13,8 @@ import { Media } from './collections/Media'
 import { Missions } from './collections/Missions'
 import { Users } from './collections/Users'
 import { deploySiteTask } from './jobs/deploySite'
+import { Pages } from './collections/Pages'
+import { AlertLog, Alerts } from './collections/Alerts'
 import { rebuildSitesTask } from './jobs/rebuildSites'
 import { publishScheduledTask } from './jobs/publishScheduled'
 import { WorkflowEvents } from './collections/WorkflowEvents'
@@ -45,7 +47,7 @@ export default buildConfig({
     importMap: { baseDir: dirname, importMapFile: path.join(dirname, 'app/(payload)/admin/importMap.js') },
   },
   // Rate limits on login/password reset and page-size caps, added to every collection here.
-  collections: withAbuseLimits([Articles, ArticleOverrides, Missions, Media, Users, WorkflowEvents, Deployments]),
+  collections: withAbuseLimits([Articles, ArticleOverrides, Missions, Pages, Alerts, AlertLog, Media, Users, WorkflowEvents, Deployments]),
   endpoints: [healthEndpoint, dashboardEndpoint],
   logger,
   editor: lexicalEditor(),

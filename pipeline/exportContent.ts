@@ -10,6 +10,7 @@ import type { ExportedArticle, ExportedImage, ExportedMission } from '../site/sr
 import { mediaCacheDir, missionSiteUrl } from './paths'
 import { sanitizeBodyHtml } from './sanitize'
 import { sameSource, sourceTextOf, type SourceText } from '../cms/workflow/sourceText'
+import { exportPages, exportSiteSettings } from './exportSite'
 
 const PAGE_SIZE = 100
 
@@ -47,7 +48,9 @@ export async function exportMission(payload: Payload, mission: Mission, contentD
     locales: mission.enabledLocales as string[],
     defaultLocale: mission.defaultLocale,
     siteUrl: missionSiteUrl(mission.code, mission.siteUrl),
+    site: await exportSiteSettings(payload, mission, siteDir),
   }
+  await exportPages(payload, mission, exported.locales, missionDir)
   writeFileSync(path.join(missionDir, 'mission.json'), JSON.stringify(exported))
 
   // Pass 1: which article is published in which locale, under which slug.
@@ -114,6 +117,7 @@ async function exportArticle(
     withdrawn: doc.workflow?.state === 'withdrawn' ? { at: doc.workflow.withdrawnAt ?? doc.updatedAt, reason: doc.workflow.withdrawalReason ?? '' } : null,
     changeNotes: (doc.changeNotes ?? []).map((n) => ({ date: n.date, note: n.note })),
     sourceUpdated: await sourceUpdatedSince(payload, doc, locale),
+    countries: doc.countries ?? [],
   }
 }
 

@@ -25,6 +25,22 @@ let admin: ChildProcess | undefined
 let siteServer: import('node:http').Server | undefined
 let stopping = false
 
+/** "Admin: …" is printed only once the admin really answers, so scripts can wait for that line. */
+async function waitUntilAnswering(url: string, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    if (admin?.exitCode != null) throw new Error(`The admin server exited with code ${admin.exitCode} before answering.`)
+    try {
+      const res = await fetch(url)
+      if (res.status < 500) return
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 300))
+  }
+  throw new Error(`The admin server did not answer at ${url} within ${timeoutMs / 1000} s.`)
+}
+
 async function shutdown(code: number) {
   if (stopping) return
   stopping = true
@@ -37,6 +53,15 @@ async function shutdown(code: number) {
 }
 process.on('SIGINT', () => void shutdown(0))
 process.on('SIGTERM', () => void shutdown(0))
+// A job cut off by the database stopping under it fails loudly but must not turn a requested
+// stop into a crash; the job stays queued and runs again on the next start.
+process.on('unhandledRejection', (error) => {
+  if (stopping) console.error(`(during shutdown) ${error instanceof Error ? error.message : String(error)}`)
+  else {
+    console.error(error)
+    void shutdown(1)
+  }
+})
 
 try {
   session = await openSession({ mode: 'own', cron: true, log })
@@ -70,6 +95,7 @@ try {
     }
   })
   siteServer = await startSiteServer({ sitesDir, port: sitePort, host })
+  await waitUntilAnswering(`http://${host}:${adminPort}/api/health`, 120_000)
   log('')
   log(`Admin:  http://localhost:${adminPort}/admin`)
   log(`Sites:  http://localhost:${sitePort}/  (e.g. http://localhost:${sitePort}/${missions.docs[0]?.code ?? '<code>'}/vi/)`)

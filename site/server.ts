@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import sirv from 'sirv'
+import { ALERT_MARKER, activeAlerts, alertBannerHtml, htmlFileFor, readAlertFile } from './alerts'
 
 /**
  * The local "CDN": serves dist/sites/<code>/… at http://localhost:<SITE_PORT>/<code>/….
@@ -29,14 +30,18 @@ export function cdnHeadersConfig(): string {
   return `# Generated from siteSecurityHeaders in site/server.ts (a test keeps the two in step).\n/*\n${lines.join('\n')}\n`
 }
 
-export function startSiteServer(options: { sitesDir: string; port: number; host?: string }): Promise<Server> {
+/** HTML may be cached briefly only: an emergency alert must reach readers within 60 s (max-age + stale ≤ 50 s). */
+const HTML_CACHE = 'public, max-age=20, stale-while-revalidate=30'
+
+export function startSiteServer(options: { sitesDir: string; port: number; host?: string; alertsDir?: string }): Promise<Server> {
+  const alertsDir = options.alertsDir ?? path.join(options.sitesDir, '..', 'alerts')
   const serve = sirv(options.sitesDir, {
     dev: true, // re-read the tree on each request: rebuilt sites appear without a restart
     etag: true,
     extensions: ['html'],
     setHeaders: (res, pathname) => {
       for (const [k, v] of Object.entries(siteSecurityHeaders)) res.setHeader(k, v)
-      res.setHeader('Cache-Control', /\.(html|xml|json)$/.test(pathname) || pathname.endsWith('/') ? 'public, max-age=30, stale-while-revalidate=60' : 'public, max-age=3600')
+      res.setHeader('Cache-Control', /\.html$/.test(pathname) || pathname.endsWith('/') ? HTML_CACHE : /\.(xml|json)$/.test(pathname) ? 'public, max-age=30, stale-while-revalidate=60' : 'public, max-age=3600')
     },
   })
   const server = createServer((req, res) => {
@@ -54,9 +59,35 @@ export function startSiteServer(options: { sitesDir: string; port: number; host?
       )
       return
     }
+    // Emergency alerts: /<code>/alert.json for other consumers, and the banner rendered into every page.
+    const [, code = '', locale = ''] = url.pathname.split('/')
+    if (req.method === 'GET' || req.method === 'HEAD') {
+      const alerts = code ? readAlertFile(alertsDir, code) : null
+      if (url.pathname === `/${code}/alert.json`) {
+        for (const [k, v] of Object.entries(siteSecurityHeaders)) res.setHeader(k, v)
+        res.setHeader('Content-Type', 'application/json; charset=utf-8')
+        res.setHeader('Cache-Control', 'public, max-age=15')
+        res.end(JSON.stringify({ alerts: activeAlerts(alerts) }))
+        return
+      }
+      const page = activeAlerts(alerts).length && !/\.[a-z0-9]+$/i.test(url.pathname.replace(/\.html$/, '')) ? htmlFileFor(options.sitesDir, url.pathname) : null
+      let html: string | null = null
+      try {
+        html = page ? readFileSync(page, 'utf8').replace(ALERT_MARKER, alertBannerHtml(alerts, locale)) : null
+      } catch (error) {
+        // The page without its banner beats no page: log and serve the static file.
+        console.error(`alert banner for ${url.pathname} failed: ${String(error)}`)
+      }
+      if (html !== null) {
+        for (const [k, v] of Object.entries(siteSecurityHeaders)) res.setHeader(k, v)
+        res.setHeader('Content-Type', 'text/html; charset=utf-8')
+        res.setHeader('Cache-Control', HTML_CACHE)
+        res.end(req.method === 'HEAD' ? undefined : html)
+        return
+      }
+    }
     serve(req, res, () => {
       // Per-locale 404 page of the mission if it has one, else a plain one.
-      const [, code, locale] = url.pathname.split('/')
       const candidates = [path.join(options.sitesDir, code ?? '', locale ?? '', '404.html'), path.join(options.sitesDir, code ?? '', '404.html')]
       const page = candidates.find((p) => code && !code.includes('..') && existsSync(p))
       for (const [k, v] of Object.entries(siteSecurityHeaders)) res.setHeader(k, v)

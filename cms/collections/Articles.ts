@@ -92,6 +92,18 @@ export const Articles: CollectionConfig = {
       defaultSort: '-createdAt',
       admin: { defaultColumns: ['createdAt', 'locale', 'action', 'from', 'to', 'user', 'note'] },
     },
+    {
+      // Concurrent accreditation: news about a country the mission also covers shows on that country's page.
+      name: 'countries',
+      type: 'text',
+      hasMany: true,
+      label: { vi: 'Nước liên quan (mã ISO)', en: 'Countries (ISO codes)' },
+      admin: { position: 'sidebar' },
+      validate: (value: unknown) =>
+        value == null || (Array.isArray(value) && value.every((c) => typeof c === 'string' && /^[A-Z]{2}$/.test(c)))
+          ? true
+          : 'Countries must be ISO 3166-1 alpha-2 codes such as "NZ".',
+    },
     { name: 'heroImage', type: 'upload', relationTo: 'media', label: { vi: 'Ảnh chính', en: 'Hero image' } },
     {
       name: 'publishedAt',

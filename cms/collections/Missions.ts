@@ -1,7 +1,8 @@
-import type { CollectionConfig } from 'payload'
+import type { CollectionConfig, Field } from 'payload'
 import { URL_SAFE_CODE } from '../lib/slugify'
 import { contentLocales, defaultLocale } from '../lib/locales'
 import { anyone, hqAdminField, hqAdminOnly, updateMissions } from '../access/rules'
+import { accreditationFields, consularFields, homeLayoutFields, menuFields, siteSettingsFields } from '../fields/missionSettings'
 
 const timeZones = new Set(Intl.supportedValuesOf('timeZone'))
 const countryNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' })
@@ -12,7 +13,33 @@ export const Missions: CollectionConfig = {
   labels: { singular: { vi: 'Cơ quan đại diện', en: 'Mission' }, plural: { vi: 'Cơ quan đại diện', en: 'Missions' } },
   admin: { useAsTitle: 'name', defaultColumns: ['name', 'code', 'kind', 'city'] },
   access: { read: anyone, create: hqAdminOnly, update: updateMissions, delete: hqAdminOnly },
+  hooks: {
+    // Settings, menus and the home layout are on the site: rebuild it after a change.
+    afterChange: [
+      async ({ doc, req, context, operation }) => {
+        if (operation === 'update' && !context.skipRebuild) await req.payload.jobs.queue({ task: 'rebuildSites', queue: 'rebuild', input: { missions: [doc.id] }, req })
+        return doc
+      },
+    ],
+  },
   fields: [
+    {
+      // Unnamed tabs only arrange the form; the data stays flat (mission.siteTitle, mission.consular…).
+      type: 'tabs',
+      tabs: [
+        { label: { vi: 'Cơ quan', en: 'Mission' }, fields: missionFields() },
+        { label: { vi: 'Giao diện', en: 'Site' }, fields: siteSettingsFields },
+        { label: { vi: 'Lãnh sự', en: 'Consular' }, fields: consularFields },
+        { label: { vi: 'Menu', en: 'Menus' }, fields: menuFields },
+        { label: { vi: 'Trang chủ', en: 'Home page' }, fields: homeLayoutFields },
+        { label: { vi: 'Kiêm nhiệm', en: 'Accreditation' }, fields: accreditationFields },
+      ],
+    },
+  ]
+}
+
+function missionFields(): Field[] {
+  return [
     {
       name: 'code',
       access: { update: hqAdminField },
@@ -67,7 +94,7 @@ export const Missions: CollectionConfig = {
       type: 'select',
       hasMany: true,
       required: true,
-      defaultValue: contentLocales.map((l) => l.code),
+      defaultValue: ['vi', 'en'], // a host-country language is switched on per mission
       label: { vi: 'Ngôn ngữ của trang', en: 'Site languages' },
       options: contentLocales.map((l) => ({ value: l.code, label: l.label })),
     },
@@ -98,5 +125,5 @@ export const Missions: CollectionConfig = {
         }
       },
     },
-  ],
+  ]
 }

@@ -6,7 +6,12 @@
 export const contentLocales = [
   { code: 'vi', label: 'Tiếng Việt' },
   { code: 'en', label: 'English' },
+  // Host-country languages; a mission switches them on in its settings (enabledLocales).
+  { code: 'ar', label: 'العربية' },
 ] as const
+
+/** Right-to-left content locales: pages get dir="rtl". */
+export const rtlLocales: readonly string[] = ['ar']
 
 export type ContentLocale = (typeof contentLocales)[number]['code']
 export const defaultLocale: ContentLocale = 'vi'

@@ -1,7 +1,7 @@
 import * as migration_20261123_161710_initial from './20261123_161710_initial';
 import * as migration_20261123_164354_workflow from './20261123_164354_workflow';
 import * as migration_20261123_164949_syndication_overrides from './20261123_164949_syndication_overrides';
-import * as migration_20261123_171654_deployments from './20261123_171654_deployments';
+import * as migration_20261123_173642_deployments_mission_sites from './20261123_173642_deployments_mission_sites';
 
 export const migrations = [
   {
@@ -20,8 +20,8 @@ export const migrations = [
     name: '20261123_164949_syndication_overrides',
   },
   {
-    up: migration_20261123_171654_deployments.up,
-    down: migration_20261123_171654_deployments.down,
-    name: '20261123_171654_deployments'
+    up: migration_20261123_173642_deployments_mission_sites.up,
+    down: migration_20261123_173642_deployments_mission_sites.down,
+    name: '20261123_173642_deployments_mission_sites'
   },
 ];

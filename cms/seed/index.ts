@@ -8,6 +8,7 @@ import { slugify } from '../lib/slugify'
 import { seedArticles } from './data/articles'
 import { seedMissions } from './data/missions'
 import { paragraphs } from './lexical'
+import { seedSiteSettings } from './sites'
 
 type Log = (line: string) => void
 // The seed is trusted set-up code: it writes as the system, deliberately bypassing access rules.
@@ -146,7 +147,8 @@ export async function seed(payload: Payload, log: Log = console.log) {
     }
     createdArticles++
   }
-  log(`Seed: ${missionIds.size} missions, ${createdUsers} new accounts, ${createdArticles} new articles.`)
+  const configuredSites = await seedSiteSettings(payload, missionIds, log)
+  log(`Seed: ${missionIds.size} missions (${configuredSites} newly configured sites), ${createdUsers} new accounts, ${createdArticles} new articles.`)
   if (createdUsers) {
     log('')
     log('Log in to the admin at http://localhost:3000/admin with hq.admin@example.org')

@@ -121,14 +121,15 @@ describe('npm start', () => {
     await page.goto(`${admin}/admin/collections/articles`)
     await page.locator('table tbody tr a').first().click()
     await page.getByText('Workflow by language').waitFor({ timeout: 60_000 })
-    expect(await page.getByRole('button', { name: 'Unpublish' }).count()).toBeGreaterThan(0)
+    // The panel loads the article's workflow after rendering; its buttons follow the server's rules.
+    await page.getByRole('button', { name: 'Unpublish' }).first().waitFor({ timeout: 30_000 })
     expect(thirdParty).toEqual([])
   })
 
   it('stops cleanly on SIGTERM, database included', async () => {
     child.kill('SIGTERM')
     const code = await new Promise<number | null>((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.on('exit', resolve)))
-    expect(code).toBe(0)
+    expect(code, output.slice(-2000)).toBe(0)
     expect(output).toContain('Stopped cleanly.')
     expect(runningPostmaster(path.join(root, 'data', 'postgres'))).toBeUndefined()
     expect(existsSync(path.join(root, 'dist', 'sites', 'au-canberra', 'vi', 'index.html'))).toBe(true)

@@ -70,7 +70,7 @@ describe('pages', () => {
     expect(htmlPages.size).toBeGreaterThan(60)
     for (const [file, doc] of htmlPages) {
       const html = findOne((e) => e.name === 'html', doc.children)!
-      expect(attr(html, 'lang'), file).toMatch(/^(vi|en)$/)
+      expect(attr(html, 'lang'), file).toMatch(/^(vi|en|ar)$/) // ar: eg-cairo's third locale
       expect(els(doc, (e) => e.name === 'h1'), file).toHaveLength(1)
       expect(els(doc, (e) => e.name === 'main'), file).toHaveLength(1)
     }
@@ -183,7 +183,7 @@ describe('languages and fallback pages', () => {
   it('puts x-default on home pages only', () => {
     for (const [file, doc] of htmlPages) {
       const xDefault = hreflangLinks(doc).filter((l) => l.lang === 'x-default')
-      if (/^[^/]+\/((vi|en)\/)?index\.html$/.test(file)) expect(xDefault, file).toHaveLength(1)
+      if (/^[^/]+\/((vi|en|ar)\/)?index\.html$/.test(file)) expect(xDefault, file).toHaveLength(1)
       else expect(xDefault, file).toEqual([])
     }
   })
@@ -205,10 +205,13 @@ describe('languages and fallback pages', () => {
     for (const [file, doc] of htmlPages) {
       if (/^[^/]+\/index\.html$/.test(file)) continue // the language chooser is the switcher
       const links = switcherLinks(doc)
-      expect(links, file).toHaveLength(1)
-      const target = fileOf(links[0]!.href)
-      expect(target, `${file} → ${links[0]!.href}`).not.toBeNull()
-      expect(attr(findOne((e) => e.name === 'html', page(target!).children)!, 'lang')).toBe(links[0]!.lang)
+      // eg-cairo also publishes in Arabic: two other languages.
+      expect(links, file).toHaveLength(file.startsWith('eg-cairo/') ? 2 : 1)
+      for (const link of links) {
+        const target = fileOf(link.href)
+        expect(target, `${file} → ${link.href}`).not.toBeNull()
+        expect(attr(findOne((e) => e.name === 'html', page(target!).children)!, 'lang')).toBe(link.lang)
+      }
     }
   })
 
@@ -253,7 +256,8 @@ describe('sitemaps, robots.txt and feeds', () => {
       const indexXml = readFileSync(path.join(site.sitesDir, code, 'sitemap.xml'), 'utf8')
       expect(XMLValidator.validate(indexXml)).toBe(true)
       const sitemaps = xml.parse(indexXml).sitemapindex.sitemap as { loc: string }[]
-      expect(sitemaps.map((s) => s.loc)).toEqual([`${site.baseUrl}/${code}/sitemap-vi.xml`, `${site.baseUrl}/${code}/sitemap-en.xml`])
+      const locales = code === 'eg-cairo' ? ['vi', 'en', 'ar'] : ['vi', 'en']
+      expect(sitemaps.map((s) => s.loc)).toEqual(locales.map((l) => `${site.baseUrl}/${code}/sitemap-${l}.xml`))
       const listed = new Set<string>()
       for (const s of sitemaps) {
         const body = readFileSync(path.join(site.sitesDir, fileOf(s.loc)!), 'utf8')
@@ -292,7 +296,7 @@ describe('sitemaps, robots.txt and feeds', () => {
 
   it('each locale and section has an RSS 2.0 feed with language, absolute links to existing pages and hero enclosures', () => {
     const feeds = builtFiles(site.sitesDir).filter((f) => f.endsWith('rss.xml'))
-    expect(feeds).toHaveLength(3 * 2 * 4)
+    expect(feeds).toHaveLength(3 * 2 * 4 + 4) // three missions × vi, en × (home + 3 sections), plus eg-cairo's ar
     for (const f of feeds) {
       const body = readFileSync(path.join(site.sitesDir, f), 'utf8')
       expect(XMLValidator.validate(body), f).toBe(true)

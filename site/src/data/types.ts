@@ -26,6 +26,8 @@ export type ExportedMission = {
   defaultLocale: LocaleCode
   /** Absolute public URL of the mission's site, ending with "/". */
   siteUrl: string
+  /** Site settings (absent in content exported before settings existed). */
+  site?: ExportedSite
 }
 
 export type ExportedArticle = {
@@ -50,4 +52,63 @@ export type ExportedArticle = {
   changeNotes?: { date: string; note: string }[]
   /** Set when this translation predates the latest change of its source text. */
   sourceUpdated?: { locale: LocaleCode; at: string } | null
+  /** ISO codes of the countries the article is about (accredited-country pages list them). */
+  countries?: string[]
+}
+
+/** A menu or quick link as the mission admin set it; site/src/routing/links.ts resolves it to a URL. */
+export type ExportedLink = { label: string; kind: 'page' | 'section' | 'external'; page?: number | null; section?: string | null; url?: string | null }
+
+/** One home page block (site/src/blocks/<BlockType>.astro renders it). */
+export type ExportedBlock = {
+  blockType: 'leadStory' | 'latestBySection' | 'featured' | 'headOfMission' | 'consularLinks' | 'contact'
+  heading?: string | null
+  section?: string | null
+  count?: number | null
+  /** Pinned article ids (featured). */
+  articles?: number[]
+  name?: string | null
+  message?: string | null
+  links?: ExportedLink[]
+}
+
+type Localized = Record<LocaleCode, string>
+
+/** What the mission admin shaped: title, colours, menus, home layout, consular information. */
+export type ExportedSite = {
+  title: Localized
+  tagline: Localized
+  accentColour: string | null
+  /** Site-relative paths of the logo and favicon files (e.g. media/brand-logo.png). */
+  logo: { src: string; width: number; height: number } | null
+  favicon: { src: string; type: string } | null
+  social: { network: string; url: string }[]
+  analytics: boolean
+  consular: {
+    hotline: string | null
+    phone: string | null
+    email: string | null
+    addresses: { label: Localized; address: Localized }[]
+    officeHours: { days: Localized; opens: string; closes: string }[]
+    holidays: { date: string; name: Localized }[]
+  }
+  headerMenu: Record<LocaleCode, ExportedLink[]>
+  footerMenu: Record<LocaleCode, ExportedLink[]>
+  homeLayout: Record<LocaleCode, ExportedBlock[]>
+  accredited: { country: string; relations: Localized; consularContact: Localized }[]
+}
+
+/** A static page (About the mission, Consular services…) published in one locale. */
+export type ExportedPage = {
+  id: number
+  mission: string
+  locale: LocaleCode
+  kind: string
+  title: string
+  slug: string
+  summary: string
+  bodyHtml: string
+  updatedAt: string
+  /** Slugs of this page by locale, where published. */
+  translations: Record<LocaleCode, string>
 }

@@ -1,0 +1,58 @@
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import type { Payload, PayloadRequest } from 'payload'
+import { projectRoot } from './env'
+import { keepingLocale } from './nestedRead'
+
+/**
+ * Emergency alerts reach the sites without a rebuild: every change writes one small file
+ * per mission, <alerts dir>/<code>.json, which the site server (site/server.ts) renders into
+ * every HTML page of that mission while the alert is in force. It lives beside, not inside,
+ * dist/sites/<code>/, so a site rebuild (which swaps that folder) never drops it.
+ */
+export type AlertFile = {
+  mission: string
+  defaultLocale: string
+  /** The mission's time zone: expiry times are shown in it. */
+  timeZone?: string
+  writtenAt: string
+  alerts: { id: number; severity: string; startsAt: string; expiresAt: string; text: Record<string, string> }[]
+}
+
+export const alertsDir = () => process.env.MP_ALERTS_DIR ?? path.resolve(projectRoot, process.env.DIST_DIR ?? 'dist', 'alerts')
+
+export async function writeAlertFile(payload: Payload, missionId: number, req?: PayloadRequest): Promise<string> {
+  // System read on purpose: the file must include alerts scheduled for later, which the public API does not list.
+  const read = <T>(fn: () => Promise<T>) => (req ? keepingLocale(req, fn) : fn())
+  const mission = await read(() => payload.findByID({ collection: 'missions', id: missionId, depth: 0, overrideAccess: true, req }))
+  const found = await read(() => payload.find({
+    collection: 'alerts',
+    where: { and: [{ mission: { equals: missionId } }, { expiresAt: { greater_than: new Date().toISOString() } }] },
+    locale: 'all',
+    depth: 0,
+    pagination: false,
+    sort: 'startsAt',
+    overrideAccess: true,
+    req,
+  }))
+  const file: AlertFile = {
+    mission: mission.code,
+    defaultLocale: mission.defaultLocale,
+    timeZone: mission.timeZone,
+    writtenAt: new Date().toISOString(),
+    alerts: found.docs.map((a) => ({
+      id: a.id,
+      severity: a.severity,
+      startsAt: a.startsAt,
+      expiresAt: a.expiresAt,
+      text: Object.fromEntries(Object.entries((a.text ?? {}) as unknown as Record<string, string | null>).filter((e): e is [string, string] => Boolean(e[1]))),
+    })),
+  }
+  const dir = alertsDir()
+  mkdirSync(dir, { recursive: true })
+  const target = path.join(dir, `${mission.code}.json`)
+  const tmp = `${target}.${process.pid}.tmp`
+  writeFileSync(tmp, JSON.stringify(file))
+  renameSync(tmp, target) // readers see the old file or the new one, never half of one
+  return target
+}

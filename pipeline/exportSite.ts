@@ -1,0 +1,113 @@
+import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import type { Payload } from 'payload'
+import { convertLexicalToHTML } from '@payloadcms/richtext-lexical/html'
+import type { Media, Mission } from '../cms/payload-types'
+import { mediaDir } from '../cms/lib/env'
+import type { ExportedBlock, ExportedLink, ExportedPage, ExportedSite } from '../site/src/data/types'
+import { sanitizeBodyHtml } from './sanitize'
+
+type Loc = Record<string, string>
+type AnyRecord = Record<string, any>
+const text = (v: unknown): Loc => (v && typeof v === 'object' ? Object.fromEntries(Object.entries(v as AnyRecord).filter(([, s]) => typeof s === 'string' && s)) : {})
+const idOf = (v: unknown): number | null => (v == null ? null : typeof v === 'object' ? (v as { id: number }).id : Number(v))
+
+const link = (l: AnyRecord): ExportedLink => ({ label: l.label, kind: l.kind, page: idOf(l.page), section: l.section ?? null, url: l.url ?? null })
+
+/**
+ * The mission's site settings (title, colour, logo, menus, home layout, consular information,
+ * accredited countries), read like everything else the build sees: as an anonymous reader.
+ * Missions are public; their localized parts come back per locale with locale: 'all'.
+ */
+export async function exportSiteSettings(payload: Payload, mission: Mission, siteDir: string): Promise<ExportedSite> {
+  const all = (await payload.findByID({ collection: 'missions', id: mission.id, locale: 'all', depth: 0, overrideAccess: false })) as unknown as AnyRecord
+  const perLocale = <T>(value: unknown, map: (v: AnyRecord) => T): Record<string, T[]> =>
+    Object.fromEntries(Object.entries((value ?? {}) as Record<string, AnyRecord[] | null>).map(([l, rows]) => [l, (rows ?? []).map(map)]))
+  const consular = (all.consular ?? {}) as AnyRecord
+  return {
+    title: text(all.siteTitle),
+    tagline: text(all.tagline),
+    accentColour: all.accentColour ?? null,
+    logo: await brandFile(payload, idOf(all.logo), siteDir, 'logo'),
+    favicon: await brandFile(payload, idOf(all.favicon), siteDir, 'favicon').then((f) => (f ? { src: f.src, type: f.type } : null)),
+    social: (all.socialProfiles ?? []).map((s: AnyRecord) => ({ network: s.network, url: s.url })),
+    analytics: Boolean(all.analyticsOptIn),
+    consular: {
+      hotline: consular.hotline ?? null,
+      phone: consular.phone ?? null,
+      email: consular.email ?? null,
+      addresses: (consular.addresses ?? []).map((a: AnyRecord) => ({ label: text(a.label), address: text(a.address) })),
+      officeHours: (consular.officeHours ?? []).map((h: AnyRecord) => ({ days: text(h.days), opens: h.opens, closes: h.closes })),
+      holidays: (consular.holidays ?? []).map((h: AnyRecord) => ({ date: h.date, name: text(h.name) })),
+    },
+    headerMenu: perLocale(all.headerMenu, link),
+    footerMenu: perLocale(all.footerMenu, link),
+    homeLayout: perLocale(all.homeLayout, (b): ExportedBlock => ({
+      blockType: b.blockType,
+      heading: b.heading ?? null,
+      section: b.section ?? null,
+      count: b.count ?? null,
+      articles: Array.isArray(b.articles) ? b.articles.map(idOf).filter((x: number | null): x is number => x !== null) : undefined,
+      name: b.name ?? null,
+      message: b.message ?? null,
+      links: Array.isArray(b.links) ? b.links.map(link) : undefined,
+    })),
+    accredited: (all.accreditedCountries ?? []).map((a: AnyRecord) => ({ country: a.country, relations: text(a.relations), consularContact: text(a.consularContact) })),
+  }
+}
+
+/** Copies a logo or favicon (already checked on upload and on save) into the site's media folder. */
+async function brandFile(payload: Payload, id: number | null, siteDir: string, what: string) {
+  if (id === null) return null
+  const media = (await payload.findByID({ collection: 'media', id, depth: 0, overrideAccess: false, disableErrors: true })) as Media | null
+  if (!media?.filename) return null
+  const source = path.join(mediaDir, media.filename)
+  if (!existsSync(source)) throw new Error(`The ${what} "${media.filename}" is missing from the media store`)
+  const name = `brand-${what}-${media.filename}`
+  mkdirSync(path.join(siteDir, 'media'), { recursive: true })
+  copyFileSync(source, path.join(siteDir, 'media', name))
+  return { src: `media/${name}`, width: media.width ?? 0, height: media.height ?? 0, type: media.mimeType ?? 'image/png' }
+}
+
+/** Published static pages, one JSON file per page and locale, read as an anonymous reader. */
+export async function exportPages(payload: Payload, mission: Mission, locales: string[], missionDir: string): Promise<number> {
+  const slugs = new Map<number, Record<string, string>>()
+  const byLocale = new Map<string, AnyRecord[]>()
+  for (const locale of locales) {
+    const found = await payload.find({
+      collection: 'pages',
+      locale: locale as 'vi',
+      fallbackLocale: false,
+      draft: false,
+      overrideAccess: false,
+      depth: 0,
+      pagination: false,
+      where: { and: [{ mission: { equals: mission.id } }, { _status: { equals: 'published' } }, { 'publication.state': { equals: 'published' } }, { title: { exists: true } }] },
+    })
+    const docs = found.docs.filter((d) => d.slug) as AnyRecord[]
+    byLocale.set(locale, docs)
+    for (const d of docs) slugs.set(d.id, { ...slugs.get(d.id), [locale]: d.slug })
+  }
+  let count = 0
+  for (const [locale, docs] of byLocale) {
+    const dir = path.join(missionDir, 'pages', locale)
+    mkdirSync(dir, { recursive: true })
+    for (const d of docs) {
+      const page: ExportedPage = {
+        id: d.id,
+        mission: mission.code,
+        locale,
+        kind: d.kind,
+        title: d.title,
+        slug: d.slug,
+        summary: d.summary ?? '',
+        bodyHtml: d.body ? sanitizeBodyHtml(convertLexicalToHTML({ data: d.body, disableContainer: true })) : '',
+        updatedAt: d.updatedAt,
+        translations: slugs.get(d.id) ?? {},
+      }
+      writeFileSync(path.join(dir, `${d.id}.json`), JSON.stringify(page))
+      count++
+    }
+  }
+  return count
+}

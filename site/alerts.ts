@@ -1,0 +1,68 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { AlertFile } from '../cms/lib/alertFile'
+
+/**
+ * Server-side rendering of emergency alerts (cms/collections/Alerts.ts): the site server
+ * puts the banner in place of the <!--mp-alert--> marker that every built page carries, so
+ * the alert shows without JavaScript and without a rebuild, and stops at its expiry.
+ */
+const localesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../locales')
+const strings: Record<string, Record<string, string>> = Object.fromEntries(
+  readdirSync(localesDir)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => [f.replace(/\.json$/, ''), JSON.parse(readFileSync(path.join(localesDir, f), 'utf8')) as Record<string, string>]),
+)
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
+
+export const ALERT_MARKER = '<!--mp-alert-->'
+
+/** The mission's alert file, or null when there is none or it cannot be read. */
+export function readAlertFile(alertsDir: string, code: string): AlertFile | null {
+  if (!/^[a-z0-9-]+$/.test(code)) return null
+  const file = path.join(alertsDir, `${code}.json`)
+  if (!existsSync(file)) return null
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as AlertFile
+  } catch {
+    return null // a torn or broken file must not take the site down; the next write replaces it
+  }
+}
+
+export const activeAlerts = (file: AlertFile | null, now = new Date()) =>
+  (file?.alerts ?? []).filter((a) => new Date(a.startsAt) <= now && now < new Date(a.expiresAt))
+
+/** HTML of the banner(s) in force, in the page's locale (else the site's default locale). */
+export function alertBannerHtml(file: AlertFile | null, locale: string, now = new Date()): string {
+  return activeAlerts(file, now)
+    .map((a) => {
+      const textLocale = a.text[locale] ? locale : file!.defaultLocale
+      const text = a.text[textLocale] ?? Object.values(a.text)[0] ?? ''
+      const t = (key: string, date?: string) => (strings[locale]?.[key] ?? strings.en?.[key] ?? key).replace('{{date}}', date ?? '')
+      const until = new Intl.DateTimeFormat(strings[locale] ? locale : 'en', { dateStyle: 'medium', timeStyle: 'short', timeZone: file!.timeZone ?? 'UTC' }).format(new Date(a.expiresAt)) + ` (${file!.timeZone ?? 'UTC'})`
+      return (
+        `<div class="mp-alert mp-alert-${escapeHtml(a.severity)}" role="alert" data-alert-id="${a.id}">` +
+        `<p><strong>${escapeHtml(t(`alert.${a.severity}`))}:</strong> <span lang="${escapeHtml(textLocale)}">${escapeHtml(text)}</span> ` +
+        `<small>${escapeHtml(t('alert.until', until))}</small></p></div>`
+      )
+    })
+    .join('')
+}
+
+/** The built HTML file a request path maps to (…/ → …/index.html), or null. */
+export function htmlFileFor(sitesDir: string, pathname: string): string | null {
+  let p: string
+  try {
+    p = decodeURIComponent(pathname).replace(/^\/+/, '')
+  } catch {
+    return null
+  }
+  if (p.split('/').includes('..')) return null
+  for (const candidate of [p.endsWith('/') || !p ? `${p}index.html` : null, p.endsWith('.html') ? p : `${p}.html`, `${p}/index.html`]) {
+    if (!candidate) continue
+    const full = path.join(sitesDir, candidate)
+    if (full.startsWith(path.resolve(sitesDir)) && existsSync(full) && statSync(full).isFile()) return full
+  }
+  return null
+}
