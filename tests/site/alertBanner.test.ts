@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest'
+import { parseDocument } from 'htmlparser2'
+import { findAll, textContent } from 'domutils'
+import { alertBannerHtml } from '../../site/alerts'
+import { corpus } from '../helpers/xssCorpus'
+
+/** Alert texts reach every served page through the site server: the XSS corpus must stay text. */
+describe('emergency alert banner', () => {
+  const now = new Date('2026-11-23T10:00:00Z')
+  const file = (text: string) => ({
+    mission: 'au-canberra',
+    defaultLocale: 'vi',
+    timeZone: 'Australia/Sydney',
+    writtenAt: now.toISOString(),
+    alerts: [{ id: 1, severity: 'warning', startsAt: '2026-11-23T09:00:00Z', expiresAt: '2026-11-24T09:00:00Z', text: { vi: text, en: text } }],
+  })
+
+  it.each(corpus)('%s is shown as text', (input) => {
+    const html = alertBannerHtml(file(input), 'en', now)
+    const elements = findAll(() => true, parseDocument(html).children)
+    expect(elements.map((e) => e.name).sort()).toEqual(['div', 'p', 'small', 'span', 'strong'])
+    for (const e of elements) for (const name of Object.keys(e.attribs)) expect(name).not.toMatch(/^on/i)
+    expect(textContent(parseDocument(html))).toContain(input)
+  })
+
+  it('shows nothing once the alert has expired', () => {
+    expect(alertBannerHtml(file('Bão lớn'), 'vi', new Date('2026-11-25T00:00:00Z'))).toBe('')
+  })
+})
