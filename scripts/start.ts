@@ -6,10 +6,10 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import path from 'node:path'
-import { adminPort, payloadSecret, projectRoot, sitePort } from '../cms/lib/env'
+import { adminPort, dataDir, payloadSecret, projectRoot, sitePort } from '../cms/lib/env'
 import { seed } from '../cms/seed'
 import { buildSites } from '../pipeline/buildSites'
-import { sitesDir } from '../pipeline/paths'
+import { distDir, sitesDir } from '../pipeline/paths'
 import { startSiteServer } from '../site/server'
 import { ensureAdminBuilt, nextBin } from './lib/adminBuild'
 import { openSession, type Session } from './lib/session'
@@ -80,7 +80,16 @@ try {
     await buildSites({ payload, missions: missing.map((m) => m.code), log })
   }
 
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, MP_JOBS_RUNNER: '0', PAYLOAD_SECRET: payloadSecret(), NODE_ENV: 'production' }
+  const childEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    MP_JOBS_RUNNER: '0',
+    PAYLOAD_SECRET: payloadSecret(),
+    NODE_ENV: 'production',
+    // The admin writes uploads and alert files: give it this process's absolute locations.
+    MP_PROJECT_ROOT: projectRoot,
+    DATA_DIR: dataDir,
+    DIST_DIR: distDir,
+  }
   await ensureAdminBuilt(log, childEnv)
   const adminProcess = spawn(process.execPath, [nextBin, 'start', path.join(projectRoot, 'cms'), '-p', String(adminPort), '-H', host], {
     cwd: projectRoot,

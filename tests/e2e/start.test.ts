@@ -103,6 +103,38 @@ describe('npm start', () => {
     console.log(`publish → served by the local site server: ${((Date.now() - t0) / 1000).toFixed(1)} s`)
   })
 
+  it('stores uploads made through the admin server where the site build finds them', async () => {
+    const { demoImage } = await import('../../media/seedImages')
+    const press = await login('press.au-canberra@example.org')
+    const form = new FormData()
+    form.append('file', new Blob([new Uint8Array(await demoImage(7, 800, 500))], { type: 'image/jpeg' }), 'Ảnh Đại sứ quán.jpg')
+    form.append('_payload', JSON.stringify({ alt: 'Ảnh thử nghiệm' }))
+    const res = await fetch(`${admin}/api/media?locale=vi`, { method: 'POST', body: form, headers: { Authorization: press } })
+    expect(res.status).toBe(201)
+    const doc = ((await res.json()) as { doc: { filename: string } }).doc
+    expect(existsSync(path.join(root, 'data', 'media', doc.filename))).toBe(true)
+  })
+
+  it('shows an emergency alert posted through the API on the mission’s served pages within 60 s, and not elsewhere', async () => {
+    const missionAdmin = await login('admin.jp-osaka@example.org')
+    const mission = ((await (await fetch(`${admin}/api/missions?where[code][equals]=jp-osaka`)).json()) as { docs: { id: number }[] }).docs[0]!.id
+    const t0 = Date.now()
+    const res = await fetch(`${admin}/api/alerts?locale=vi`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: missionAdmin },
+      body: JSON.stringify({ mission, severity: 'warning', text: 'Cảnh báo bão tại Ô-xa-ca', startsAt: new Date(Date.now() - 60_000).toISOString(), expiresAt: new Date(Date.now() + 3_600_000).toISOString() }),
+    })
+    expect(res.status, await res.clone().text()).toBe(201)
+    let shown = false
+    while (!shown && Date.now() - t0 < 60_000) {
+      shown = (await (await fetch(`${site}/jp-osaka/vi/`)).text()).includes('Cảnh báo bão tại Ô-xa-ca')
+      if (!shown) await new Promise((r) => setTimeout(r, 250))
+    }
+    expect(shown).toBe(true)
+    console.log(`alert posted → on the served page: ${((Date.now() - t0) / 1000).toFixed(2)} s`)
+    expect(await (await fetch(`${site}/au-canberra/vi/`)).text()).not.toContain('Cảnh báo bão tại Ô-xa-ca')
+  })
+
   it('shows the per-language workflow panel in the admin', async () => {
     browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
