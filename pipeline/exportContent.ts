@@ -90,7 +90,7 @@ export async function exportMission(payload: Payload, mission: Mission, contentD
   return { articlePages: pages }
 }
 
-async function exportArticle(
+export async function exportArticle(
   payload: Payload,
   doc: Article,
   mission: Mission,

@@ -55,6 +55,12 @@ process.on('SIGINT', () => void shutdown(0))
 process.on('SIGTERM', () => void shutdown(0))
 // A job cut off by the database stopping under it fails loudly but must not turn a requested
 // stop into a crash; the job stays queued and runs again on the next start.
+process.on('uncaughtException', (error) => {
+  // The database going away under a last in-flight query while we stop (57P01) is expected.
+  if (stopping && (error as { code?: string }).code === '57P01') return
+  console.error(error)
+  process.exit(1)
+})
 process.on('unhandledRejection', (error) => {
   if (stopping) console.error(`(during shutdown) ${error instanceof Error ? error.message : String(error)}`)
   else {

@@ -25,6 +25,8 @@ export const Articles: CollectionConfig = {
     defaultColumns: ['title', 'section', 'missions', 'publishedAt', '_status'],
     // Staff work on their own missions; other missions' published articles stay out of their lists.
     components: { edit: { PublishButton: '/components/NoPublishButton#NoPublishButton' } },
+    // The admin's Preview button: a draft build of this article with the mission's templates.
+    preview: (doc, { locale }) => `/api/articles/${doc.id}/preview?locale=${locale}`,
     baseListFilter: ({ req }) => (!req.user || isHq(req.user) ? null : { missions: { in: missionsAllowing(req.user, 'read') } }),
   },
   versions: { drafts: true, maxPerDoc: 50 },

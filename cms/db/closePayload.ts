@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-type Pool = { end: () => Promise<void>; ending?: boolean; on: (event: 'error', fn: (e: Error) => void) => void }
+type Pool = { end: () => Promise<void>; ending?: boolean; on: (event: 'error', fn: (e: Error) => void) => void; totalCount: number; idleCount: number }
 
 /**
  * Payload's destroy() stops crons but leaves the Postgres pool open, and the adapter keeps
@@ -12,6 +12,9 @@ export async function closePayload(payload: Payload) {
   await payload.destroy()
   const pool = (payload.db as unknown as { pool?: Pool }).pool
   if (!pool || pool.ending) return
+  // Let queries already in flight (a jobs-runner poll, a request) finish first: a checked-out
+  // client has no error listener, and the server's "terminating connection" would crash us.
+  for (let i = 0; i < 50 && pool.totalCount - pool.idleCount > 1; i++) await new Promise((r) => setTimeout(r, 100))
   pool.on('error', () => {})
   void pool.end().catch(() => {})
 }

@@ -20,6 +20,20 @@ export const workflowEndpoints: Endpoint[] = [
     },
   },
   {
+    // GET /api/articles/:id/preview?locale=vi[&mission=<code>] — the draft as the mission's site would show it.
+    path: '/:id/preview',
+    method: 'get',
+    handler: async (req) => {
+      if (!req.user) return Response.json({ errors: [{ message: 'Log in to preview drafts.' }] }, { status: 401 })
+      const locale = typeof req.query?.locale === 'string' ? req.query.locale : 'vi'
+      const mission = typeof req.query?.mission === 'string' ? req.query.mission : undefined
+      const { renderArticlePreview } = await import('../../pipeline/preview')
+      const result = await renderArticlePreview(req, String(req.routeParams?.id), locale, mission)
+      if (result.status !== 200) return Response.json({ errors: [{ message: result.message }] }, { status: result.status })
+      return new Response(result.html, { headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', 'X-Robots-Tag': 'noindex' } })
+    },
+  },
+  {
     path: '/:id/workflow',
     method: 'get',
     handler: async (req) => {

@@ -21,6 +21,7 @@ let child: ChildProcess
 let output = ''
 let browser: Browser | undefined
 let env: Record<string, string | undefined>
+let publishedId = 0
 
 function startProcess(extraEnv: Record<string, string> = {}) {
   const proc = spawn(process.execPath, [path.resolve('node_modules/tsx/dist/cli.mjs'), 'scripts/start.ts'], { env: { ...env, ...extraEnv } as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'] })
@@ -87,6 +88,7 @@ describe('npm start', () => {
     const created = await fetch(`${admin}/api/articles?locale=vi&draft=true`, { method: 'POST', headers: { ...json, Authorization: press }, body: JSON.stringify({ title: 'Kiểm tra từ đầu đến cuối', section: 'news', missions: [mission] }) })
     expect(created.status).toBe(201)
     const id = ((await created.json()) as { doc: { id: number } }).doc.id
+    publishedId = id
     const step = async (who: string, action: string) =>
       (await fetch(`${admin}/api/articles/${id}/workflow`, { method: 'POST', headers: { ...json, Authorization: who }, body: JSON.stringify({ locale: 'vi', action }) })).status
     expect(await step(press, 'submit')).toBe(200)
@@ -101,6 +103,17 @@ describe('npm start', () => {
     }
     expect(status).toBe(200)
     console.log(`publish → served by the local site server: ${((Date.now() - t0) / 1000).toFixed(1)} s`)
+  })
+
+  it('previews a draft from the admin server without publishing it', async () => {
+    const press = await login('press.au-canberra@example.org')
+    const mission = ((await (await fetch(`${admin}/api/missions?where[code][equals]=au-canberra`)).json()) as { docs: { id: number }[] }).docs[0]!.id
+    const created = await fetch(`${admin}/api/articles?locale=vi&draft=true`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: press }, body: JSON.stringify({ title: 'Bản nháp xem trước', section: 'news', missions: [mission] }) })
+    const id = ((await created.json()) as { doc: { id: number } }).doc.id
+    const res = await fetch(`${admin}/api/articles/${id}/preview?locale=vi`, { headers: { Authorization: press } })
+    expect(res.status, await res.clone().text()).toBe(200)
+    expect(await res.text()).toContain('<h1>Bản nháp xem trước</h1>')
+    expect((await fetch(`${site}/au-canberra/vi/tin-tuc/ban-nhap-xem-truoc/`)).status).toBe(404)
   })
 
   it('stores uploads made through the admin server where the site build finds them', async () => {
@@ -151,7 +164,8 @@ describe('npm start', () => {
     await page.click('button[type="submit"]')
     await page.getByText('Editorial dashboard').waitFor({ timeout: 60_000 })
     await page.goto(`${admin}/admin/collections/articles`)
-    await page.locator('table tbody tr a').first().click()
+    await page.locator('table tbody tr a').first().waitFor()
+    await page.goto(`${admin}/admin/collections/articles/${publishedId}`) // published in vi by the test above
     await page.getByText('Workflow by language').waitFor({ timeout: 60_000 })
     // The panel loads the article's workflow after rendering; its buttons follow the server's rules.
     await page.getByRole('button', { name: 'Unpublish' }).first().waitFor({ timeout: 30_000 })
