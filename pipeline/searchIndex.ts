@@ -36,8 +36,20 @@ export function withFoldedCopy(html: string): string {
  * Only article pages (marked data-pagefind-body) are indexed; result URLs are relative to the
  * locale's home and the search page passes that home as Pagefind's baseUrl.
  */
-export async function buildSearchIndexes(siteDir: string, locales: string[]): Promise<Record<string, number>> {
+// Pagefind's Node API drives one shared backend process: missions rendered in parallel must take
+// turns, and the backend is closed only when no index is being built.
+let queue: Promise<unknown> = Promise.resolve()
+let active = 0
+
+export function buildSearchIndexes(siteDir: string, locales: string[]): Promise<Record<string, number>> {
+  const run = queue.then(() => indexMission(siteDir, locales))
+  queue = run.catch(() => {})
+  return run
+}
+
+async function indexMission(siteDir: string, locales: string[]): Promise<Record<string, number>> {
   const counts: Record<string, number> = {}
+  active++
   try {
     for (const locale of locales) {
       const localeDir = path.join(siteDir, locale)
@@ -58,7 +70,8 @@ export async function buildSearchIndexes(siteDir: string, locales: string[]): Pr
       counts[locale] = pages
     }
   } finally {
-    await pagefind.close()
+    active--
+    if (active === 0) await pagefind.close()
   }
   return counts
 }
