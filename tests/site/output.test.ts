@@ -252,6 +252,7 @@ describe('languages and fallback pages', () => {
 
 describe('sitemaps, robots.txt and feeds', () => {
   it('each mission has a sitemap index of per-locale sitemaps listing only existing, indexable pages', () => {
+    let staticPagesChecked = 0
     for (const code of ['au-canberra', 'jp-osaka', 'eg-cairo']) {
       const indexXml = readFileSync(path.join(site.sitesDir, code, 'sitemap.xml'), 'utf8')
       expect(XMLValidator.validate(indexXml)).toBe(true)
@@ -273,9 +274,13 @@ describe('sitemaps, robots.txt and feeds', () => {
           expect((u['xhtml:link'] ?? []).map((l) => `${l['@hreflang']} ${l['@href']}`).sort(), u.loc).toEqual(onPage)
         }
       }
-      // Every indexable article page is listed.
+      // Every indexable article page is listed, and so are static pages and accredited-country pages.
       for (const f of articleFiles().filter((f) => f.startsWith(`${code}/`))) expect(listed.has(f), f).toBe(true)
+      const infoAndCountries = builtFiles(site.sitesDir).filter((f) => f.startsWith(`${code}/`) && /\/(info|countries)\/.*index\.html$/.test(f))
+      for (const f of infoAndCountries) expect(listed.has(f), f).toBe(true)
+      staticPagesChecked += infoAndCountries.length
     }
+    expect(staticPagesChecked).toBeGreaterThan(10) // the demo has static pages everywhere and country pages on eg-cairo
   })
 
   it('pairs translated slugs in the sitemap', () => {

@@ -2,6 +2,7 @@ import { Readable } from 'node:stream'
 import { SitemapIndexStream, SitemapStream, streamToPromise, type SitemapItemLoose } from 'sitemap'
 import { sections } from '../../../cms/lib/locales'
 import { listedArticles, pageSize } from '../data/content'
+import { countriesPath, countryPath, pagePath, pages } from '../data/site'
 import type { ExportedMission } from '../data/types'
 import { absoluteUrl, articlePath, homePath, rootPath, sectionPath, sitemapPath } from './urls'
 
@@ -33,6 +34,22 @@ export async function localeSitemap(m: ExportedMission, locale: string) {
       lastmod: a.updatedAt,
       links: published.length > 1 ? published.map((l) => ({ lang: l, url: abs(articlePath(m, { locale: l, section: a.section, slug: a.translations[l]! })) })) : [],
     })
+  }
+  // Static pages (About, Consular services, …) with their translations, and accredited-country pages.
+  for (const p of pages(m.code, locale)) {
+    const published = m.locales.filter((l) => p.translations[l])
+    items.push({
+      url: abs(pagePath(m, locale, p.slug)),
+      lastmod: p.updatedAt,
+      links: published.length > 1 ? published.map((l) => ({ lang: l, url: abs(pagePath(m, l, p.translations[l]!)) })) : [],
+    })
+  }
+  const accredited = m.site?.accredited ?? []
+  if (accredited.length) {
+    items.push({ url: abs(countriesPath(m, locale)), links: m.locales.map((l) => ({ lang: l, url: abs(countriesPath(m, l)) })) })
+    for (const { country } of accredited) {
+      items.push({ url: abs(countryPath(m, locale, country)), links: m.locales.map((l) => ({ lang: l, url: abs(countryPath(m, l, country)) })) })
+    }
   }
   const stream = new SitemapStream({ xmlns: { xhtml: true, news: false, video: false, image: false } })
   return xml(await streamToPromise(Readable.from(items).pipe(stream)))
