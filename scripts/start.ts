@@ -56,8 +56,12 @@ process.on('SIGTERM', () => void shutdown(0))
 // A job cut off by the database stopping under it fails loudly but must not turn a requested
 // stop into a crash; the job stays queued and runs again on the next start.
 process.on('uncaughtException', (error) => {
-  // The database going away under a last in-flight query while we stop (57P01) is expected.
-  if (stopping && (error as { code?: string }).code === '57P01') return
+  // While we stop on request, the database going away under a last in-flight query
+  // ("terminating connection", "Connection terminated unexpectedly") is expected.
+  if (stopping) {
+    console.error(`(during shutdown) ${error.message}`)
+    return
+  }
   console.error(error)
   process.exit(1)
 })

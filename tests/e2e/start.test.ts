@@ -175,7 +175,7 @@ describe('npm start', () => {
   it('stops cleanly on SIGTERM, database included', async () => {
     child.kill('SIGTERM')
     const code = await new Promise<number | null>((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.on('exit', resolve)))
-    expect(code, output.slice(-2000)).toBe(0)
+    expect(code, output.slice(output.lastIndexOf('Stopping …'), output.lastIndexOf('Stopping …') + 2000)).toBe(0)
     expect(output).toContain('Stopped cleanly.')
     expect(runningPostmaster(path.join(root, 'data', 'postgres'))).toBeUndefined()
     expect(existsSync(path.join(root, 'dist', 'sites', 'au-canberra', 'vi', 'index.html'))).toBe(true)
