@@ -9,6 +9,7 @@ import { deriveImage } from '../media/derivatives'
 import type { ExportedArticle, ExportedImage, ExportedMission } from '../site/src/data/types'
 import { mediaCacheDir, missionSiteUrl } from './paths'
 import { sanitizeBodyHtml } from './sanitize'
+import { escapeHtml } from '../cms/lib/escapeHtml'
 import { sameSource, sourceTextOf, type SourceText } from '../cms/workflow/sourceText'
 import { exportPages, exportSiteSettings } from './exportSite'
 
@@ -23,7 +24,6 @@ async function sourceUpdatedSince(payload: Payload, doc: Article, locale: string
   if (!original?.title || sameSource(snapshot, sourceTextOf(original))) return null
   return { locale: source, at: original.updatedAt }
 }
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 
 /**
  * Reads what the public may see — as an anonymous reader (overrideAccess: false, no user),

@@ -3,7 +3,7 @@ import path from 'node:path'
 import type { Payload, PayloadRequest } from 'payload'
 import type { Article, Mission } from '../cms/payload-types'
 import { idsOf, canOnArticle } from '../cms/access/roles'
-import { projectRoot } from '../cms/lib/env'
+import { uiString } from '../cms/lib/uiStrings'
 import { exportArticle, exportMission } from './exportContent'
 import { renderAstro } from './renderAstro'
 import { sitesDir, workDir } from './paths'
@@ -11,16 +11,6 @@ import { sectionSlug } from './deploy/dependencies'
 
 export type PreviewResult = { status: 200; html: string } | { status: 404 | 409; message: string }
 
-const uiString = (locale: string, key: string): string => {
-  for (const code of [locale, 'en']) {
-    const file = path.join(projectRoot, 'locales', `${code}.json`)
-    if (existsSync(file)) {
-      const value = (JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>)[key]
-      if (value) return value
-    }
-  }
-  return key
-}
 
 /**
  * A draft build of one article as its mission's site would render it: the mission's

@@ -1,20 +1,14 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { existsSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import type { AlertFile } from '../cms/lib/alertFile'
+import { escapeHtml } from '../cms/lib/escapeHtml'
+import { hasUiLocale, uiString } from '../cms/lib/uiStrings'
 
 /**
  * Server-side rendering of emergency alerts (cms/collections/Alerts.ts): the site server
  * puts the banner in place of the <!--mp-alert--> marker that every built page carries, so
  * the alert shows without JavaScript and without a rebuild, and stops at its expiry.
  */
-const localesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../locales')
-const strings: Record<string, Record<string, string>> = Object.fromEntries(
-  readdirSync(localesDir)
-    .filter((f) => f.endsWith('.json'))
-    .map((f) => [f.replace(/\.json$/, ''), JSON.parse(readFileSync(path.join(localesDir, f), 'utf8')) as Record<string, string>]),
-)
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 
 export const ALERT_MARKER = '<!--mp-alert-->'
 
@@ -39,8 +33,8 @@ export function alertBannerHtml(file: AlertFile | null, locale: string, now = ne
     .map((a) => {
       const textLocale = a.text[locale] ? locale : file!.defaultLocale
       const text = a.text[textLocale] ?? Object.values(a.text)[0] ?? ''
-      const t = (key: string, date?: string) => (strings[locale]?.[key] ?? strings.en?.[key] ?? key).replace('{{date}}', date ?? '')
-      const until = new Intl.DateTimeFormat(strings[locale] ? locale : 'en', { dateStyle: 'medium', timeStyle: 'short', timeZone: file!.timeZone ?? 'UTC' }).format(new Date(a.expiresAt)) + ` (${file!.timeZone ?? 'UTC'})`
+      const t = (key: string, date?: string) => uiString(locale, key).replace('{{date}}', date ?? '')
+      const until = new Intl.DateTimeFormat(hasUiLocale(locale) ? locale : 'en', { dateStyle: 'medium', timeStyle: 'short', timeZone: file!.timeZone ?? 'UTC' }).format(new Date(a.expiresAt)) + ` (${file!.timeZone ?? 'UTC'})`
       return (
         `<div class="mp-alert mp-alert-${escapeHtml(a.severity)}" role="alert" data-alert-id="${a.id}">` +
         `<p><strong>${escapeHtml(t(`alert.${a.severity}`))}:</strong> <span lang="${escapeHtml(textLocale)}">${escapeHtml(text)}</span> ` +

@@ -1,16 +1,12 @@
 import type { FieldHook, TextField, Validate } from 'payload'
 import { slugify, URL_SAFE_CODE } from '../lib/slugify'
 import { keepingLocale } from '../lib/nestedRead'
+import { idsOf } from '../access/roles'
 
 const fillFromTitle: FieldHook = ({ value, siblingData }) => {
   if (typeof value === 'string' && value.trim()) return slugify(value)
   return typeof siblingData?.title === 'string' && siblingData.title.trim() ? slugify(siblingData.title) : value
 }
-
-const idsOf = (missions: unknown): number[] =>
-  Array.isArray(missions)
-    ? missions.map((m) => (typeof m === 'object' && m ? Number((m as { id: number }).id) : Number(m))).filter(Number.isFinite)
-    : []
 
 /** Slugs are unique per mission and locale: two missions may both have /vi/tin-tuc/quoc-khanh/. */
 const uniquePerMissionAndLocale: Validate<string> = async (value, { req, data, id, collectionSlug }) => {

@@ -1,9 +1,7 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook } from 'payload'
+import { idsOf } from '../access/roles'
 
-const missionIds = (doc: { missions?: unknown } | undefined): number[] =>
-  Array.isArray(doc?.missions)
-    ? doc.missions.map((m) => (typeof m === 'object' && m ? Number((m as { id: number }).id) : Number(m)))
-    : []
+const missionIds = (doc: { missions?: unknown } | undefined): number[] => idsOf(doc?.missions)
 
 /**
  * Public content changed → queue one rebuild job for the affected missions. The job is

@@ -1,6 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs'
-import path from 'node:path'
-import { projectRoot } from '../../cms/lib/env'
+import { lookupUiString } from '../../cms/lib/uiStrings'
 
 /**
  * Which files of a mission's site a content change may alter — the dependency rules of the
@@ -21,15 +19,8 @@ export type ContentChange =
   /** Mission settings (name, city, locales, URL), UI strings or templates: every page. */
   | { kind: 'mission' }
 
-const uiStrings = new Map<string, Record<string, string>>()
 /** Localized section slug from locales/<locale>.json, as the site's router uses it. */
-export function sectionSlug(locale: string, section: string): string {
-  if (!uiStrings.has(locale)) {
-    const file = path.join(projectRoot, 'locales', `${locale}.json`)
-    uiStrings.set(locale, existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>) : {})
-  }
-  return uiStrings.get(locale)![`section.${section}.slug`] ?? uiStrings.get('en')?.[`section.${section}.slug`] ?? section
-}
+export const sectionSlug = (locale: string, section: string): string => lookupUiString(locale, `section.${section}.slug`) ?? section
 
 /** Files every change in a locale touches: the home page, feeds, sitemaps and the search index (Pagefind). */
 const isLocaleAggregate = (rest: string) =>
