@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import type { Payload } from 'payload'
@@ -7,6 +7,7 @@ import { exportMission } from './exportContent'
 import { renderAstro } from './renderAstro'
 import { publishMissionOutput, recoverInterruptedBuilds } from './publishOutput'
 import { buildSearchIndexes } from './searchIndex'
+import { completeOutput, readRecordedEntries, saveManifest, templateHash, validManifest } from './incremental'
 import { sitesDir as defaultSitesDir, workDir } from './paths'
 
 const EXPORT_CONCURRENCY = 4
@@ -35,6 +36,8 @@ export type BuildReport = {
   missions: string[]
   articlePages: number
   pages: number
+  /** Pages Astro rendered; the others were unchanged and copied from the live site (incremental build). */
+  pagesRendered: number
   /** HTML pages per built mission. */
   pagesByMission: Record<string, number>
   seconds: number
@@ -65,6 +68,8 @@ export async function buildSites(options: {
   isolateFailures?: boolean
   /** Gets the pid of each astro build process (the benchmark samples its memory). */
   onRenderProcess?: (pid: number) => void
+  /** Render every page, ignoring the manifests of the previous build (pipeline/incremental.ts). */
+  full?: boolean
 }): Promise<BuildReport> {
   const log = options.log ?? ((l: string) => console.log(l))
   const started = Date.now()
@@ -84,6 +89,7 @@ export async function buildSites(options: {
   const assetsDir = path.join(runDir, 'assets')
   mkdirSync(contentDir, { recursive: true })
   const pagesByMission: Record<string, number> = {}
+  let pagesRendered = 0
   const done: string[] = []
   try {
     const failures: BuildFailure[] = []
@@ -119,6 +125,16 @@ export async function buildSites(options: {
       }),
     )
     exported.sort((a, b) => a.code.localeCompare(b.code))
+    // Pages whose fingerprint is unchanged since the last build of a mission are not rendered again.
+    const hash = templateHash()
+    const previousManifestDir = path.join(runDir, 'previous-manifests')
+    mkdirSync(previousManifestDir, { recursive: true })
+    if (!options.full) {
+      for (const m of exported) {
+        const manifest = validManifest(sitesDir, m.code, hash)
+        if (manifest) writeFileSync(path.join(previousManifestDir, `${m.code}.json`), JSON.stringify(manifest))
+      }
+    }
     const renderStarted = Date.now()
     // Missions are split over up to one astro process per core, balanced by page count: each
     // process pays Astro's start-up once, and rendering (single-threaded) uses every core.
@@ -129,7 +145,15 @@ export async function buildSites(options: {
     const renderShard = async (codes: string[], i: number) => {
       const out = path.join(runDir, `astro-${i}`)
       const render = (list: string[], dir: string) =>
-        renderAstro({ contentDir, outDir: dir, cacheDir: path.join(workDir, `astro-cache-${i}`), missions: list, log: (l) => log(`  ${l}`), onProcess: options.onRenderProcess })
+        renderAstro({
+          contentDir,
+          outDir: dir,
+          cacheDir: path.join(workDir, `astro-cache-${i}`),
+          missions: list,
+          log: (l) => log(`  ${l}`),
+          onProcess: options.onRenderProcess,
+          incremental: { manifestOutDir: `${dir}.manifests`, previousManifestDir, previousSitesDir: sitesDir, templateHash: hash },
+        })
       try {
         await render(codes, out)
         for (const code of codes) await publish(code, out)
@@ -165,21 +189,28 @@ export async function buildSites(options: {
           rmSync(notFound, { recursive: true })
         }
       }
+      const rendered = countHtml(builtDir)
+      const entries = readRecordedEntries(`${outDir}.manifests`, code)
+      const unchanged = completeOutput({ builtDir, liveDir: path.join(sitesDir, code), entries })
       const indexed = await buildSearchIndexes(builtDir, locales)
       log(`[search] ${code}: ${Object.entries(indexed).map(([l, n]) => `${l} ${n}`).join(', ')} pages indexed`)
-      const count = countHtml(builtDir)
+      const count = rendered + unchanged
       pagesByMission[code] = count
+      pagesRendered += rendered
       publishMissionOutput({ builtDir, mediaDir: path.join(assetsDir, code, 'media'), sitesDir, code })
+      saveManifest(sitesDir, code, entries, hash)
       done.push(code)
-      log(`[site ${Object.keys(pagesByMission).length}/${missions.length}] ${code}: ${count} pages → ${path.relative(process.cwd(), path.join(sitesDir, code))}/`)
+      const how = unchanged ? ` (${rendered} rendered, ${unchanged} unchanged)` : ''
+      log(`[site ${Object.keys(pagesByMission).length}/${missions.length}] ${code}: ${count} pages${how} → ${path.relative(process.cwd(), path.join(sitesDir, code))}/`)
     }
     const pages = Object.values(pagesByMission).reduce((a, b) => a + b, 0)
     const seconds = (Date.now() - started) / 1000
-    log(`Built ${done.length} mission site(s), ${pages} pages in ${seconds.toFixed(1)} s (render ${((Date.now() - renderStarted) / 1000).toFixed(1)} s).`)
+    const renderedNote = pagesRendered < pages ? `, ${pagesRendered} rendered and ${pages - pagesRendered} unchanged` : ''
+    log(`Built ${done.length} mission site(s), ${pages} pages${renderedNote} in ${seconds.toFixed(1)} s (render ${((Date.now() - renderStarted) / 1000).toFixed(1)} s).`)
     if (failures.length && !options.isolateFailures) {
       throw new Error(`Could not build ${failures.length} mission site(s):\n${failures.map((f) => `- ${f.mission}: ${f.error}`).join('\n')}`)
     }
-    return { missions: [...done].sort(), articlePages, pages, pagesByMission, seconds, failures }
+    return { missions: [...done].sort(), articlePages, pages, pagesRendered, pagesByMission, seconds, failures }
   } finally {
     rmSync(runDir, { recursive: true, force: true })
   }

@@ -8,7 +8,18 @@ import { siteProjectDir } from './paths'
  * start-up cost is paid once, and the CMS process keeps its memory. Output lines are
  * passed to `log` as they come.
  */
-export function renderAstro(options: { contentDir: string; outDir: string; cacheDir?: string; missions: string[]; log: (line: string) => void; onProcess?: (pid: number) => void }) {
+export function renderAstro(options: {
+  contentDir: string
+  outDir: string
+  cacheDir?: string
+  missions: string[]
+  log: (line: string) => void
+  onProcess?: (pid: number) => void
+  /** Incremental rendering (pipeline/incremental.ts): where routes record fingerprints, and what the last build had. */
+  incremental?: { manifestOutDir: string; previousManifestDir: string; previousSitesDir: string; templateHash: string }
+  /** Render only these site-relative files of the incremental routes (one page for a preview). */
+  renderOnly?: string[]
+}) {
   const astroBin = path.join(projectRoot, 'node_modules', 'astro', 'bin', 'astro.mjs')
   return new Promise<void>((resolve, reject) => {
     const child = spawn(process.execPath, [astroBin, 'build', '--silent'], {
@@ -19,6 +30,15 @@ export function renderAstro(options: { contentDir: string; outDir: string; cache
         MP_MISSIONS: options.missions.join(','),
         MP_ASTRO_OUT_DIR: options.outDir,
         ...(options.cacheDir ? { MP_ASTRO_CACHE_DIR: options.cacheDir } : {}),
+        ...(options.incremental
+          ? {
+              MP_MANIFEST_OUT_DIR: options.incremental.manifestOutDir,
+              MP_PREVIOUS_MANIFEST_DIR: options.incremental.previousManifestDir,
+              MP_PREVIOUS_SITES_DIR: options.incremental.previousSitesDir,
+              MP_TEMPLATE_HASH: options.incremental.templateHash,
+            }
+          : {}),
+        ...(options.renderOnly ? { MP_RENDER_ONLY: options.renderOnly.join('\n') } : {}),
         ASTRO_TELEMETRY_DISABLED: '1',
         NODE_ENV: 'production',
       },

@@ -34,6 +34,9 @@ export const siteName = (m: ExportedMission, locale: string): string =>
 
 export const textDirection = (locale: string): 'rtl' | 'ltr' => (rtlLocales.includes(locale) ? 'rtl' : 'ltr')
 
+/** Kinds of static page that show the consular contacts (addresses, hours, holidays) below their text. */
+export const showsConsularInfo = (kind: string) => ['consular-services', 'citizen-protection', 'visa'].includes(kind)
+
 export const pagePath = (m: ExportedMission, locale: string, slug: string) => `${homePath(m, locale)}info/${slug}/`
 export const countriesPath = (m: ExportedMission, locale: string) => `${homePath(m, locale)}countries/`
 export const countryPath = (m: ExportedMission, locale: string, country: string) => `${countriesPath(m, locale)}${country.toLowerCase()}/`

@@ -4,16 +4,28 @@
  */
 const dateFormats = new Map<string, Intl.DateTimeFormat>()
 const regionNames = new Map<string, Intl.DisplayNames>()
+/** The same dates and countries recur on thousands of pages (cards, footers): format each once. */
+const formatted = new Map<string, string>()
 
 export function formatDate(iso: string, locale: string, timeZone: string): string {
   const key = `${locale}|${timeZone}`
+  const memo = `${key}|${iso}`
+  const done = formatted.get(memo)
+  if (done !== undefined) return done
   let format = dateFormats.get(key)
   if (!format) dateFormats.set(key, (format = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone })))
-  return format.format(new Date(iso))
+  const value = format.format(new Date(iso))
+  formatted.set(memo, value)
+  return value
 }
 
 export function countryName(code: string, locale: string): string {
+  const memo = `region|${locale}|${code}`
+  const done = formatted.get(memo)
+  if (done !== undefined) return done
   let names = regionNames.get(locale)
   if (!names) regionNames.set(locale, (names = new Intl.DisplayNames([locale], { type: 'region' })))
-  return names.of(code) ?? code
+  const value = names.of(code) ?? code
+  formatted.set(memo, value)
+  return value
 }

@@ -1,0 +1,113 @@
+import { createHash } from 'node:crypto'
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { projectRoot } from '../cms/lib/env'
+import { siteProjectDir } from './paths'
+
+/**
+ * The pipeline's half of per-page incremental rendering (the routes' half, and the rule that
+ * makes it sound, is in site/src/routing/incremental.ts). Per mission it keeps a manifest of
+ * page → fingerprint of the last published build. A build hands the valid manifests to Astro,
+ * which renders only pages whose fingerprint changed; `completeOutput` then copies the others
+ * from the live site, so the published folder is always a whole site.
+ *
+ * A manifest is only trusted while it describes the live folder: it records the template hash
+ * and the identity (inode, birth time) of the dist/sites/<code> folder it was written for. A template or UI-string change, a
+ * site folder replaced by anything but the pipeline (restore, manual copy) or a missing
+ * manifest means a full render of that mission.
+ */
+export type BuildManifest = {
+  templateHash: string
+  /** Identity (inode and birth time) of the site folder this manifest describes: new with every swap. */
+  siteDir: string
+  pages: Record<string, string>
+}
+
+export type ManifestEntry = { file: string; fingerprint: string; rendered: boolean }
+
+/** Env that templates read: part of the template hash. */
+const TEMPLATE_ENV = /^SITE_/
+
+const filesUnder = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true })
+    .flatMap((d) => (d.isDirectory() ? filesUnder(path.join(dir, d.name)) : [path.join(dir, d.name)]))
+    .sort()
+
+/** Hash of everything besides content that shapes a page: templates, UI strings, Astro's version, SITE_* env. */
+export function templateHash(): string {
+  const hash = createHash('sha1')
+  const sources = [
+    ...filesUnder(path.join(siteProjectDir, 'src')),
+    ...filesUnder(path.join(projectRoot, 'locales')),
+    path.join(siteProjectDir, 'astro.config.ts'),
+    path.join(projectRoot, 'node_modules', 'astro', 'package.json'),
+  ]
+  for (const file of sources) hash.update(path.relative(projectRoot, file)).update(readFileSync(file))
+  for (const [k, v] of Object.entries(process.env).filter(([k]) => TEMPLATE_ENV.test(k)).sort()) hash.update(`${k}=${v}`)
+  return hash.digest('hex')
+}
+
+const folderIdentity = (dir: string) => {
+  const s = statSync(dir)
+  return `${s.ino}:${s.birthtimeMs || s.ctimeMs}`
+}
+
+export const manifestsDir = (sitesDir: string) => path.join(path.dirname(sitesDir), '.manifests', path.basename(sitesDir))
+const manifestFile = (sitesDir: string, code: string) => path.join(manifestsDir(sitesDir), `${code}.json`)
+
+/** The mission's manifest if it still describes its live site folder under the current templates, else null. */
+export function validManifest(sitesDir: string, code: string, hash = templateHash()): BuildManifest | null {
+  const file = manifestFile(sitesDir, code)
+  const site = path.join(sitesDir, code)
+  if (!existsSync(file) || !existsSync(site)) return null
+  try {
+    const manifest = JSON.parse(readFileSync(file, 'utf8')) as BuildManifest
+    return manifest.templateHash === hash && manifest.siteDir === folderIdentity(site) ? manifest : null
+  } catch {
+    return null // unreadable: render in full and write a new one
+  }
+}
+
+/** Reads what the routes recorded for one mission (one JSON line per page; the last line for a file wins). */
+export function readRecordedEntries(manifestOutDir: string, code: string): ManifestEntry[] {
+  const file = path.join(manifestOutDir, `${code}.jsonl`)
+  if (!existsSync(file)) return []
+  const byFile = new Map<string, ManifestEntry>()
+  for (const line of readFileSync(file, 'utf8').split('\n')) if (line) {
+    const entry = JSON.parse(line) as ManifestEntry
+    byFile.set(entry.file, entry)
+  }
+  return [...byFile.values()]
+}
+
+/**
+ * Makes `builtDir` a whole site: copies every page Astro skipped (unchanged fingerprint) from
+ * the live site. Returns how many were copied. Throws, naming the file, if one is missing —
+ * the mission's build then fails and the live site stays as it was.
+ */
+export function completeOutput(options: { builtDir: string; liveDir: string; entries: ManifestEntry[] }): number {
+  let copied = 0
+  for (const entry of options.entries) {
+    if (entry.rendered) continue
+    const from = path.join(options.liveDir, entry.file)
+    const to = path.join(options.builtDir, entry.file)
+    if (!existsSync(from)) throw new Error(`Incremental build: unchanged page ${entry.file} is missing from the live site ${options.liveDir}; run a full build (npm run build:sites -- --full).`)
+    mkdirSync(path.dirname(to), { recursive: true })
+    copyFileSync(from, to)
+    copied++
+  }
+  return copied
+}
+
+/** Records the manifest of a just-published site folder (written atomically). */
+export function saveManifest(sitesDir: string, code: string, entries: ManifestEntry[], hash = templateHash()) {
+  const file = manifestFile(sitesDir, code)
+  mkdirSync(path.dirname(file), { recursive: true })
+  const manifest: BuildManifest = {
+    templateHash: hash,
+    siteDir: folderIdentity(path.join(sitesDir, code)),
+    pages: Object.fromEntries(entries.map((e) => [e.file, e.fingerprint]).sort(([a], [b]) => a!.localeCompare(b!))),
+  }
+  writeFileSync(`${file}.tmp`, JSON.stringify(manifest))
+  renameSync(`${file}.tmp`, file)
+}
