@@ -36,7 +36,10 @@ export function MissionPreviewButton() {
         tab.close()
         return setMessage(`${t('preview:failed')} ${details.join(' ')}`)
       }
-      tab.location.href = URL.createObjectURL(new Blob([await res.text()], { type: 'text/html' }))
+      const page = URL.createObjectURL(new Blob([await res.text()], { type: 'text/html' }))
+      tab.location.href = page
+      // The tab has loaded it by then; the blob would otherwise live as long as the admin tab.
+      setTimeout(() => URL.revokeObjectURL(page), 60_000)
     } catch (error) {
       tab.close()
       setMessage(`${t('preview:failed')} ${error instanceof Error ? error.message : String(error)}`)
