@@ -5,7 +5,6 @@ import type { Article, Mission, Page } from '../cms/payload-types'
 import { idOf, idsOf, canOnArticle } from '../cms/access/roles'
 import { mayUpdateMission } from '../cms/access/rules'
 import { uiString } from '../cms/lib/uiStrings'
-import { escapeHtml } from '../cms/lib/escapeHtml'
 import { missionWithUnsavedSettings } from '../cms/lib/unsavedMissionSettings'
 import { exportArticle, exportMission } from './exportContent'
 import { exportedPage } from './exportSite'
@@ -56,16 +55,24 @@ async function draftBuild(payload: Payload, build: DraftBuild): Promise<PreviewR
       for (const f of readdirSync(media)) if (!existsSync(path.join(target, f))) copyFileSync(path.join(media, f), path.join(target, f))
     }
     const banner = `<div class="preview-banner" role="status" style="background:#1b1b1b;color:#fff;padding:.5rem 1rem;font-weight:700">${uiString(locale, 'preview.banner')}</div>`
-    // The preview is served by the admin (or opened as a blob: URL), but the site's links and
-    // images are root-relative: resolve them against the mission's site, where images exist.
-    const base = `<base href="${escapeHtml(missionSiteUrl(mission.code, mission.siteUrl))}">`
-    const html = readFileSync(page, 'utf8')
-      .replace(/<head>/, `<head>${base}<meta name="robots" content="noindex">`)
+    const html = onSiteOrigin(readFileSync(page, 'utf8'), new URL(missionSiteUrl(mission.code, mission.siteUrl)).origin)
+      .replace(/<head>/, '<head><meta name="robots" content="noindex">')
       .replace(/(<body[^>]*>)/, `$1${banner}`)
     return { status: 200, html }
   } finally {
     rmSync(runDir, { recursive: true, force: true })
   }
+}
+
+/**
+ * The preview is served by the admin (or opened as a blob: URL), but the site's links and
+ * images are root-relative (`/<code>/vi/…`): point them at the mission's site, where the
+ * images are. (A <base> element would also send in-page links such as the skip link away.)
+ */
+export function onSiteOrigin(html: string, origin: string): string {
+  return html
+    .replace(/(\s(?:href|src|action|poster)=")\/(?!\/)/g, `$1${origin}/`)
+    .replace(/(\ssrcset=")([^"]*)"/g, (_, attribute: string, list: string) => `${attribute}${list.replace(/(^|,\s*)\/(?!\/)/g, `$1${origin}/`)}"`)
 }
 
 /**

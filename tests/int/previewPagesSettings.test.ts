@@ -64,8 +64,10 @@ describe('page draft preview', () => {
     expect(html).toContain('Đoạn giới thiệu chưa duyệt.')
     expect(html).toContain('Bản xem trước của bản nháp chưa đăng')
     expect(html).toContain('<meta name="robots" content="noindex">')
-    // Served by the admin, its root-relative links and images resolve against the mission's site.
-    expect(html).toMatch(/<head><base href="https?:\/\/[^"]+\/pps-own\/">/)
+    // Served by the admin, its links point at the mission's site; in-page links stay in the page.
+    expect(html).toMatch(/href="https?:\/\/[^"/]+\/pps-own\/vi\/"/)
+    expect(html).not.toMatch(/(href|src)="\/pps-own\//)
+    expect(html).toContain('href="#main"')
     // The published surroundings: the mission's saved title and header menu.
     expect(html).toContain('Trang cũ của sứ quán')
     expect(html).toContain('Lịch tiếp công dân')
