@@ -31,7 +31,7 @@ async function sourceUpdatedSince(payload: Payload, doc: Article, locale: string
  * one JSON file per article and locale. Each locale is read with fallbackLocale: false, so a
  * missing translation is absent rather than silently shown in Vietnamese.
  */
-export async function exportMission(payload: Payload, mission: Mission, contentDir: string, siteDir: string) {
+export async function exportMission(payload: Payload, mission: Mission, contentDir: string, siteDir: string, options: { unsavedSettings?: Record<string, unknown> } = {}) {
   const missionDir = path.join(contentDir, mission.code)
   mkdirSync(missionDir, { recursive: true })
   const all = (await payload.findByID({ collection: 'missions', id: mission.id, locale: 'all', depth: 0, overrideAccess: false })) as unknown as {
@@ -48,7 +48,7 @@ export async function exportMission(payload: Payload, mission: Mission, contentD
     locales: mission.enabledLocales as string[],
     defaultLocale: mission.defaultLocale,
     siteUrl: missionSiteUrl(mission.code, mission.siteUrl),
-    site: await exportSiteSettings(payload, mission, siteDir),
+    site: await exportSiteSettings(payload, mission, siteDir, options.unsavedSettings),
   }
   await exportPages(payload, mission, exported.locales, missionDir)
   writeFileSync(path.join(missionDir, 'mission.json'), JSON.stringify(exported))

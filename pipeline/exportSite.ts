@@ -18,9 +18,11 @@ const link = (l: AnyRecord): ExportedLink => ({ label: l.label, kind: l.kind, pa
  * The mission's site settings (title, colour, logo, menus, home layout, consular information,
  * accredited countries), read like everything else the build sees: as an anonymous reader.
  * Missions are public; their localized parts come back per locale with locale: 'all'.
+ * `unsaved` (the settings preview) is a mission record in that same all-locales shape that
+ * replaces the stored one, so a preview renders exactly what a save would publish.
  */
-export async function exportSiteSettings(payload: Payload, mission: Mission, siteDir: string): Promise<ExportedSite> {
-  const all = (await payload.findByID({ collection: 'missions', id: mission.id, locale: 'all', depth: 0, overrideAccess: false })) as unknown as AnyRecord
+export async function exportSiteSettings(payload: Payload, mission: Mission, siteDir: string, unsaved?: AnyRecord): Promise<ExportedSite> {
+  const all = unsaved ?? ((await payload.findByID({ collection: 'missions', id: mission.id, locale: 'all', depth: 0, overrideAccess: false })) as unknown as AnyRecord)
   const perLocale = <T>(value: unknown, map: (v: AnyRecord) => T): Record<string, T[]> =>
     Object.fromEntries(Object.entries((value ?? {}) as Record<string, AnyRecord[] | null>).map(([l, rows]) => [l, (rows ?? []).map(map)]))
   const consular = (all.consular ?? {}) as AnyRecord
@@ -93,21 +95,25 @@ export async function exportPages(payload: Payload, mission: Mission, locales: s
     const dir = path.join(missionDir, 'pages', locale)
     mkdirSync(dir, { recursive: true })
     for (const d of docs) {
-      const page: ExportedPage = {
-        id: d.id,
-        mission: mission.code,
-        locale,
-        kind: d.kind,
-        title: d.title,
-        slug: d.slug,
-        summary: d.summary ?? '',
-        bodyHtml: d.body ? sanitizeBodyHtml(convertLexicalToHTML({ data: d.body, disableContainer: true })) : '',
-        updatedAt: d.updatedAt,
-        translations: slugs.get(d.id) ?? {},
-      }
-      writeFileSync(path.join(dir, `${d.id}.json`), JSON.stringify(page))
+      writeFileSync(path.join(dir, `${d.id}.json`), JSON.stringify(exportedPage(d, mission.code, locale, slugs.get(d.id) ?? {})))
       count++
     }
   }
   return count
+}
+
+/** One page in one locale as the site reads it (also used for a draft by the page preview). */
+export function exportedPage(d: AnyRecord, missionCode: string, locale: string, translations: Record<string, string>): ExportedPage {
+  return {
+    id: d.id,
+    mission: missionCode,
+    locale,
+    kind: d.kind,
+    title: d.title,
+    slug: d.slug,
+    summary: d.summary ?? '',
+    bodyHtml: d.body ? sanitizeBodyHtml(convertLexicalToHTML({ data: d.body, disableContainer: true })) : '',
+    updatedAt: d.updatedAt,
+    translations,
+  }
 }

@@ -61,6 +61,10 @@ export const updateMissions: Access = ({ req }) => {
   return missions.length ? { id: { in: missions } } : false
 }
 
+/** The `updateMissions` rule for one known mission (the settings preview asks it before rendering). */
+export const mayUpdateMission = (user: Parameters<typeof isHqAdmin>[0], missionId: number): boolean =>
+  Boolean(user) && (isHqAdmin(user) || missionsWhere(user, ['mission-admin']).includes(missionId))
+
 /** Users: HQ admins see everyone; mission admins their missions' staff; everyone themselves. */
 export const readUsers: Access = ({ req }) => {
   const user = req.user

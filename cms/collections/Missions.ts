@@ -2,6 +2,7 @@ import type { CollectionConfig, Field } from 'payload'
 import { URL_SAFE_CODE } from '../lib/slugify'
 import { contentLocales, defaultLocale } from '../lib/locales'
 import { anyone, hqAdminField, hqAdminOnly, updateMissions } from '../access/rules'
+import { missionPreviewEndpoints } from '../endpoints/preview'
 import { accreditationFields, consularFields, homeLayoutFields, menuFields, siteSettingsFields } from '../fields/missionSettings'
 
 const timeZones = new Set(Intl.supportedValuesOf('timeZone'))
@@ -11,8 +12,14 @@ const countryNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: '
 export const Missions: CollectionConfig = {
   slug: 'missions',
   labels: { singular: { vi: 'Cơ quan đại diện', en: 'Mission' }, plural: { vi: 'Cơ quan đại diện', en: 'Missions' } },
-  admin: { useAsTitle: 'name', defaultColumns: ['name', 'code', 'kind', 'city'] },
+  admin: {
+    useAsTitle: 'name',
+    defaultColumns: ['name', 'code', 'kind', 'city'],
+    // "Preview changes": the site with the form's unsaved settings (missions have no drafts, on purpose).
+    components: { edit: { beforeDocumentControls: ['/components/MissionPreviewButton#MissionPreviewButton'] } },
+  },
   access: { read: anyone, create: hqAdminOnly, update: updateMissions, delete: hqAdminOnly },
+  endpoints: missionPreviewEndpoints,
   hooks: {
     // Settings, menus and the home layout are on the site: rebuild it after a change.
     afterChange: [

@@ -5,6 +5,7 @@ import { refusal } from '../lib/errors'
 import { localeCodes } from '../lib/locales'
 import { keepingLocale } from '../lib/nestedRead'
 import { slugify, URL_SAFE_CODE } from '../lib/slugify'
+import { pagePreviewEndpoints } from '../endpoints/preview'
 
 export const pageKinds = ['about', 'ambassador', 'consular-services', 'visa', 'overseas-vietnamese', 'citizen-protection', 'other'] as const
 
@@ -97,7 +98,10 @@ export const Pages: CollectionConfig = {
     useAsTitle: 'title',
     defaultColumns: ['title', 'kind', 'mission', '_status'],
     baseListFilter: ({ req }) => (!req.user || isHq(req.user) ? null : { mission: { in: missionsAllowing(req.user, 'read') } }),
+    // The admin's Preview button: a draft build of this page inside the mission's published site.
+    preview: (doc, { locale }) => `/api/pages/${doc.id}/preview?locale=${locale}`,
   },
+  endpoints: pagePreviewEndpoints,
   versions: { drafts: true, maxPerDoc: 50 },
   access: {
     read: readPages,

@@ -24,6 +24,12 @@ const en = {
     scheduled: 'Scheduled',
     nothing: 'Nothing here.',
   },
+  preview: {
+    changes: 'Preview changes',
+    building: 'Building the preview…',
+    failed: 'The preview could not be built:',
+    popupBlocked: 'The browser blocked the new tab; allow pop-ups for the admin and try again.',
+  },
 }
 const vi: typeof en = {
   workflow: {
@@ -49,6 +55,12 @@ const vi: typeof en = {
     inReview: 'Chờ duyệt',
     scheduled: 'Hẹn giờ đăng',
     nothing: 'Không có mục nào.',
+  },
+  preview: {
+    changes: 'Xem trước thay đổi',
+    building: 'Đang dựng bản xem trước…',
+    failed: 'Không dựng được bản xem trước:',
+    popupBlocked: 'Trình duyệt đã chặn thẻ mới; hãy cho phép cửa sổ bật lên cho trang quản trị rồi thử lại.',
   },
 }
 export const adminTranslations = { en, vi }

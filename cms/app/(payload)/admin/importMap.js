@@ -23,6 +23,7 @@ import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { WorkflowPanel as WorkflowPanel_3a8e8d00bf1f50233953c9d2e1ecfe05 } from '../../../components/WorkflowPanel'
 import { NoPublishButton as NoPublishButton_29cb07b79ca545e880cd7d8d1e0eac01 } from '../../../components/NoPublishButton'
+import { MissionPreviewButton as MissionPreviewButton_5f476b53fa07c9d0a049485a5e7df2b8 } from '../../../components/MissionPreviewButton'
 import { DeploymentActions as DeploymentActions_d8550a4200aafb0421d04fa38bff2956 } from '../../../components/DeploymentActions'
 import { WorkflowDashboard as WorkflowDashboard_db39a56804de0ba686ed28f09d664813 } from '../../../components/WorkflowDashboard'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
@@ -54,6 +55,7 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/components/WorkflowPanel#WorkflowPanel": WorkflowPanel_3a8e8d00bf1f50233953c9d2e1ecfe05,
   "/components/NoPublishButton#NoPublishButton": NoPublishButton_29cb07b79ca545e880cd7d8d1e0eac01,
+  "/components/MissionPreviewButton#MissionPreviewButton": MissionPreviewButton_5f476b53fa07c9d0a049485a5e7df2b8,
   "/components/DeploymentActions#DeploymentActions": DeploymentActions_d8550a4200aafb0421d04fa38bff2956,
   "/components/WorkflowDashboard#WorkflowDashboard": WorkflowDashboard_db39a56804de0ba686ed28f09d664813,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1

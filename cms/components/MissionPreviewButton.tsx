@@ -1,0 +1,63 @@
+'use client'
+import { Button, useConfig, useDocumentInfo, useForm, useLocale, useTranslation } from '@payloadcms/ui'
+import { useState } from 'react'
+
+type ErrorBody = { errors?: { message: string; data?: { errors?: { message: string }[] } }[] }
+
+/**
+ * "Preview changes" next to Save on a mission: sends the form as it is now (unsaved) to
+ * POST /api/missions/:id/preview and shows the returned home page in a new tab. Missions have
+ * no drafts, so this is how a mission admin sees a new title, colour or menu before saving.
+ */
+export function MissionPreviewButton() {
+  const { id } = useDocumentInfo()
+  const { config } = useConfig()
+  const { getData } = useForm()
+  const locale = useLocale()
+  const { t } = useTranslation<object, string>()
+  const [message, setMessage] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  if (!id) return null
+
+  const preview = async () => {
+    // Opened inside the click, or the browser treats the later tab as an unrequested pop-up.
+    const tab = window.open('', '_blank')
+    if (!tab) return setMessage(t('preview:popupBlocked'))
+    tab.document.title = t('preview:building')
+    tab.document.body.textContent = t('preview:building')
+    setBusy(true)
+    setMessage(null)
+    try {
+      const url = `${config.serverURL}${config.routes.api}/missions/${id}/preview?locale=${encodeURIComponent(locale.code)}`
+      const res = await fetch(url, { method: 'POST', credentials: 'include', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(getData()) })
+      if (!res.ok) {
+        const body = (await res.json().catch(() => ({}))) as ErrorBody
+        const details = body.errors?.flatMap((e) => e.data?.errors?.map((f) => f.message) ?? [e.message]) ?? [`HTTP ${res.status}`]
+        tab.close()
+        return setMessage(`${t('preview:failed')} ${details.join(' ')}`)
+      }
+      const page = URL.createObjectURL(new Blob([await res.text()], { type: 'text/html' }))
+      tab.location.href = page
+      // The tab has loaded it by then; the blob would otherwise live as long as the admin tab.
+      setTimeout(() => URL.revokeObjectURL(page), 60_000)
+    } catch (error) {
+      tab.close()
+      setMessage(`${t('preview:failed')} ${error instanceof Error ? error.message : String(error)}`)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <div style={{ display: 'flex', alignItems: 'center', gap: '.5rem' }}>
+      <Button buttonStyle="secondary" size="medium" disabled={busy} onClick={() => void preview()} margin={false}>
+        {busy ? t('preview:building') : t('preview:changes')}
+      </Button>
+      {message && (
+        <span role="alert" style={{ color: 'var(--theme-error-500)', maxWidth: '24rem' }}>
+          {message}
+        </span>
+      )}
+    </div>
+  )
+}

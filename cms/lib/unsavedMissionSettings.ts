@@ -1,0 +1,72 @@
+import { beforeChangeTraverseFields, ValidationError, type PayloadRequest, type ValidationFieldError } from 'payload'
+import { accreditationFields, consularFields, homeLayoutFields, menuFields, siteSettingsFields } from '../fields/missionSettings'
+import { keepingLocale } from './nestedRead'
+
+type AnyRecord = Record<string, unknown>
+
+/**
+ * Top-level mission fields a mission admin shapes (the Site, Consular, Menus, Home page and
+ * Accreditation tabs). Only these are taken from unsaved form data: code, kind, host country
+ * and the other HQ fields always come from the stored mission.
+ */
+export const siteSettingNames: ReadonlySet<string> = new Set(
+  [...siteSettingsFields, ...consularFields, ...menuFields, ...homeLayoutFields, ...accreditationFields].flatMap((f) => ('name' in f ? [f.name] : [])),
+)
+
+/**
+ * The stored mission with the site settings of `formData` (what the admin's edit form holds in
+ * `locale`) laid over it, validated and merged exactly as a save would do it — through Payload's
+ * own field traversal, so every validator of cms/fields/*.ts and Payload's built-in checks
+ * (required, max rows…) run with the same arguments — but without writing anything. Returns
+ * the mission in the all-locales shape the export reads (`locale: 'all'`); throws Payload's
+ * ValidationError (400, same messages as the save) for invalid input.
+ */
+export async function missionWithUnsavedSettings(req: PayloadRequest, missionId: number, locale: string, formData: AnyRecord): Promise<AnyRecord> {
+  const read = (l: string) =>
+    keepingLocale(req, () => req.payload.findByID({ collection: 'missions', id: missionId, locale: l as 'vi', fallbackLocale: false, depth: 0, overrideAccess: true, req })) as Promise<unknown> as Promise<AnyRecord>
+  const stored = await read(locale)
+  const storedWithLocales = await read('all')
+  const submitted = Object.fromEntries(Object.entries(formData).filter(([name]) => siteSettingNames.has(name)))
+  const data: AnyRecord = structuredClone({ ...stored, ...submitted })
+  const collection = req.payload.collections.missions.config
+  const errors: ValidationFieldError[] = []
+  const mergeLocaleActions: (() => Promise<void> | void)[] = []
+  const { locale: requestLocale, fallbackLocale } = req
+  // The traversal reads the operation's locale from req, as a save in this locale would.
+  req.locale = locale as typeof req.locale
+  req.fallbackLocale = false as never
+  try {
+    await beforeChangeTraverseFields({
+      id: missionId,
+      collection,
+      context: {},
+      data,
+      doc: stored,
+      docWithLocales: storedWithLocales,
+      errors,
+      fieldLabelPath: '',
+      fields: collection.fields,
+      global: null,
+      mergeLocaleActions,
+      operation: 'update',
+      overrideAccess: false,
+      parentIndexPath: '',
+      parentIsLocalized: false,
+      parentPath: '',
+      parentSchemaPath: '',
+      req,
+      siblingData: data,
+      siblingDoc: stored,
+      siblingDocWithLocales: storedWithLocales,
+      // Like a PATCH of these fields: stored values of other fields are not re-validated.
+      submittedTopLevelFieldNames: new Set(Object.keys(submitted)),
+    })
+    if (errors.length) throw new ValidationError({ id: missionId, collection: 'missions', errors, req }, req.t)
+    // Localized fields become { vi, en, … }: this locale from the form, the others as stored.
+    for (const merge of mergeLocaleActions) await merge()
+  } finally {
+    req.locale = requestLocale
+    req.fallbackLocale = fallbackLocale
+  }
+  return data
+}
