@@ -42,7 +42,8 @@ export async function renderArticlePreview(req: PayloadRequest, id: string | num
     writeFileSync(file, JSON.stringify(article))
 
     const outDir = path.join(runDir, 'astro')
-    await renderAstro({ contentDir, outDir, cacheDir: path.join(runDir, 'cache'), missions: [mission.code], log: () => {} })
+    // A staff preview is no visit: it must not reach the statistics (nor leak draft URLs to them).
+    await renderAstro({ contentDir, outDir, cacheDir: path.join(runDir, 'cache'), missions: [mission.code], log: () => {}, env: { ANALYTICS_SCRIPT_URL: '' } })
     const page = path.join(outDir, mission.code, locale, sectionSlug(locale, doc.section), doc.slug, 'index.html')
     if (!existsSync(page)) return { status: 409, message: 'The preview build produced no page for this article.' }
     // Image derivatives are content-hashed: adding new ones next to the live site's is harmless.

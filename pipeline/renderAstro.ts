@@ -8,7 +8,16 @@ import { siteProjectDir } from './paths'
  * start-up cost is paid once, and the CMS process keeps its memory. Output lines are
  * passed to `log` as they come.
  */
-export function renderAstro(options: { contentDir: string; outDir: string; cacheDir?: string; missions: string[]; log: (line: string) => void; onProcess?: (pid: number) => void }) {
+export function renderAstro(options: {
+  contentDir: string
+  outDir: string
+  cacheDir?: string
+  missions: string[]
+  log: (line: string) => void
+  onProcess?: (pid: number) => void
+  /** Environment overrides for this build (e.g. previews switch analytics off). */
+  env?: Record<string, string>
+}) {
   const astroBin = path.join(projectRoot, 'node_modules', 'astro', 'bin', 'astro.mjs')
   return new Promise<void>((resolve, reject) => {
     const child = spawn(process.execPath, [astroBin, 'build', '--silent'], {
@@ -21,6 +30,7 @@ export function renderAstro(options: { contentDir: string; outDir: string; cache
         ...(options.cacheDir ? { MP_ASTRO_CACHE_DIR: options.cacheDir } : {}),
         ASTRO_TELEMETRY_DISABLED: '1',
         NODE_ENV: 'production',
+        ...options.env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     })
