@@ -102,6 +102,20 @@ describe('event fields', () => {
   })
 })
 
+describe('upcomingEvents block settings', () => {
+  it('takes 1 to 12 events, 3 when not set, and refuses other counts without saving', async () => {
+    const id = missions['ev-quiet']!
+    const save = (count?: number) =>
+      payload.update({ collection: 'missions', id, locale: 'vi', data: { homeLayout: [{ blockType: 'upcomingEvents', ...(count === undefined ? {} : { count }) }] } as never, ...system })
+    const saved = await save()
+    expect((saved.homeLayout as { blockType: string; count?: number }[] | undefined)?.[0]).toMatchObject({ blockType: 'upcomingEvents', count: 3 })
+    expect(await validationMessages(save(13))).toMatch(/homeLayout\.0\.count/)
+    expect(await validationMessages(save(0))).toMatch(/homeLayout\.0\.count/)
+    const after = await payload.findByID({ collection: 'missions', id, locale: 'vi', ...system })
+    expect((after.homeLayout as { count?: number }[])[0]!.count).toBe(3)
+  })
+})
+
 describe('rebuild when an event ends', () => {
   it('publishing an article with a future event queues one rebuild at the event end; past events and drafts queue none', async () => {
     const jobsBefore = (await eventJobs()).length
