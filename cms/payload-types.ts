@@ -219,6 +219,17 @@ export interface Article {
     totalDocs?: number;
   };
   countries?: string[] | null;
+  /**
+   * Only for articles announcing an event. Times are shown in the mission’s time zone.
+   */
+  event?: {
+    startsAt?: string | null;
+    /**
+     * Optional; not before the start
+     */
+    endsAt?: string | null;
+    venue?: string | null;
+  };
   heroImage?: (number | null) | Media;
   publishedAt?: string | null;
   updatedAt: string;
@@ -369,6 +380,13 @@ export interface Mission {
             id?: string | null;
             blockName?: string | null;
             blockType: 'contact';
+          }
+        | {
+            heading?: string | null;
+            count?: number | null;
+            id?: string | null;
+            blockName?: string | null;
+            blockType: 'upcomingEvents';
           }
       )[]
     | null;
@@ -885,6 +903,13 @@ export interface ArticlesSelect<T extends boolean = true> {
       };
   history?: T;
   countries?: T;
+  event?:
+    | T
+    | {
+        startsAt?: T;
+        endsAt?: T;
+        venue?: T;
+      };
   heroImage?: T;
   publishedAt?: T;
   updatedAt?: T;
@@ -1036,6 +1061,14 @@ export interface MissionsSelect<T extends boolean = true> {
           | T
           | {
               heading?: T;
+              id?: T;
+              blockName?: T;
+            };
+        upcomingEvents?:
+          | T
+          | {
+              heading?: T;
+              count?: T;
               id?: T;
               blockName?: T;
             };

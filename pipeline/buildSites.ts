@@ -4,6 +4,7 @@ import path from 'node:path'
 import type { Payload } from 'payload'
 import type { Mission } from '../cms/payload-types'
 import { exportMission } from './exportContent'
+import { analyticsConfig } from '../site/analytics'
 import { renderAstro } from './renderAstro'
 import { publishMissionOutput, recoverInterruptedBuilds } from './publishOutput'
 import { buildSearchIndexes } from './searchIndex'
@@ -83,6 +84,8 @@ export async function buildSites(options: {
   const missions = all.docs.filter((m) => wanted.includes(m.code)) as Mission[]
   if (!missions.length) throw new Error('There are no missions to build. Run `npm run seed` or create a mission in the admin.')
 
+  // A misconfigured analytics service fails the build at once, naming the variable, not per page in Astro.
+  analyticsConfig()
   recoverInterruptedBuilds(sitesDir, workDir)
   const runDir = path.join(workDir, `build-${process.pid}-${Date.now()}`)
   const contentDir = path.join(runDir, 'content')

@@ -118,6 +118,7 @@ export async function exportArticle(
     changeNotes: (doc.changeNotes ?? []).map((n) => ({ date: n.date, note: n.note })),
     sourceUpdated: await sourceUpdatedSince(payload, doc, locale),
     countries: doc.countries ?? [],
+    event: doc.event?.startsAt ? { startsAt: doc.event.startsAt, endsAt: doc.event.endsAt ?? null, venue: doc.event.venue || null } : null,
   }
 }
 

@@ -26,20 +26,23 @@ export type BuildManifest = {
 export type ManifestEntry = { file: string; fingerprint: string; rendered: boolean }
 
 /** Env that templates read: part of the template hash. */
-const TEMPLATE_ENV = /^SITE_/
+const TEMPLATE_ENV = /^(SITE_|ANALYTICS_)/
 
 const filesUnder = (dir: string): string[] =>
   readdirSync(dir, { withFileTypes: true })
     .flatMap((d) => (d.isDirectory() ? filesUnder(path.join(dir, d.name)) : [path.join(dir, d.name)]))
     .sort()
 
-/** Hash of everything besides content that shapes a page: templates, UI strings, Astro's version, SITE_* env. */
+/** Hash of everything besides content that shapes a page: templates, UI strings, Astro's version, SITE_* and ANALYTICS_* env. */
 export function templateHash(): string {
   const hash = createHash('sha1')
+  // Everything the templates import: site/src, the modules beside it (analytics.ts, the Astro
+  // config), UI strings and the locale list.
   const sources = [
     ...filesUnder(path.join(siteProjectDir, 'src')),
+    ...readdirSync(siteProjectDir).filter((f) => f.endsWith('.ts')).map((f) => path.join(siteProjectDir, f)),
     ...filesUnder(path.join(projectRoot, 'locales')),
-    path.join(siteProjectDir, 'astro.config.ts'),
+    path.join(projectRoot, 'cms', 'lib', 'locales.ts'),
     path.join(projectRoot, 'node_modules', 'astro', 'package.json'),
   ]
   for (const file of sources) hash.update(path.relative(projectRoot, file)).update(readFileSync(file))

@@ -43,9 +43,10 @@ async function draftBuild(payload: Payload, build: DraftBuild): Promise<PreviewR
     await exportMission(payload, mission, contentDir, siteDir, { unsavedSettings: build.unsavedSettings })
     await build.overlay?.({ missionDir: path.join(contentDir, mission.code), siteDir })
     const outDir = path.join(runDir, 'astro')
-    // Only the previewed page (and the few always-rendered ones) is rendered, whatever the mission's size.
+    // Only the previewed page (and the few always-rendered ones) is rendered, whatever the mission's
+    // size; previews are not visits, so no analytics script.
     const renderOnly = [path.posix.join(locale, build.page.split(path.sep).join('/'))]
-    await renderAstro({ contentDir, outDir, cacheDir: path.join(runDir, 'cache'), missions: [mission.code], log: () => {}, renderOnly })
+    await renderAstro({ contentDir, outDir, cacheDir: path.join(runDir, 'cache'), missions: [mission.code], log: () => {}, renderOnly, env: { ANALYTICS_SCRIPT_URL: '' } })
     const page = path.join(outDir, mission.code, locale, build.page)
     if (!existsSync(page)) return build.missing
     // Image derivatives are content-hashed and brand files carry the media library's unique

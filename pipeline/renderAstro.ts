@@ -19,6 +19,8 @@ export function renderAstro(options: {
   incremental?: { manifestOutDir: string; previousManifestDir: string; previousSitesDir: string; templateHash: string }
   /** Render only these site-relative files of the incremental routes (one page for a preview). */
   renderOnly?: string[]
+  /** Extra environment for the build (overrides the process's). */
+  env?: Record<string, string>
 }) {
   const astroBin = path.join(projectRoot, 'node_modules', 'astro', 'bin', 'astro.mjs')
   return new Promise<void>((resolve, reject) => {
@@ -39,6 +41,7 @@ export function renderAstro(options: {
             }
           : {}),
         ...(options.renderOnly ? { MP_RENDER_ONLY: options.renderOnly.join('\n') } : {}),
+        ...options.env,
         ASTRO_TELEMETRY_DISABLED: '1',
         NODE_ENV: 'production',
       },

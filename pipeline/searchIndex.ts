@@ -33,7 +33,8 @@ export function withFoldedCopy(html: string): string {
 /**
  * One Pagefind index per locale of a built mission site, in <locale>/pagefind/. Runs after the
  * Astro build and before the swap into dist/sites, so a failed index leaves the old site live.
- * Only article pages (marked data-pagefind-body) are indexed; result URLs are relative to the
+ * Only pages marked data-pagefind-body (articles, static pages, accredited-country pages) are
+ * indexed, and only that element of each; result URLs are relative to the
  * locale's home and the search page passes that home as Pagefind's baseUrl.
  */
 // Pagefind's Node API drives one shared backend process: missions rendered in parallel must take

@@ -3,44 +3,54 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import sirv from 'sirv'
 import { ALERT_MARKER, activeAlerts, alertBannerHtml, htmlFileFor, readAlertFile } from './alerts'
+import { analyticsConfig, type AnalyticsConfig } from './analytics'
 
 /**
  * The local "CDN": serves dist/sites/<code>/… at http://localhost:<SITE_PORT>/<code>/….
  * Security headers match what the CDN is configured to send in production. Search is the
- * only script: Pagefind fetches its index (connect-src) and runs WebAssembly (wasm-unsafe-eval).
+ * only script of our own: Pagefind fetches its index (connect-src) and runs WebAssembly
+ * (wasm-unsafe-eval). When the operator configured cookieless analytics (site/analytics.ts),
+ * that one origin is added to script-src (its script) and connect-src (the page-view beacon
+ * it sends home) — and nothing else.
  */
-export const siteSecurityHeaders: Record<string, string> = {
-  'Content-Security-Policy':
-    "default-src 'none'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; font-src 'self'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'strict-origin-when-cross-origin',
-  'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), interest-cohort=()',
-  // Browsers ignore HSTS over plain http (the local server), and obey it from the HTTPS CDN:
-  // two years, every subdomain. See docs/operations.md before adding `preload`.
-  'Strict-Transport-Security': 'max-age=63072000; includeSubDomains',
-  'Cross-Origin-Opener-Policy': 'same-origin',
+export function siteSecurityHeaders(analytics: AnalyticsConfig | null = analyticsConfig()): Record<string, string> {
+  const extra = analytics ? ` ${analytics.origin}` : ''
+  return {
+    'Content-Security-Policy': `default-src 'none'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; font-src 'self'; script-src 'self' 'wasm-unsafe-eval'${extra}; connect-src 'self'${extra}; base-uri 'none'; form-action 'self'; frame-ancestors 'none'`,
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'strict-origin-when-cross-origin',
+    'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), interest-cohort=()',
+    // Browsers ignore HSTS over plain http (the local server), and obey it from the HTTPS CDN:
+    // two years, every subdomain. See docs/operations.md before adding `preload`.
+    'Strict-Transport-Security': 'max-age=63072000; includeSubDomains',
+    'Cross-Origin-Opener-Policy': 'same-origin',
+  }
 }
 
 /**
  * The same headers as a CDN configuration file (the `_headers` format of Netlify and
- * Cloudflare Pages; other CDNs take the same name/value pairs). Committed as docs/cdn/_headers.
+ * Cloudflare Pages; other CDNs take the same name/value pairs). Committed as docs/cdn/_headers
+ * (generated without analytics); `npm run generate` with ANALYTICS_SCRIPT_URL set writes the
+ * operator's own, with the analytics origin allowed.
  */
-export function cdnHeadersConfig(): string {
-  const lines = Object.entries(siteSecurityHeaders).map(([k, v]) => `  ${k}: ${v}`)
+export function cdnHeadersConfig(analytics: AnalyticsConfig | null = analyticsConfig()): string {
+  const lines = Object.entries(siteSecurityHeaders(analytics)).map(([k, v]) => `  ${k}: ${v}`)
   return `# Generated from siteSecurityHeaders in site/server.ts (a test keeps the two in step).\n/*\n${lines.join('\n')}\n`
 }
 
 /** HTML may be cached briefly only: an emergency alert must reach readers within 60 s (max-age + stale ≤ 50 s). */
 const HTML_CACHE = 'public, max-age=20, stale-while-revalidate=30'
 
-export function startSiteServer(options: { sitesDir: string; port: number; host?: string; alertsDir?: string }): Promise<Server> {
+export function startSiteServer(options: { sitesDir: string; port: number; host?: string; alertsDir?: string; analytics?: AnalyticsConfig | null }): Promise<Server> {
+  // Read once: the same configuration the sites were built with (ANALYTICS_SCRIPT_URL).
+  const headers = siteSecurityHeaders(options.analytics === undefined ? analyticsConfig() : options.analytics)
   const alertsDir = options.alertsDir ?? path.join(options.sitesDir, '..', 'alerts')
   const serve = sirv(options.sitesDir, {
     dev: true, // re-read the tree on each request: rebuilt sites appear without a restart
     etag: true,
     extensions: ['html'],
     setHeaders: (res, pathname) => {
-      for (const [k, v] of Object.entries(siteSecurityHeaders)) res.setHeader(k, v)
+      for (const [k, v] of Object.entries(headers)) res.setHeader(k, v)
       res.setHeader('Cache-Control', /\.html$/.test(pathname) || pathname.endsWith('/') ? HTML_CACHE : /\.(xml|json)$/.test(pathname) ? 'public, max-age=30, stale-while-revalidate=60' : 'public, max-age=3600')
     },
   })
@@ -50,7 +60,7 @@ export function startSiteServer(options: { sitesDir: string; port: number; host?
       const codes = existsSync(options.sitesDir)
         ? readdirSync(options.sitesDir, { withFileTypes: true }).filter((d) => d.isDirectory() && !d.name.includes('.')).map((d) => d.name)
         : []
-      for (const [k, v] of Object.entries(siteSecurityHeaders)) res.setHeader(k, v)
+      for (const [k, v] of Object.entries(headers)) res.setHeader(k, v)
       res.setHeader('Content-Type', 'text/html; charset=utf-8')
       res.end(
         `<!doctype html><html lang="en"><meta charset="utf-8"><title>Mission sites</title><h1>Mission sites</h1><ul>${codes
@@ -64,7 +74,7 @@ export function startSiteServer(options: { sitesDir: string; port: number; host?
     if (req.method === 'GET' || req.method === 'HEAD') {
       const alerts = code ? readAlertFile(alertsDir, code) : null
       if (url.pathname === `/${code}/alert.json`) {
-        for (const [k, v] of Object.entries(siteSecurityHeaders)) res.setHeader(k, v)
+        for (const [k, v] of Object.entries(headers)) res.setHeader(k, v)
         res.setHeader('Content-Type', 'application/json; charset=utf-8')
         res.setHeader('Cache-Control', 'public, max-age=15')
         res.end(JSON.stringify({ alerts: activeAlerts(alerts) }))
@@ -79,7 +89,7 @@ export function startSiteServer(options: { sitesDir: string; port: number; host?
         console.error(`alert banner for ${url.pathname} failed: ${String(error)}`)
       }
       if (html !== null) {
-        for (const [k, v] of Object.entries(siteSecurityHeaders)) res.setHeader(k, v)
+        for (const [k, v] of Object.entries(headers)) res.setHeader(k, v)
         res.setHeader('Content-Type', 'text/html; charset=utf-8')
         res.setHeader('Cache-Control', HTML_CACHE)
         res.end(req.method === 'HEAD' ? undefined : html)
@@ -90,7 +100,7 @@ export function startSiteServer(options: { sitesDir: string; port: number; host?
       // Per-locale 404 page of the mission if it has one, else a plain one.
       const candidates = [path.join(options.sitesDir, code ?? '', locale ?? '', '404.html'), path.join(options.sitesDir, code ?? '', '404.html')]
       const page = candidates.find((p) => code && !code.includes('..') && existsSync(p))
-      for (const [k, v] of Object.entries(siteSecurityHeaders)) res.setHeader(k, v)
+      for (const [k, v] of Object.entries(headers)) res.setHeader(k, v)
       res.statusCode = 404
       res.setHeader('Content-Type', 'text/html; charset=utf-8')
       res.end(page ? readFileSync(page) : '<!doctype html><html lang="en"><meta charset="utf-8"><title>Not found</title><h1>Not found</h1></html>')

@@ -9,6 +9,7 @@ import { workflowFields } from '../fields/workflow'
 import { workflowEndpoints } from '../workflow/endpoints'
 import { contentLocales } from '../lib/locales'
 import { queueRebuildAfterChange, queueRebuildAfterDelete } from '../hooks/queueRebuild'
+import { eventField } from '../fields/event'
 
 const sectionLabels = {
   news: { vi: 'Tin tức', en: 'News' },
@@ -106,6 +107,7 @@ export const Articles: CollectionConfig = {
           ? true
           : 'Countries must be ISO 3166-1 alpha-2 codes such as "NZ".',
     },
+    eventField,
     { name: 'heroImage', type: 'upload', relationTo: 'media', label: { vi: 'Ảnh chính', en: 'Hero image' } },
     {
       name: 'publishedAt',

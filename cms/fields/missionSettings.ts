@@ -134,6 +134,12 @@ export const homeBlocks: Block[] = [
     fields: [heading, { name: 'links', type: 'array', maxRows: 8, fields: linkFields }],
   },
   { slug: 'contact', labels: { singular: { vi: 'Liên hệ', en: 'Contact' }, plural: { vi: 'Liên hệ', en: 'Contact' } }, fields: [heading] },
+  {
+    // Published articles with an event that has not ended when the site is built, soonest first.
+    slug: 'upcomingEvents',
+    labels: { singular: { vi: 'Sự kiện sắp diễn ra', en: 'Upcoming events' }, plural: { vi: 'Sự kiện sắp diễn ra', en: 'Upcoming events' } },
+    fields: [heading, { name: 'count', type: 'number', min: 1, max: 12, defaultValue: 3, label: { vi: 'Số sự kiện', en: 'Number of events' } }],
+  },
 ]
 
 export const siteSettingsFields: Field[] = [

@@ -4,10 +4,27 @@ import { canOnArticle, idsOf, translatableLocales } from '../access/roles'
 import { keepingLocale } from '../lib/nestedRead'
 
 
-/** Fields shared by all locales: a translator must leave them as they are. */
-const sharedFields = ['section', 'missions', 'heroImage', 'publishedAt'] as const
+/**
+ * Fields shared by all locales: a translator must leave them as they are. Dotted paths reach
+ * into groups: the event's dates are shared, its venue is per language (so not listed).
+ */
+const sharedFields = ['section', 'missions', 'heroImage', 'publishedAt', 'event.startsAt', 'event.endsAt'] as const
+const dateFields: ReadonlySet<string> = new Set(['publishedAt', 'event.startsAt', 'event.endsAt'])
 
-const same = (a: unknown, b: unknown) => JSON.stringify(idsOrValue(a)) === JSON.stringify(idsOrValue(b))
+/** The value at a dotted path, and whether the incoming data carries it at all. */
+const at = (data: Record<string, unknown> | undefined, dotted: string): { present: boolean; value: unknown } => {
+  let node: unknown = data
+  for (const key of dotted.split('.')) {
+    if (!node || typeof node !== 'object' || !(key in node)) return { present: false, value: undefined }
+    node = (node as Record<string, unknown>)[key]
+  }
+  return { present: true, value: node }
+}
+
+// The admin sends dates back in whatever ISO form it holds ("…Z" vs "….000Z"): compare instants.
+const instant = (v: unknown) => (v == null || v === '' ? null : new Date(v as string).getTime())
+const same = (a: unknown, b: unknown, isDate = false) =>
+  isDate ? instant(a) === instant(b) : JSON.stringify(idsOrValue(a)) === JSON.stringify(idsOrValue(b))
 const idsOrValue = (v: unknown) => (Array.isArray(v) ? idsOf(v).sort() : typeof v === 'object' && v && 'id' in v ? (v as { id: unknown }).id : (v ?? null))
 
 /**
@@ -39,7 +56,10 @@ export const enforceArticleRights: CollectionBeforeChangeHook = ({ data, origina
     if (!translatableLocales(user, before).includes(locale)) {
       throw refusal(`You are not assigned to translate into "${locale}" for this article's missions.`)
     }
-    const changed = sharedFields.filter((f) => f in data && !same(data[f], originalDoc?.[f]))
+    const changed = sharedFields.filter((f) => {
+      const incoming = at(data, f)
+      return incoming.present && !same(incoming.value, at(originalDoc, f).value, dateFields.has(f))
+    })
     if (changed.length) throw refusal(`Translators cannot change fields shared by all languages: ${changed.join(', ')}.`)
   }
   if (operation === 'update' && !same(target, before) && !canOnArticle(user, 'update', target)) {

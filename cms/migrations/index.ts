@@ -2,6 +2,7 @@ import * as migration_20261123_161710_initial from './20261123_161710_initial';
 import * as migration_20261123_164354_workflow from './20261123_164354_workflow';
 import * as migration_20261123_164949_syndication_overrides from './20261123_164949_syndication_overrides';
 import * as migration_20261123_173642_deployments_mission_sites from './20261123_173642_deployments_mission_sites';
+import * as migration_20261123_184616_article_events from './20261123_184616_article_events';
 
 export const migrations = [
   {
@@ -22,6 +23,11 @@ export const migrations = [
   {
     up: migration_20261123_173642_deployments_mission_sites.up,
     down: migration_20261123_173642_deployments_mission_sites.down,
-    name: '20261123_173642_deployments_mission_sites'
+    name: '20261123_173642_deployments_mission_sites',
+  },
+  {
+    up: migration_20261123_184616_article_events.up,
+    down: migration_20261123_184616_article_events.down,
+    name: '20261123_184616_article_events'
   },
 ];

@@ -9,6 +9,7 @@ import { seedArticles } from './data/articles'
 import { seedMissions } from './data/missions'
 import { paragraphs } from './lexical'
 import { seedSiteSettings } from './sites'
+import { queueRebuildAtEventEnd } from '../hooks/queueRebuild'
 
 type Log = (line: string) => void
 // The seed is trusted set-up code: it writes as the system, deliberately bypassing access rules.
@@ -26,6 +27,16 @@ export function demoAccounts(missionCodes: string[]) {
       { email: `translator.${code}@example.org`, name: `Translator ${code}`, mission: code, role: 'translator' as const, locales: ['en'] },
     ]),
   ]
+}
+
+/** A demo event's start and end, counted from today (UTC) so the demo always has upcoming events. */
+function demoEvent(a: (typeof seedArticles)[number], locale: 'vi' | 'en') {
+  if (!a.event) return undefined
+  const today = new Date()
+  const [h, m] = a.event.startsAtUtc.split(':').map(Number)
+  const start = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() + a.event.inDays, h, m))
+  const end = a.event.hours ? new Date(start.getTime() + a.event.hours * 3_600_000) : null
+  return { startsAt: start.toISOString(), endsAt: end?.toISOString() ?? null, venue: a.event.venue[locale] }
 }
 
 function demoPassword(log: Log): { password: string; generated: boolean } {
@@ -132,7 +143,7 @@ export async function seed(payload: Payload, log: Log = console.log) {
       collection: 'articles',
       locale: 'vi',
       draft: status === 'draft',
-      data: { title: a.vi.title, summary: a.vi.summary, body: paragraphs(a.vi.body), section: a.section, missions, heroImage: image.id, publishedAt, _status: status, workflow: { state: status } },
+      data: { title: a.vi.title, summary: a.vi.summary, body: paragraphs(a.vi.body), section: a.section, missions, heroImage: image.id, publishedAt, event: demoEvent(a, 'vi'), _status: status, workflow: { state: status } },
       ...system,
     })
     if (a.en) {
@@ -141,10 +152,12 @@ export async function seed(payload: Payload, log: Log = console.log) {
         id: article.id,
         locale: 'en',
         draft: status === 'draft',
-        data: { title: a.en.title, summary: a.en.summary, body: paragraphs(a.en.body), _status: status, workflow: { state: status } },
+        data: { title: a.en.title, summary: a.en.summary, body: paragraphs(a.en.body), ...(a.event ? { event: { ...article.event, venue: a.event.venue.en } } : {}), _status: status, workflow: { state: status } },
         ...system,
       })
     }
+    // The seed writes without hooks' rebuilds (skipRebuild), so it queues the event-end rebuild itself.
+    if (a.event && status === 'published') await queueRebuildAtEventEnd(payload, article)
     createdArticles++
   }
   const configuredSites = await seedSiteSettings(payload, missionIds, log)

@@ -97,6 +97,8 @@ function homeBlock(blockType: string, locale: Loc, site: SeedSite, pageIds: Map<
       return { blockType, section: 'news', count: 3 }
     case 'featured':
       return { blockType, articles: featured }
+    case 'upcomingEvents':
+      return { blockType, count: 3 }
     case 'headOfMission':
       return { blockType, name: site.headOfMission!.name, message: site.headOfMission!.message[locale] ?? site.headOfMission!.message.en }
     case 'consularLinks':

@@ -99,12 +99,20 @@ describe('each mission’s settings on its built site', () => {
 
   it('home blocks render in the order the mission chose', () => {
     const blocks = all(homes[0]!.d(), 'main section.block').map((e) => getAttributeValue(e, 'class')!.split(' ')[1])
-    expect(blocks).toEqual(['block-hom', 'block-lead', 'block-featured', 'block-latest', 'block-consular', 'block-contact'])
+    expect(blocks).toEqual(['block-hom', 'block-lead', 'block-featured', 'block-latest', 'block-events', 'block-consular', 'block-contact'])
     const osaka = all(homes[1]!.d(), 'main section.block').map((e) => getAttributeValue(e, 'class')!.split(' ')[1])
     expect(osaka).toEqual(['block-consular', 'block-lead', 'block-latest', 'block-contact'])
     const contact = text(one(homes[0]!.d(), '.block-contact'))
     expect(contact).toContain('Office hours (local time, Australia/Sydney)')
     expect(contact).toContain('Monday – Friday: 09:00–17:00')
+  })
+
+  it('the upcoming-events block lists the demo events, soonest first, with time and venue; their articles show them too', () => {
+    const events = all(homes[0]!.d(), '.block-events .card')
+    expect(events.map((e) => text(one(e as never, '.card-title')))).toEqual(['Mid-Autumn lantern night for children at the Embassy', 'Open day: Vietnamese tea tasting at the Embassy'])
+    expect(text(events[0]!)).toMatch(/When .*\(local time, Australia\/Sydney\) Venue Embassy grounds, 6 Timbarra Crescent/)
+    const article = doc('au-canberra/vi/ngoai-giao-van-hoa/moi-dong-bao-du-dem-hoi-trang-ram-cho-thieu-nhi-tai-dai-su-quan/index.html')
+    expect(text(one(article, 'article .event-details'))).toMatch(/^Thời gian .*\(giờ địa phương, Australia\/Sydney\) Địa điểm Sân Đại sứ quán/)
   })
 
   it('static pages are built per published locale, with the consular contacts on consular pages', () => {
@@ -167,7 +175,9 @@ async function axeViolations(page: Page) {
 
 describe('accessibility of every block type and the new pages (axe-core, WCAG 2.2 AA)', () => {
   it.each([
-    ['au-canberra home: head-of-mission, lead, featured, latest, consular links, contact', '/au-canberra/en/'],
+    ['au-canberra home: head-of-mission, lead, featured, latest, upcoming events, consular links, contact', '/au-canberra/en/'],
+    ['au-canberra home in Vietnamese (upcoming events)', '/au-canberra/vi/'],
+    ['event article', '/au-canberra/en/cultural-diplomacy/mid-autumn-lantern-night-for-children-at-the-embassy/'],
     ['jp-osaka home (red accent)', '/jp-osaka/vi/'],
     ['eg-cairo home in Arabic (RTL)', '/eg-cairo/ar/'],
     ['Arabic article (RTL)', '/eg-cairo/ar/news/safety-advice-for-vietnamese-citizens-in-egypt/'],
@@ -185,6 +195,36 @@ describe('accessibility of every block type and the new pages (axe-core, WCAG 2.
       expect(box.width - box.right).toBeLessThan(box.left)
     }
     await page.close()
+  })
+})
+
+describe('search covers static pages and accredited-country pages', () => {
+  /** Queries a locale's Pagefind index in the browser, as the search page does; returns result paths and titles. */
+  async function search(home: string, query: string) {
+    const page = await open(home)
+    // A string, not a function: vitest would rewrite a dynamic import() inside a function for Node.
+    const found = await page.evaluate(`(async () => {
+      const pagefind = await import(${JSON.stringify(`${home}pagefind/pagefind.js`)})
+      await pagefind.options({ baseUrl: ${JSON.stringify(home)} })
+      const { results } = await pagefind.search(${JSON.stringify(query)})
+      return Promise.all(results.map(async (r) => { const d = await r.data(); return { url: d.url, title: d.meta.title } }))
+    })()`)
+    await page.close()
+    return found as { url: string; title: string }[]
+  }
+
+  it('a word that appears only on a static page finds that page', async () => {
+    expect(await search('/au-canberra/en/', 'biography')).toEqual([{ url: '/au-canberra/en/info/the-ambassador/', title: 'The Ambassador' }])
+    expect((await search('/au-canberra/vi/', 'tieu su')).map((r) => r.url)).toContain('/au-canberra/vi/info/dai-su/')
+  })
+
+  it('an accredited country’s relations text finds the country page', async () => {
+    expect(await search('/eg-cairo/en/', '1969')).toEqual([{ url: '/eg-cairo/en/countries/sd/', title: 'Sudan' }])
+  })
+
+  it('menus and footers stay out of the index', async () => {
+    // "RSS feed" is in every page's footer and in no article or page text.
+    expect(await search('/au-canberra/en/', 'rss')).toEqual([])
   })
 })
 

@@ -6,7 +6,9 @@
  * sections, plus a few special cases used by tests:
  *  - 'au-vi-only-community-tet': Vietnamese only (no English translation);
  *  - 'jp-draft-holiday-closure': a draft that must never appear on a public site;
- *  - 'hq-consular-online-services': HQ statement syndicated to all three missions.
+ *  - 'hq-consular-online-services': HQ statement syndicated to all three missions;
+ *  - 'au-event-mid-autumn', 'au-event-tea-open-day': announcements of upcoming events
+ *    (the upcomingEvents home block of au-canberra lists them).
  */
 
 export type SeedArticle = {
@@ -24,6 +26,11 @@ export type SeedArticle = {
   en?: { title: string; summary: string; body: string[] }
   /** Defaults to 'published'. */
   status?: 'published' | 'draft'
+  /**
+   * An announced event, relative to the day the seed runs (so demo events are always ahead):
+   * starts `inDays` days from today at `startsAtUtc` (HH:MM, UTC), lasting `hours` if given.
+   */
+  event?: { inDays: number; startsAtUtc: string; hours?: number; venue: { vi: string; en: string } }
 }
 
 export const seedArticles: SeedArticle[] = [
@@ -209,6 +216,52 @@ export const seedArticles: SeedArticle[] = [
         "Trong không khí rộn ràng những ngày giáp Tết, Đại sứ quán Việt Nam tại Australia đã tổ chức chương trình \"Xuân quê hương\" để đồng bào tại Canberra và các vùng lân cận cùng đón Tết cổ truyền. Chương trình thu hút hàng trăm người tham dự, trong đó có nhiều gia đình trẻ, sinh viên mới sang học tập và các cụ cao niên đã gắn bó lâu năm với thành phố.",
         "Ngay từ buổi sáng, các gia đình đã cùng nhau gói bánh chưng, viết thư pháp và trang trí cây đào, cây quất. Các em nhỏ hào hứng tham gia trò chơi dân gian và nhận lì xì đầu năm, trong khi các bạn sinh viên mang đến những tiết mục văn nghệ đậm đà bản sắc dân tộc.",
         "Phát biểu chúc Tết, Đại sứ gửi lời thăm hỏi tới toàn thể đồng bào, cảm ơn cộng đồng đã luôn hướng về quê hương và đóng góp tích cực vào sự phát triển của quan hệ hai nước. Đại sứ mong mỗi người tiếp tục giữ gìn tiếng Việt, văn hóa Việt, đoàn kết và tương trợ lẫn nhau trong năm mới.",
+      ],
+    },
+  },
+  {
+    key: 'au-event-mid-autumn',
+    mission: 'au-canberra',
+    section: 'cultural-diplomacy',
+    daysAgo: 15,
+    event: { inDays: 10, startsAtUtc: '07:30', hours: 3, venue: { vi: 'Sân Đại sứ quán, 6 Timbarra Crescent, O’Malley ACT', en: 'Embassy grounds, 6 Timbarra Crescent, O’Malley ACT' } },
+    vi: {
+      title: "Mời đồng bào dự \"Đêm hội trăng rằm\" cho thiếu nhi tại Đại sứ quán",
+      summary: "Đại sứ quán trân trọng mời các gia đình người Việt tại Canberra đưa các cháu đến rước đèn, phá cỗ và xem múa lân trong chương trình Trung thu năm nay.",
+      body: [
+        "Nhân dịp Tết Trung thu, Đại sứ quán Việt Nam tại Australia tổ chức chương trình \"Đêm hội trăng rằm\" dành cho thiếu nhi người Việt tại Canberra và các vùng lân cận. Chương trình gồm rước đèn ông sao, múa lân, kể chuyện chú Cuội, chị Hằng và phá cỗ trông trăng.",
+        "Các gia đình có thể đăng ký tham dự qua thư điện tử của Đại sứ quán trước ngày tổ chức ba ngày. Các cháu được mời mang theo đèn lồng tự làm; ban tổ chức sẽ chọn những chiếc đèn đẹp nhất để trao quà khích lệ.",
+      ],
+    },
+    en: {
+      title: "Mid-Autumn lantern night for children at the Embassy",
+      summary: "The Embassy invites Vietnamese families in Canberra to bring their children for a lantern parade, a lion dance and a moon-watching feast at this year's Mid-Autumn Festival.",
+      body: [
+        "To celebrate the Mid-Autumn Festival, the Embassy of Viet Nam in Australia is holding a lantern night for Vietnamese children in Canberra and the surrounding region. The programme includes a star-lantern parade, a lion dance, the story of the Moon Lady and a traditional moon-watching feast.",
+        "Families can register by e-mail to the Embassy up to three days before the event. Children are welcome to bring lanterns they made themselves; the organisers will award small prizes to the most beautiful ones.",
+      ],
+    },
+  },
+  {
+    key: 'au-event-tea-open-day',
+    mission: 'au-canberra',
+    section: 'cultural-diplomacy',
+    daysAgo: 23,
+    event: { inDays: 24, startsAtUtc: '00:00', venue: { vi: 'Phòng đa năng, Đại sứ quán Việt Nam, Canberra', en: 'Function room, Embassy of Viet Nam, Canberra' } },
+    vi: {
+      title: "Ngày mở cửa: thưởng thức trà Việt Nam tại Đại sứ quán",
+      summary: "Đại sứ quán mở cửa đón bạn bè Australia đến tìm hiểu các loại trà nổi tiếng của Việt Nam, từ trà Shan tuyết đến trà sen Tây Hồ.",
+      body: [
+        "Đại sứ quán Việt Nam tại Australia tổ chức ngày mở cửa với chủ đề \"Hương trà Việt\", giới thiệu tới công chúng Canberra các loại trà đặc sản của Việt Nam cùng nghệ thuật pha và thưởng trà truyền thống.",
+        "Chương trình mở cửa tự do, không cần đăng ký. Khách tham quan có thể nếm thử trà, trò chuyện với các nghệ nhân và tìm hiểu về các vùng trà nổi tiếng ở miền núi phía Bắc Việt Nam.",
+      ],
+    },
+    en: {
+      title: "Open day: Vietnamese tea tasting at the Embassy",
+      summary: "The Embassy opens its doors to Australian friends to discover Viet Nam's famous teas, from snow Shan tea to West Lake lotus tea.",
+      body: [
+        "The Embassy of Viet Nam in Australia is holding an open day themed \"The fragrance of Vietnamese tea\", introducing the people of Canberra to Viet Nam's speciality teas and the traditional art of brewing and serving them.",
+        "Admission is free and no registration is needed. Visitors can taste the teas, talk with tea masters and learn about the renowned tea-growing regions in the mountains of northern Viet Nam.",
       ],
     },
   },

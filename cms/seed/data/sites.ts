@@ -78,7 +78,7 @@ export const seedSites: SeedSite[] = [
       { to: 'citizen-protection', label: { vi: 'Bảo hộ công dân', en: 'Citizen protection' } },
       { to: 'https://www.mofa.gov.vn/', label: { vi: 'Bộ Ngoại giao', en: 'Ministry of Foreign Affairs' } },
     ],
-    home: ['headOfMission', 'leadStory', 'featured', 'latestBySection', 'consularLinks', 'contact'],
+    home: ['headOfMission', 'leadStory', 'featured', 'latestBySection', 'upcomingEvents', 'consularLinks', 'contact'],
     headOfMission: {
       name: 'Nguyễn Văn A',
       message: { vi: 'Chào mừng quý vị đến với trang thông tin của Đại sứ quán.', en: 'Welcome to the website of the Embassy of Viet Nam in Australia.' },

@@ -61,3 +61,16 @@ export function relatedArticles(article: ExportedArticle, count = 3): ExportedAr
 
 /** Articles per listing page; SITE_PAGE_SIZE lets tests exercise pagination with little content. */
 export const pageSize = Math.max(1, Number(process.env.SITE_PAGE_SIZE) || 12)
+
+/** When an event is over for readers: its end, else its start. */
+export const eventOver = (a: ExportedArticle): string | null => a.event?.endsAt || a.event?.startsAt || null
+
+/**
+ * Listed articles whose event has not ended at build time, soonest first. The site is rebuilt
+ * when each published event ends (cms/hooks/queueRebuild.ts), so a past event drops off.
+ */
+export function upcomingEvents(mission: string, locale: string, now = Date.now()): ExportedArticle[] {
+  return listedArticles(mission, locale)
+    .filter((a) => a.event && new Date(eventOver(a)!).getTime() > now)
+    .sort((a, b) => a.event!.startsAt.localeCompare(b.event!.startsAt) || a.id - b.id)
+}

@@ -54,16 +54,21 @@ export type ExportedArticle = {
   sourceUpdated?: { locale: LocaleCode; at: string } | null
   /** ISO codes of the countries the article is about (accredited-country pages list them). */
   countries?: string[]
+  /** Set when the article announces an event: instants (ISO, UTC) and the venue in this locale. */
+  event?: ExportedEvent | null
 }
+
+export type ExportedEvent = { startsAt: string; endsAt: string | null; venue: string | null }
 
 /** A menu or quick link as the mission admin set it; site/src/routing/links.ts resolves it to a URL. */
 export type ExportedLink = { label: string; kind: 'page' | 'section' | 'external'; page?: number | null; section?: string | null; url?: string | null }
 
 /** One home page block (site/src/blocks/<BlockType>.astro renders it). */
 export type ExportedBlock = {
-  blockType: 'leadStory' | 'latestBySection' | 'featured' | 'headOfMission' | 'consularLinks' | 'contact'
+  blockType: 'leadStory' | 'latestBySection' | 'featured' | 'headOfMission' | 'consularLinks' | 'contact' | 'upcomingEvents'
   heading?: string | null
   section?: string | null
+  /** How many articles (latestBySection) or events (upcomingEvents). */
   count?: number | null
   /** Pinned article ids (featured). */
   articles?: number[]

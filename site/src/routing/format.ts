@@ -29,3 +29,18 @@ export function countryName(code: string, locale: string): string {
   formatted.set(memo, value)
   return value
 }
+
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>()
+
+/**
+ * An event's date and time in the mission's time zone: "12 December 2026, 18:00 – 21:00" for a
+ * same-day range, both full dates for a longer one (Intl's formatRange decides what to repeat).
+ */
+export function formatEventTime(startsAt: string, endsAt: string | null | undefined, locale: string, timeZone: string): string {
+  const key = `${locale}|${timeZone}`
+  let format = dateTimeFormats.get(key)
+  if (!format) dateTimeFormats.set(key, (format = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone })))
+  const start = new Date(startsAt)
+  const end = endsAt ? new Date(endsAt) : null
+  return end && end.getTime() > start.getTime() ? format.formatRange(start, end) : format.format(start)
+}
