@@ -74,7 +74,7 @@ export default buildConfig({
     shouldAutoRun: () => process.env.MP_JOBS_RUNNER === '1',
     autoRun: [
       // limit 1: one rebuild job per tick; its handler coalesces every other pending rebuild (cms/jobs/rebuildSites.ts).
-      { cron: '*/2 * * * * *', queue: 'rebuild', limit: 1 },
+      { cron: '* * * * * *', queue: 'rebuild', limit: 1 }, // every second: the wait is part of publish → live
       { cron: '*/5 * * * * *', queue: 'workflow', limit: 20 },
     ],
     deleteJobOnComplete: false,

@@ -1,9 +1,10 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
+import pLimit from 'p-limit'
 import path from 'node:path'
 import type { Payload } from 'payload'
 import type { Mission } from '../cms/payload-types'
-import { exportMission } from './exportContent'
+import { countPublishedArticles, exportMission } from './exportContent'
 import { analyticsConfig } from '../site/analytics'
 import { renderAstro } from './renderAstro'
 import { publishMissionOutput, recoverInterruptedBuilds } from './publishOutput'
@@ -15,9 +16,15 @@ const EXPORT_CONCURRENCY = 4
 
 /** Below this many article pages one astro process is faster than paying start-up twice. */
 const PAGES_PER_EXTRA_PROCESS = 400
-function renderProcesses(articlePages: number, missions: number): number {
-  const cores = Number(process.env.MP_BUILD_PROCESSES) || os.availableParallelism()
-  return Math.max(1, Math.min(cores, missions, Math.ceil(articlePages / PAGES_PER_EXTRA_PROCESS)))
+
+/**
+ * How many astro builds (each pays Astro's start-up, ~0.7 s) and how many at once: one per core
+ * (rendering is single-threaded), none below ~400 article pages each. Measured at 8 missions ×
+ * 100 articles on 2 cores: two builds, the first rendering while the second shard is exported,
+ * 7.2 s; four builds (two at a time, more overlap, two more start-ups) 9.0 s.
+ */
+export function renderPlan(articlePages: number, missions: number, cores = Number(process.env.MP_BUILD_PROCESSES) || os.availableParallelism()) {
+  return { shards: Math.max(1, Math.min(missions, cores, Math.ceil(articlePages / PAGES_PER_EXTRA_PROCESS))) }
 }
 
 /** Greedy balance: heaviest mission first onto the lightest shard. */
@@ -42,6 +49,8 @@ export type BuildReport = {
   /** HTML pages per built mission. */
   pagesByMission: Record<string, number>
   seconds: number
+  /** Wall-clock seconds per stage, summed over missions/processes (they overlap, so they add up to more than `seconds`). */
+  stages: { export: number; render: number; searchIndex: number }
   /** Missions that could not be built (only with isolateFailures; otherwise buildSites throws). */
   failures: BuildFailure[]
 }
@@ -93,6 +102,8 @@ export async function buildSites(options: {
   mkdirSync(contentDir, { recursive: true })
   const pagesByMission: Record<string, number> = {}
   let pagesRendered = 0
+  const stages = { export: 0, render: 0, searchIndex: 0 }
+  const exportLimit = pLimit(EXPORT_CONCURRENCY)
   const done: string[] = []
   try {
     const failures: BuildFailure[] = []
@@ -101,54 +112,47 @@ export async function buildSites(options: {
       failures.push({ mission, error: message })
       log(`[failed] ${mission}: ${message}`)
     }
+    // Pages whose fingerprint is unchanged since the last build of a mission are not rendered again.
+    const hash = templateHash()
+    const previousManifestDir = path.join(runDir, 'previous-manifests')
+    mkdirSync(previousManifestDir, { recursive: true })
+
+    // Shards are planned from the published article count, before the export: exporting and
+    // rendering then overlap — a shard renders while the next one is exported.
+    const counted = await Promise.all(missions.map((m) => exportLimit(async () => ({ code: m.code, weight: (await countPublishedArticles(options.payload, m.id)) * m.enabledLocales.length }))))
+    const plan = renderPlan(counted.reduce((n, c) => n + c.weight, 0), missions.length)
+    const shards = shardMissions(counted, plan.shards)
+    log(`[render] ${missions.length} mission(s) in ${shards.length} astro build(s), each starting as soon as its missions are exported …`)
+
     let articlePages = 0
     const exported: Mission[] = []
-    const exportedPages: Record<string, number> = {}
-    // Several missions export at once: the Local API waits on Postgres much of the time.
-    let next = 0
     let exportedCount = 0
     const exportOne = async (mission: Mission) => {
       try {
         const r = await exportMission(options.payload, mission, contentDir, path.join(assetsDir, mission.code))
         articlePages += r.articlePages
-        exportedPages[mission.code] = r.articlePages
         exported.push(mission)
         exportedCount++
         const elapsed = (Date.now() - started) / 1000
         const eta = (elapsed / exportedCount) * (missions.length - exportedCount)
         log(`[export ${exportedCount}/${missions.length}] ${mission.code}: ${r.articlePages} article pages (ETA export ${eta.toFixed(0)} s)`)
+        if (!options.full) {
+          const manifest = validManifest(sitesDir, mission.code, hash)
+          if (manifest) writeFileSync(path.join(previousManifestDir, `${mission.code}.json`), JSON.stringify(manifest))
+        }
+        return true
       } catch (error) {
         rmSync(path.join(contentDir, mission.code), { recursive: true, force: true })
         fail(mission.code, error)
+        return false
       }
     }
-    await Promise.all(
-      Array.from({ length: Math.min(EXPORT_CONCURRENCY, missions.length) }, async () => {
-        while (next < missions.length) await exportOne(missions[next++]!)
-      }),
-    )
-    exported.sort((a, b) => a.code.localeCompare(b.code))
-    // Pages whose fingerprint is unchanged since the last build of a mission are not rendered again.
-    const hash = templateHash()
-    const previousManifestDir = path.join(runDir, 'previous-manifests')
-    mkdirSync(previousManifestDir, { recursive: true })
-    if (!options.full) {
-      for (const m of exported) {
-        const manifest = validManifest(sitesDir, m.code, hash)
-        if (manifest) writeFileSync(path.join(previousManifestDir, `${m.code}.json`), JSON.stringify(manifest))
-      }
-    }
-    const renderStarted = Date.now()
-    // Missions are split over up to one astro process per core, balanced by page count: each
-    // process pays Astro's start-up once, and rendering (single-threaded) uses every core.
-    const shards = shardMissions(
-      exported.map((m) => ({ code: m.code, weight: exportedPages[m.code] ?? 0 })),
-      renderProcesses(articlePages, exported.length),
-    )
+
     const renderShard = async (codes: string[], i: number) => {
       const out = path.join(runDir, `astro-${i}`)
-      const render = (list: string[], dir: string) =>
-        renderAstro({
+      const render = async (list: string[], dir: string) => {
+        const t0 = Date.now()
+        await renderAstro({
           contentDir,
           outDir: dir,
           cacheDir: path.join(workDir, `astro-cache-${i}`),
@@ -156,7 +160,8 @@ export async function buildSites(options: {
           log: (l) => log(`  ${l}`),
           onProcess: options.onRenderProcess,
           incremental: { manifestOutDir: `${dir}.manifests`, previousManifestDir, previousSitesDir: sitesDir, templateHash: hash },
-        })
+        }).finally(() => (stages.render += (Date.now() - t0) / 1000))
+      }
       try {
         await render(codes, out)
         for (const code of codes) await publish(code, out)
@@ -175,10 +180,16 @@ export async function buildSites(options: {
         }
       }
     }
-    if (shards.length) {
-      log(`[render] astro build for ${exported.length} mission(s) in ${shards.length} process(es) …`)
-      await Promise.all(shards.map((codes, i) => renderShard(codes, i)))
+
+    const renders: Promise<void>[] = []
+    const exportStarted = Date.now()
+    for (const [i, codes] of shards.entries()) {
+      const ok = await Promise.all(codes.map((code) => exportLimit(() => exportOne(missions.find((m) => m.code === code)!))))
+      const ready = codes.filter((_, k) => ok[k])
+      if (ready.length) renders.push(renderShard(ready, i))
     }
+    stages.export = (Date.now() - exportStarted) / 1000
+    await Promise.all(renders)
 
     async function publish(code: string, outDir: string) {
       const builtDir = path.join(outDir, code)
@@ -195,7 +206,9 @@ export async function buildSites(options: {
       const rendered = countHtml(builtDir)
       const entries = readRecordedEntries(`${outDir}.manifests`, code)
       const unchanged = completeOutput({ builtDir, liveDir: path.join(sitesDir, code), entries })
+      const indexStarted = Date.now()
       const indexed = await buildSearchIndexes(builtDir, locales)
+      stages.searchIndex += (Date.now() - indexStarted) / 1000
       log(`[search] ${code}: ${Object.entries(indexed).map(([l, n]) => `${l} ${n}`).join(', ')} pages indexed`)
       const count = rendered + unchanged
       pagesByMission[code] = count
@@ -209,11 +222,12 @@ export async function buildSites(options: {
     const pages = Object.values(pagesByMission).reduce((a, b) => a + b, 0)
     const seconds = (Date.now() - started) / 1000
     const renderedNote = pagesRendered < pages ? `, ${pagesRendered} rendered and ${pages - pagesRendered} unchanged` : ''
-    log(`Built ${done.length} mission site(s), ${pages} pages${renderedNote} in ${seconds.toFixed(1)} s (render ${((Date.now() - renderStarted) / 1000).toFixed(1)} s).`)
+    const stageNote = `export ${stages.export.toFixed(1)} s, astro ${stages.render.toFixed(1)} s, search index ${stages.searchIndex.toFixed(1)} s; stages overlap`
+    log(`Built ${done.length} mission site(s), ${pages} pages${renderedNote} in ${seconds.toFixed(1)} s (${stageNote}).`)
     if (failures.length && !options.isolateFailures) {
       throw new Error(`Could not build ${failures.length} mission site(s):\n${failures.map((f) => `- ${f.mission}: ${f.error}`).join('\n')}`)
     }
-    return { missions: [...done].sort(), articlePages, pages, pagesRendered, pagesByMission, seconds, failures }
+    return { missions: [...done].sort(), articlePages, pages, pagesRendered, pagesByMission, seconds, stages, failures }
   } finally {
     rmSync(runDir, { recursive: true, force: true })
   }

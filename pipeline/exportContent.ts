@@ -1,6 +1,6 @@
 import { copyFileSync, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import type { Payload } from 'payload'
+import type { Payload, Where } from 'payload'
 import { convertLexicalToHTML } from '@payloadcms/richtext-lexical/html'
 import { convertLexicalToPlaintext } from '@payloadcms/richtext-lexical/plaintext'
 import type { Article, Media, Mission } from '../cms/payload-types'
@@ -122,6 +122,22 @@ export async function exportArticle(
   }
 }
 
+/** Articles of a mission public in the query's locale (access control would filter the rest anyway). */
+const publicArticlesOf = (missionId: number): Where => ({
+  and: [
+    { missions: { in: [missionId] } },
+    { _status: { equals: 'published' } },
+    { 'workflow.state': { in: ['published', 'withdrawn'] } },
+    { title: { exists: true } },
+  ],
+})
+
+/** How many articles of a mission are public in the default locale: the build's estimate of its size. */
+export async function countPublishedArticles(payload: Payload, missionId: number): Promise<number> {
+  const { totalDocs } = await payload.count({ collection: 'articles', where: publicArticlesOf(missionId), overrideAccess: false })
+  return totalDocs
+}
+
 async function* publishedArticles(payload: Payload, missionId: number, locale: string, depth: number, select?: { slug: true }) {
   for (let page = 1; ; page++) {
     const result = await payload.find({
@@ -135,14 +151,7 @@ async function* publishedArticles(payload: Payload, missionId: number, locale: s
       page,
       limit: PAGE_SIZE,
       sort: '-publishedAt',
-      where: {
-        and: [
-          { missions: { in: [missionId] } },
-          { _status: { equals: 'published' } },
-          { 'workflow.state': { in: ['published', 'withdrawn'] } },
-          { title: { exists: true } },
-        ],
-      },
+      where: publicArticlesOf(missionId),
     })
     yield* result.docs as Article[]
     if (!result.hasNextPage) return

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process'
+import { existsSync, mkdirSync, symlinkSync } from 'node:fs'
 import path from 'node:path'
 import { projectRoot } from '../cms/lib/env'
 import { siteProjectDir } from './paths'
@@ -24,8 +25,16 @@ export function renderAstro(options: {
 }) {
   const astroBin = path.join(projectRoot, 'node_modules', 'astro', 'bin', 'astro.mjs')
   return new Promise<void>((resolve, reject) => {
-    const child = spawn(process.execPath, [astroBin, 'build', '--silent'], {
-      cwd: siteProjectDir,
+    // Astro puts its intermediate server bundle in `<outDir>/.prerender` only when outDir is
+    // inside the working directory, else in a folder shared by every build of the project, which
+    // concurrent builds would delete under each other. So the build runs from outDir's parent,
+    // where the bundle's imports must find the project's packages.
+    const cwd = path.dirname(options.outDir)
+    mkdirSync(cwd, { recursive: true })
+    const modules = path.join(cwd, 'node_modules')
+    if (!existsSync(modules)) symlinkSync(path.join(projectRoot, 'node_modules'), modules, 'junction')
+    const child = spawn(process.execPath, [astroBin, 'build', '--silent', '--root', siteProjectDir], {
+      cwd,
       env: {
         ...process.env,
         MP_CONTENT_DIR: options.contentDir,

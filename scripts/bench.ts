@@ -15,6 +15,7 @@ import { createServer } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
+import pLimit from 'p-limit'
 
 const { values } = parseArgs({
   options: {
@@ -82,20 +83,29 @@ const { startLocalS3 } = await import('../bench/localS3')
 const { buildAndDeploy } = await import('../pipeline/deploy/buildAndDeploy')
 const { NoopPurger } = await import('../pipeline/deploy/cdn')
 
-// Peak RSS: this process (CMS, export) and each astro build child, sampled from /proc.
-// The full build runs one astro process per core at once, so their peaks are added up.
-const childPeaks = new Map<number, number>()
-const watchChild = (pid: number) => {
-  const sample = () => {
-    try {
-      const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))
-      if (m) childPeaks.set(pid, Math.max(childPeaks.get(pid) ?? 0, Number(m[1])))
-      return true
-    } catch {
-      return false
-    }
+// Peak RSS of the build: every 100 ms, the resident memory of this process (CMS, export) plus
+// every astro build child alive at that moment; the highest sum is the peak. (Build processes
+// run a few at a time, so adding up each one's own peak would overstate it.)
+const liveChildren = new Set<number>()
+const astroPids = new Set<number>()
+const rssKb = (pid: number | 'self') => {
+  try {
+    return Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0)
+  } catch {
+    liveChildren.delete(pid as number) // exited
+    return 0
   }
-  const timer = setInterval(() => sample() || clearInterval(timer), 100)
+}
+let peakTotalKb = 0
+let peakAstroKb = 0
+const memorySampler = setInterval(() => {
+  const astro = [...liveChildren].reduce((n, pid) => n + rssKb(pid), 0)
+  peakAstroKb = Math.max(peakAstroKb, astro)
+  peakTotalKb = Math.max(peakTotalKb, astro + rssKb('self'))
+}, 100)
+const watchChild = (pid: number) => {
+  liveChildren.add(pid)
+  astroPids.add(pid)
 }
 
 const payload = await getPayload({ config, cron: true })
@@ -106,6 +116,7 @@ let exitCode = 0
 try {
   await applyMigrations(payload)
   const system = { overrideAccess: true, context: { skipRebuild: true } } as const
+  const seedLimit = pLimit(4)
 
   // --- Seed -------------------------------------------------------------------------------
   const seedStarted = Date.now()
@@ -120,8 +131,9 @@ try {
       ...system,
     })
     await payload.update({ collection: 'missions', id: mission.id, locale: 'en', data: { name: `Test Embassy ${m + 1}`, city: 'Canberra' }, ...system })
+    // A few articles at once: each save waits on Postgres much of the time.
     const list: (typeof missions)[number]['articles'] = []
-    for (let a = 0; a < ARTICLES; a++) {
+    await Promise.all(Array.from({ length: ARTICLES }, (_, a) => seedLimit(async () => {
       const section = sections[a % sections.length]!
       const publishedAt = new Date(Date.UTC(2026, 0, 1) + a * 3_600_000).toISOString()
       const body = (l: string) => paragraphs(Array.from({ length: 4 }, (_, p) => `${l} paragraph ${p + 1} of article ${a + 1}. `.repeat(12)))
@@ -139,7 +151,8 @@ try {
         ...system,
       })
       list.push({ id: doc.id, slug: en.slug!, section })
-    }
+    })))
+    list.sort((x, y) => x.id - y.id)
     missions.push({ id: mission.id, code, articles: list })
     log(`[seed ${m + 1}/${MISSIONS}] ${code}: ${ARTICLES} articles × ${LOCALES.length} locales`)
   }
@@ -150,9 +163,9 @@ try {
   const fullStarted = Date.now()
   const full = await buildSites({ payload, log: (l) => /^\[(render|site|failed)|^Built/.test(l) && log(l), onRenderProcess: watchChild })
   const fullBuildSeconds = (Date.now() - fullStarted) / 1000
+  clearInterval(memorySampler)
   const selfPeakKb = process.resourceUsage().maxRSS
-  const childPeakKb = [...childPeaks.values()].reduce((a, b) => a + b, 0)
-  const renderProcesses = childPeaks.size
+  const renderProcesses = astroPids.size
 
   // --- Publish → live (jobs runner in this process, local site server) ---------------------
   const server = await startSiteServer({ sitesDir, port: sitePort, host: '127.0.0.1' })
@@ -188,6 +201,8 @@ try {
     if (failed.length) throw new Error(`Deploy failed: ${failed.map((f) => (!f.ok ? `${f.mission}: ${f.error}` : '')).join('; ')}`)
     return outcomes.reduce((n, o) => n + (o.ok ? o.result.uploaded.length : 0), 0)
   }
+  // An unchanged rebuild: every page's fingerprint matches the last build, so (almost) nothing is rendered.
+  const unchanged = await buildSites({ payload, log: quiet })
   const firstDeployUploads = await deployAll()
   // Rebuild everything from the database and deploy again: nothing changed, so nothing may be uploaded.
   const noChangeDeployUploads = await deployAll()
@@ -198,7 +213,7 @@ try {
   mkdirSync(path.join(baseDir, 'src', 'pages', '[mission]', '[locale]', '[slug]'), { recursive: true })
   symlinkSync(path.join(projectRoot, 'node_modules'), path.join(baseDir, 'node_modules'), 'dir')
   writeFileSync(path.join(baseDir, 'package.json'), JSON.stringify({ name: 'baseline', type: 'module', private: true }))
-  writeFileSync(path.join(baseDir, 'astro.config.mjs'), `export default { output: 'static', build: { format: 'directory', concurrency: 2 }, devToolbar: { enabled: false } }\n`)
+  writeFileSync(path.join(baseDir, 'astro.config.mjs'), `export default { output: 'static', build: { format: 'directory', concurrency: 8 }, devToolbar: { enabled: false } }\n`)
   writeFileSync(
     path.join(baseDir, 'src', 'pages', '[mission]', '[locale]', '[slug]', 'index.astro'),
     `---
@@ -231,15 +246,22 @@ const { i } = Astro.props
     articles,
     pages: full.pages,
     fullBuildSeconds: round(fullBuildSeconds),
+    // Wall-clock per stage of the full build; they overlap (a shard renders while the next exports).
+    fullBuildExportSeconds: round(full.stages.export),
+    fullBuildAstroSeconds: round(full.stages.render),
+    fullBuildSearchIndexSeconds: round(full.stages.searchIndex),
     pagesPerSecond: round(full.pages / fullBuildSeconds),
     // Upper bound: the CMS process and the astro build child, each at its own peak.
-    peakRssMb: Math.round((selfPeakKb + childPeakKb) / 1024),
+    // The full build's highest resident memory at one moment: this process plus the astro builds running then.
+    peakRssMb: Math.round(Math.max(peakTotalKb, selfPeakKb) / 1024),
     cmsPeakRssMb: Math.round(selfPeakKb / 1024),
-    astroPeakRssMb: Math.round(childPeakKb / 1024),
+    astroPeakRssMb: Math.round(peakAstroKb / 1024),
     renderProcesses,
     incrementalPublishes: PUBLISHES,
     incrementalPublishToLiveP50Seconds: round(pct(50)),
     incrementalPublishToLiveP95Seconds: round(pct(95)),
+    noChangeRebuildSeconds: round(unchanged.seconds),
+    noChangeRebuildPagesRendered: unchanged.pagesRendered,
     firstDeployUploads,
     noChangeDeployUploads,
     baselinePages,

@@ -9,7 +9,7 @@ export default defineConfig({
   outDir: process.env.MP_ASTRO_OUT_DIR ?? './dist',
   cacheDir: process.env.MP_ASTRO_CACHE_DIR ?? './node_modules/.astro',
   trailingSlash: 'always',
-  build: { format: 'directory', inlineStylesheets: 'always', concurrency: 2 },
+  build: { format: 'directory', inlineStylesheets: 'always', concurrency: 8 },
   compressHTML: true,
   devToolbar: { enabled: false },
 })

@@ -131,4 +131,12 @@ describe('render processes', () => {
     expect(shards).toEqual([['a'], ['b', 'c', 'd']])
     expect(shardMissions([{ code: 'only', weight: 5 }], 4)).toEqual([['only']])
   })
+
+  it('uses one astro build for a small site and one per core for a large one, never more than missions', async () => {
+    const { renderPlan } = await import('../../pipeline/buildSites')
+    expect(renderPlan(90, 3, 2)).toEqual({ shards: 1 })
+    expect(renderPlan(700, 3, 2)).toEqual({ shards: 2 })
+    expect(renderPlan(19_200, 96, 4)).toEqual({ shards: 4 })
+    expect(renderPlan(19_200, 1, 4)).toEqual({ shards: 1 })
+  })
 })
