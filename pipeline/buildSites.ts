@@ -9,7 +9,7 @@ import { analyticsConfig } from '../site/analytics'
 import { renderAstro } from './renderAstro'
 import { publishMissionOutput, recoverInterruptedBuilds } from './publishOutput'
 import { buildSearchIndexes } from './searchIndex'
-import { completeOutput, readRecordedEntries, saveManifest, templateHash, validManifest } from './incremental'
+import { completeOutput, htmlFiles, readRecordedEntries, reusableSearchIndexes, saveManifest, templateHash, validManifest } from './incremental'
 import { sitesDir as defaultSitesDir, workDir } from './paths'
 
 const EXPORT_CONCURRENCY = 4
@@ -55,11 +55,6 @@ export type BuildReport = {
   failures: BuildFailure[]
 }
 
-const countHtml = (dir: string): number =>
-  readdirSync(dir, { withFileTypes: true }).reduce(
-    (n, d) => n + (d.isDirectory() ? countHtml(path.join(dir, d.name)) : d.name.endsWith('.html') ? 1 : 0),
-    0,
-  )
 
 /**
  * The build pipeline: export published content → one Astro build for all requested
@@ -181,6 +176,7 @@ export async function buildSites(options: {
       }
     }
 
+    // Measured at 96 missions × 25 articles: 20.6 s with the overlap, 21.1 s exporting everything first.
     const renders: Promise<void>[] = []
     const exportStarted = Date.now()
     for (const [i, codes] of shards.entries()) {
@@ -203,13 +199,18 @@ export async function buildSites(options: {
           rmSync(notFound, { recursive: true })
         }
       }
-      const rendered = countHtml(builtDir)
+      const renderedFiles = htmlFiles(builtDir)
+      const rendered = renderedFiles.length
       const entries = readRecordedEntries(`${outDir}.manifests`, code)
-      const unchanged = completeOutput({ builtDir, liveDir: path.join(sitesDir, code), entries })
+      const liveDir = path.join(sitesDir, code)
+      const unchanged = completeOutput({ builtDir, liveDir, entries })
       const indexStarted = Date.now()
-      const indexed = await buildSearchIndexes(builtDir, locales)
+      // A locale whose pages are all what is live keeps its live search index.
+      const reused = reusableSearchIndexes({ builtDir, liveDir, renderedFiles, locales })
+      const indexed = await buildSearchIndexes(builtDir, locales.filter((l) => !reused.includes(l)))
       stages.searchIndex += (Date.now() - indexStarted) / 1000
-      log(`[search] ${code}: ${Object.entries(indexed).map(([l, n]) => `${l} ${n}`).join(', ')} pages indexed`)
+      const indexNote = [...Object.entries(indexed).map(([l, n]) => `${l} ${n} pages indexed`), ...reused.map((l) => `${l} unchanged`)].join(', ')
+      log(`[search] ${code}: ${indexNote}`)
       const count = rendered + unchanged
       pagesByMission[code] = count
       pagesRendered += rendered

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
+import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { projectRoot } from '../cms/lib/env'
 import { siteProjectDir } from './paths'
@@ -113,4 +113,37 @@ export function saveManifest(sitesDir: string, code: string, entries: ManifestEn
   }
   writeFileSync(`${file}.tmp`, JSON.stringify(manifest))
   renameSync(`${file}.tmp`, file)
+}
+
+/** Site-relative paths of the HTML pages under `dir` (search indexes aside). */
+export const htmlFiles = (dir: string, rel = ''): string[] =>
+  existsSync(path.join(dir, rel))
+    ? readdirSync(path.join(dir, rel), { withFileTypes: true }).flatMap((d) => {
+        const r = rel ? `${rel}/${d.name}` : d.name
+        if (d.isDirectory()) return d.name === 'pagefind' ? [] : htmlFiles(dir, r)
+        return d.name.endsWith('.html') ? [r] : []
+      })
+    : []
+
+/**
+ * Locales whose search index can be kept: the live site has one, the locale has the same pages
+ * as live, and every page rendered this time is byte for byte the live one (the others were
+ * copied). Their live `pagefind/` folders are copied into the new output; Pagefind writes the
+ * same index from the same pages, so re-indexing them would only cost time.
+ */
+export function reusableSearchIndexes(options: { builtDir: string; liveDir: string; renderedFiles: string[]; locales: string[] }): string[] {
+  const { builtDir, liveDir } = options
+  return options.locales.filter((locale) => {
+    const liveIndex = path.join(liveDir, locale, 'pagefind')
+    if (!existsSync(liveIndex)) return false
+    const built = htmlFiles(path.join(builtDir, locale))
+    const live = new Set(htmlFiles(path.join(liveDir, locale)))
+    if (built.length !== live.size || built.some((f) => !live.has(f))) return false
+    const sameAsLive = options.renderedFiles
+      .filter((f) => f.startsWith(`${locale}/`))
+      .every((f) => readFileSync(path.join(builtDir, f)).equals(readFileSync(path.join(liveDir, f))))
+    if (!sameAsLive) return false
+    cpSync(liveIndex, path.join(builtDir, locale, 'pagefind'), { recursive: true })
+    return true
+  })
 }

@@ -57,14 +57,17 @@ async function indexMission(siteDir: string, locales: string[]): Promise<Record<
       if (!existsSync(localeDir)) continue
       const { index, errors } = await pagefind.createIndex({ forceLanguage: locale })
       if (!index) throw new Error(`Pagefind could not start for ${locale}: ${errors.join('; ')}`)
-      let pages = 0
-      for (const file of htmlFiles(localeDir)) {
-        const html = readFileSync(path.join(localeDir, file), 'utf8')
-        if (!html.includes('data-pagefind-body')) continue
-        const added = await index.addHTMLFile({ sourcePath: file, content: withFoldedCopy(html) })
-        if (added.errors.length) throw new Error(`Pagefind could not index ${locale}/${file}: ${added.errors.join('; ')}`)
-        pages++
-      }
+      // Pages are sent without waiting for each answer: the backend indexes them in parallel.
+      const added = await Promise.all(
+        htmlFiles(localeDir).map(async (file) => {
+          const html = readFileSync(path.join(localeDir, file), 'utf8')
+          if (!html.includes('data-pagefind-body')) return 0
+          const result = await index.addHTMLFile({ sourcePath: file, content: withFoldedCopy(html) })
+          if (result.errors.length) throw new Error(`Pagefind could not index ${locale}/${file}: ${result.errors.join('; ')}`)
+          return 1
+        }),
+      )
+      const pages = added.reduce<number>((n, x) => n + x, 0)
       const written = await index.writeFiles({ outputPath: path.join(localeDir, 'pagefind') })
       if (written.errors.length) throw new Error(`Pagefind could not write the ${locale} index: ${written.errors.join('; ')}`)
       await index.deleteIndex()

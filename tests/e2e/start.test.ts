@@ -172,6 +172,31 @@ describe('npm start', () => {
     expect(thirdParty).toEqual([])
   })
 
+  it('previews unsaved mission settings from the admin in a new tab, and saves nothing', async () => {
+    const found = (await (await fetch(`${admin}/api/missions?where[code][equals]=au-canberra&depth=0`)).json()) as { docs: { id: number; siteTitle?: string }[] }
+    const mission = found.docs[0]!
+    const context = await browser!.newContext({ locale: 'en-US' })
+    const page = await context.newPage()
+    await page.goto(`${admin}/admin/login`)
+    await page.fill('input[name="email"]', 'admin.au-canberra@example.org')
+    await page.fill('input[name="password"]', PASSWORD)
+    await page.click('button[type="submit"]')
+    await page.getByText('Editorial dashboard').waitFor({ timeout: 60_000 })
+    await page.goto(`${admin}/admin/collections/missions/${mission.id}`)
+    await page.getByRole('tab', { name: 'Site' }).or(page.getByRole('button', { name: 'Site', exact: true })).first().click()
+    const title = page.locator('input[name="siteTitle"]')
+    await title.waitFor({ timeout: 60_000 })
+    await title.fill('Tiêu đề chưa lưu')
+    const [preview] = await Promise.all([page.waitForEvent('popup', { timeout: 60_000 }), page.getByRole('button', { name: 'Preview changes' }).click()])
+    await preview.waitForURL(/^blob:/, { timeout: 120_000 })
+    await preview.getByText('Tiêu đề chưa lưu').first().waitFor({ timeout: 30_000 })
+    expect(await preview.locator('.preview-banner').count()).toBe(1)
+    // Nothing was saved: the stored title is the demo's.
+    const stored = (await (await fetch(`${admin}/api/missions/${mission.id}?locale=vi&depth=0`)).json()) as { siteTitle?: string }
+    expect(stored.siteTitle).toBe(mission.siteTitle)
+    await context.close()
+  })
+
   it('stops cleanly on SIGTERM, database included', async () => {
     child.kill('SIGTERM')
     const code = await new Promise<number | null>((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.on('exit', resolve)))

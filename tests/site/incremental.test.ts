@@ -22,7 +22,11 @@ const code = 'incr-one'
 const system = { overrideAccess: true, context: { skipRebuild: true } } as const
 const articleIds: number[] = []
 
-const build = (dir = sitesDir, full = false): Promise<BuildReport> => buildSites({ payload, missions: [code], sitesDir: dir, full, log: () => {} })
+let logged: string[] = []
+const build = (dir = sitesDir, full = false): Promise<BuildReport> => {
+  logged = []
+  return buildSites({ payload, missions: [code], sitesDir: dir, full, log: (l) => logged.push(l) })
+}
 
 /** Every file of a built site, relative path → content (the search index aside: Pagefind names its chunks by random-ish hashes). */
 function snapshot(dir: string): Map<string, string> {
@@ -81,6 +85,8 @@ describe('incremental builds', () => {
     expect(again.pages).toBe(first.pages)
     // Only the pages that are always rendered: the root redirect, and home, search and 404 in each locale.
     expect(again.pagesRendered).toBe(1 + 3 * 2)
+    // Same pages, same search index: Pagefind is not run again.
+    expect(logged).toContain(`[search] ${code}: vi unchanged, en unchanged`)
   })
 
   it('after an edit renders the article, its fallback page, listings showing it and pages listing it as related — and matches a full build', async () => {
@@ -91,6 +97,8 @@ describe('incremental builds', () => {
     expect(report.pagesRendered).toBeLessThan(report.pages / 3)
     const page = readFileSync(path.join(sitesDir, code, 'vi', 'ngoai-giao-van-hoa', 'bai-1', 'index.html'), 'utf8').toString()
     expect(page).toContain('Bài 1 đã sửa')
+    // The Vietnamese index is rebuilt with the new title.
+    expect(logged.find((l) => l.startsWith('[search]'))).toMatch(/vi \d+ pages indexed/)
     await expectSameAsFullBuild()
   })
 
