@@ -1,4 +1,4 @@
-import { beforeChangeTraverseFields, ValidationError, type PayloadRequest, type ValidationFieldError } from 'payload'
+import { beforeChangeTraverseFields, ValidationError, type Field, type PayloadRequest, type ValidationFieldError } from 'payload'
 import { accreditationFields, consularFields, homeLayoutFields, menuFields, siteSettingsFields } from '../fields/missionSettings'
 import { keepingLocale } from './nestedRead'
 
@@ -26,7 +26,10 @@ export async function missionWithUnsavedSettings(req: PayloadRequest, missionId:
     keepingLocale(req, () => req.payload.findByID({ collection: 'missions', id: missionId, locale: l as 'vi', fallbackLocale: false, depth: 0, overrideAccess: true, req })) as Promise<unknown> as Promise<AnyRecord>
   const stored = await read(locale)
   const storedWithLocales = await read('all')
-  const submitted = Object.fromEntries(Object.entries(formData).filter(([name]) => siteSettingNames.has(name)))
+  const submitted = withEmptyRowsAsArrays(
+    Object.fromEntries(Object.entries(formData).filter(([name]) => siteSettingNames.has(name))),
+    req.payload.collections.missions.config.fields,
+  )
   const data: AnyRecord = structuredClone({ ...stored, ...submitted })
   const collection = req.payload.collections.missions.config
   const errors: ValidationFieldError[] = []
@@ -69,4 +72,36 @@ export async function missionWithUnsavedSettings(req: PayloadRequest, missionId:
     req.fallbackLocale = fallbackLocale
   }
   return data
+}
+
+/**
+ * The admin form holds an array or blocks field with no rows as its row count, 0 (with rows,
+ * the rows come as an array). A save treats that as "no rows"; so does the preview.
+ */
+function withEmptyRowsAsArrays(data: AnyRecord, fields: Field[]): AnyRecord {
+  const out: AnyRecord = { ...data }
+  for (const field of fields) {
+    if (field.type === 'tabs') {
+      for (const tab of field.tabs) Object.assign(out, 'name' in tab && tab.name ? { [tab.name]: withEmptyRowsAsArrays((out[tab.name] ?? {}) as AnyRecord, tab.fields) } : withEmptyRowsAsArrays(out, tab.fields))
+      continue
+    }
+    if (field.type === 'row' || field.type === 'collapsible') {
+      Object.assign(out, withEmptyRowsAsArrays(out, field.fields))
+      continue
+    }
+    if (!('name' in field) || !(field.name in out)) continue
+    const value = out[field.name]
+    if (field.type === 'array' || field.type === 'blocks') {
+      if (typeof value === 'number') out[field.name] = []
+      else if (Array.isArray(value)) {
+        out[field.name] = value.map((row: AnyRecord) => {
+          const rowFields = field.type === 'array' ? field.fields : (field.blocks.find((b) => b.slug === row?.blockType)?.fields ?? [])
+          return row && typeof row === 'object' ? withEmptyRowsAsArrays(row, rowFields) : row
+        })
+      }
+    } else if (field.type === 'group' && value && typeof value === 'object') {
+      out[field.name] = withEmptyRowsAsArrays(value as AnyRecord, field.fields)
+    }
+  }
+  return out
 }

@@ -137,6 +137,16 @@ describe('preview of unsaved mission settings', () => {
     expect(await jobCount()).toBe(jobsBefore)
   })
 
+  it('reads empty lists as the admin form holds them (a row count of 0) as "no rows", like a save', async () => {
+    const form = { ...(await formData()), siteTitle: 'Tên với danh sách trống', headerMenu: 0, socialProfiles: 0, accreditedCountries: 0, consular: { addresses: 0, officeHours: 0, holidays: 0 } }
+    const res = await settingsPreview('admin', form)
+    expect(res.status).toBe(200)
+    const html = await res.text()
+    expect(html).toContain('<span class="brand-name">Tên với danh sách trống</span>')
+    // The emptied header menu is empty in the preview.
+    expect(html).not.toContain('Lịch tiếp công dân')
+  })
+
   it('keeps the other languages as stored: an English preview shows the English form, Vietnamese stays', async () => {
     const res = await settingsPreview('admin', { ...(await formData('en')), siteTitle: 'Embassy — new name' }, 'locale=en')
     expect(res.status).toBe(200)
