@@ -1,6 +1,7 @@
 /**
  * npm run deploy -- --mission <code> [--mission <code> …] | --all   build, then deploy to S3
  * npm run deploy -- --rollback <deployment id>                      re-deploy an earlier file set
+ * npm run deploy -- --prune [--keep 20]                             trim the rollback store
  * Add --skip-build to deploy what is already in dist/sites/.
  */
 import { parseArgs } from 'node:util'
@@ -11,17 +12,33 @@ const { values } = parseArgs({
     all: { type: 'boolean' },
     rollback: { type: 'string' },
     'skip-build': { type: 'boolean' },
+    prune: { type: 'boolean' },
+    keep: { type: 'string', default: process.env.DEPLOY_KEEP ?? '20' },
   },
   strict: true,
 })
-const modes = [values.mission?.length, values.all, values.rollback].filter(Boolean).length
+const modes = [values.mission?.length, values.all, values.rollback, values.prune].filter(Boolean).length
 if (modes !== 1) {
-  console.error('Usage: npm run deploy -- --mission <code> [--mission <code> …] | --all | --rollback <deployment id> [--skip-build]')
+  console.error('Usage: npm run deploy -- --mission <code> [--mission <code> …] | --all | --rollback <deployment id> [--skip-build] | --prune [--keep <n>]')
+  process.exit(2)
+}
+if (values.prune && !/^[1-9]\d*$/.test(values.keep)) {
+  console.error(`--keep needs how many deployments per mission to keep restorable (a whole number ≥ 1), got "${values.keep}"`)
   process.exit(2)
 }
 if (values.rollback !== undefined && !/^\d+$/.test(values.rollback)) {
   console.error(`--rollback needs a deployment id (a number), got "${values.rollback}"`)
   process.exit(2)
+}
+
+if (values.prune) {
+  // Needs the database and the store, not the bucket.
+  const { pruneContentStore } = await import('../pipeline/deploy/prune')
+  const { runScript } = await import('./lib/session')
+  await runScript('deploy --prune', async ({ payload }) => {
+    await pruneContentStore(payload, { keep: Number(values.keep), log: (l) => console.log(l) })
+  })
+  process.exit(0)
 }
 
 // Loaded after the arguments are checked, so a typo is answered at once.

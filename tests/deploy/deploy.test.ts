@@ -220,6 +220,20 @@ describe('deploy to S3-compatible storage', () => {
     await expect(deploy({ rollbackTo: 999999 })).rejects.toThrow(/no deployment #999999/)
   })
 
+  it('prunes the rollback store to the last deployments of each mission; older ones can no longer be restored', async () => {
+    const { pruneContentStore } = await import('../../pipeline/deploy/prune')
+    const live = await liveManifest()
+    await expect(pruneContentStore(payload, { keep: 0, store })).rejects.toThrow(/at least 1/)
+    const result = await pruneContentStore(payload, { keep: 1, store, graceMs: 0 })
+    expect(result.filesRemoved).toBeGreaterThan(0)
+    // The live deployment's files are all still there, so it can be redeployed or restored…
+    for (const e of Object.values(live.files)) expect(store.has(e.sha256), e.sha256).toBe(true)
+    // …while restoring the deployment rolled back above (its revised pages are nowhere else) is refused, saying why.
+    const older = (await payload.find({ collection: 'deployments', where: { and: [{ mission: { equals: missionId } }, { status: { equals: 'rolled-back' } }] }, sort: '-startedAt', limit: 1, ...system })).docs[0]!
+    await expect(deploy({ rollbackTo: older.id })).rejects.toThrow(new RegExp(`Deployment #${older.id} cannot be restored: \\d+ file\\(s\\) are missing`))
+    expect((await liveManifest()).deploymentId).toBe(live.deploymentId)
+  })
+
   it('keeps the previous deployment live and whole when the server goes away mid-upload, and a retry succeeds', async () => {
     const previous = await liveManifest()
     await payload.update({ collection: 'articles', id: articleA, locale: 'vi', data: { title: 'Tin tức một, sửa' }, context: { skipRebuild: true }, ...system })
