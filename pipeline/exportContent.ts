@@ -12,6 +12,7 @@ import { sanitizeBodyHtml } from './sanitize'
 import { escapeHtml } from '../cms/lib/escapeHtml'
 import { sameSource, sourceTextOf, type SourceText } from '../cms/workflow/sourceText'
 import { exportPages, exportSiteSettings } from './exportSite'
+import { appendArticles } from '../site/src/data/articleFiles'
 
 const PAGE_SIZE = 100
 
@@ -71,11 +72,10 @@ export async function exportMission(payload: Payload, mission: Mission, contentD
     }
   }
 
-  // Pass 2: write each article page's data, one page of results at a time.
+  // Pass 2: write each article page's data, one page of query results at a time.
   let pages = 0
   for (const locale of exported.locales) {
-    const localeDir = path.join(missionDir, locale)
-    mkdirSync(localeDir, { recursive: true })
+    let batch: ExportedArticle[] = []
     for await (const doc of publishedArticles(payload, mission.id, locale, 1, articleFieldsForSite)) {
       const local = overrides.get(doc.id) as Record<string, unknown> | undefined
       if (!doc.slug || local?.declined) continue
@@ -83,9 +83,14 @@ export async function exportMission(payload: Payload, mission: Mission, contentD
       const article = await exportArticle(payload, doc, mission, locale, siteDir, slugs, local).catch((error: unknown) => {
         throw new Error(`Article #${doc.id} "${doc.title}" (${locale}) of ${mission.code} cannot be built: ${error instanceof Error ? error.message : String(error)}`, { cause: error })
       })
-      writeFileSync(path.join(localeDir, `${doc.id}.json`), JSON.stringify(article))
+      batch.push(article)
       pages++
+      if (batch.length >= PAGE_SIZE) {
+        appendArticles(missionDir, locale, batch)
+        batch = []
+      }
     }
+    appendArticles(missionDir, locale, batch)
   }
   return { articlePages: pages }
 }

@@ -8,6 +8,7 @@ import { uiString } from '../cms/lib/uiStrings'
 import { missionWithUnsavedSettings } from '../cms/lib/unsavedMissionSettings'
 import { exportArticle, exportMission } from './exportContent'
 import { exportedPage } from './exportSite'
+import { readArticles, replaceArticle } from '../site/src/data/articleFiles'
 import { renderAstro } from './renderAstro'
 import { missionSiteUrl, sitesDir, workDir } from './paths'
 import { sectionSlug } from './deploy/dependencies'
@@ -100,12 +101,9 @@ export async function renderArticlePreview(req: PayloadRequest, id: string | num
     page: path.join(sectionSlug(locale, doc.section), slug, 'index.html'),
     missing: { status: 409, message: 'The preview build produced no page for this article.' },
     overlay: async ({ missionDir, siteDir }) => {
-      const file = path.join(missionDir, locale, `${doc.id}.json`)
-      const published = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { translations: Record<string, string> }) : null
+      const published = readArticles(missionDir, locale).find((a) => a.id === doc.id)
       const translations = { ...(published?.translations ?? {}), [locale]: slug }
-      const article = await exportArticle(payload, doc, mission, locale, siteDir, new Map([[doc.id, translations]]), undefined)
-      mkdirSync(path.dirname(file), { recursive: true })
-      writeFileSync(file, JSON.stringify(article))
+      replaceArticle(missionDir, locale, await exportArticle(payload, doc, mission, locale, siteDir, new Map([[doc.id, translations]]), undefined))
     },
   })
 }

@@ -1,10 +1,11 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import type { ExportedArticle, ExportedMission } from './types'
+import { readArticles } from './articleFiles'
 
 /**
- * Reads the JSON the export step wrote (one folder per mission, one file per article and
- * locale). Astro never talks to the database, so the build cannot see drafts.
+ * Reads the JSON the export step wrote (one folder per mission; articles in one JSON-lines file
+ * per locale, see articleFiles.ts). Astro never talks to the database, so the build cannot see drafts.
  */
 const contentDir = process.env.MP_CONTENT_DIR
 if (!contentDir) throw new Error('MP_CONTENT_DIR is not set: run the site build through `npm run build:sites`.')
@@ -27,13 +28,7 @@ export function articles(mission: string, locale: string): ExportedArticle[] {
   const key = `${mission}/${locale}`
   const cached = articleCache.get(key)
   if (cached) return cached
-  const dir = path.join(contentDir!, mission, locale)
-  const list = existsSync(dir)
-    ? readdirSync(dir)
-        .filter((f) => f.endsWith('.json'))
-        .map((f) => readJson<ExportedArticle>(path.join(dir, f)))
-        .sort((a, b) => b.publishedAt.localeCompare(a.publishedAt) || b.id - a.id)
-    : []
+  const list = readArticles(path.join(contentDir!, mission), locale).sort((a, b) => b.publishedAt.localeCompare(a.publishedAt) || b.id - a.id)
   articleCache.set(key, list)
   return list
 }
