@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
+import { copyFileSync, cpSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { projectRoot } from '../cms/lib/env'
 import { siteProjectDir } from './paths'
@@ -96,7 +96,13 @@ export function completeOutput(options: { builtDir: string; liveDir: string; ent
     const to = path.join(options.builtDir, entry.file)
     if (!existsSync(from)) throw new Error(`Incremental build: unchanged page ${entry.file} is missing from the live site ${options.liveDir}; run a full build (npm run build:sites -- --full).`)
     mkdirSync(path.dirname(to), { recursive: true })
-    copyFileSync(from, to)
+    // A hard link, not a copy: published files are never changed in place, and the live folder is
+    // removed after the swap, so the new site simply keeps the same bytes.
+    try {
+      linkSync(from, to)
+    } catch {
+      copyFileSync(from, to) // another file system, or links not supported
+    }
     copied++
   }
   return copied

@@ -1,4 +1,5 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs'
+import { rm } from 'node:fs/promises'
 import path from 'node:path'
 
 /**
@@ -8,14 +9,17 @@ import path from 'node:path'
 export function publishMissionOutput(options: { builtDir: string; mediaDir: string; sitesDir: string; code: string }) {
   const target = path.join(options.sitesDir, options.code)
   const staging = `${target}.new-${process.pid}`
-  const previous = `${target}.old-${process.pid}`
+  // Unique per swap: the previous swap's old folder may still be being deleted in the background.
+  const previous = `${target}.old-${process.pid}-${Date.now()}`
   mkdirSync(options.sitesDir, { recursive: true })
   rmSync(staging, { recursive: true, force: true })
   renameSync(options.builtDir, staging)
   if (existsSync(options.mediaDir)) cpSync(options.mediaDir, path.join(staging, 'media'), { recursive: true })
   if (existsSync(target)) renameSync(target, previous)
   renameSync(staging, target)
-  rmSync(previous, { recursive: true, force: true })
+  // The old site is deleted in the background (tens of thousands of files for a large mission);
+  // if the process ends first, the next build's recoverInterruptedBuilds removes the rest.
+  void rm(previous, { recursive: true, force: true }).catch(() => {})
 }
 
 const alive = (pid: number) => {
@@ -35,7 +39,7 @@ const alive = (pid: number) => {
 export function recoverInterruptedBuilds(sitesDir: string, workDir: string) {
   if (existsSync(sitesDir)) {
     for (const name of readdirSync(sitesDir)) {
-      const m = /^(.+)\.(new|old)-(\d+)$/.exec(name)
+      const m = /^(.+)\.(new|old)-(\d+)(?:-\d+)?$/.exec(name)
       if (!m || alive(Number(m[3]))) continue
       const [, code, kind] = m
       const dir = path.join(sitesDir, name)
