@@ -298,8 +298,10 @@ const { i } = Astro.props
     console.error(e)
     process.exit(1)
   })
+  // A tick that started before the switch (one per second) finishes before the database goes.
+  await new Promise((r) => setTimeout(r, 1500))
   await payload.destroy().catch(() => {})
-  await new Promise((r) => setTimeout(r, 1000))
+  await new Promise((r) => setTimeout(r, 500))
   await closePayload(payload).catch(() => {})
   await db.stop().catch(() => {})
   if (!values.keep) rmSync(root, { recursive: true, force: true })
