@@ -4,6 +4,7 @@ import { handleEndpoints, type Payload } from 'payload'
 import { startLocalS3 } from '../../bench/localS3'
 import { sitesDir } from '../../pipeline/paths'
 import { createTestPayload } from '../helpers/payload'
+import { createMission } from '../helpers/fixtures'
 import path from 'node:path'
 
 /**
@@ -32,15 +33,7 @@ beforeAll(async () => {
   ;({ payload, close } = await createTestPayload())
   s3 = await startLocalS3()
   Object.assign(process.env, { S3_BUCKET: s3.config.bucket, S3_ENDPOINT: s3.config.endpoint, AWS_ACCESS_KEY_ID: 'S3RVER', AWS_SECRET_ACCESS_KEY: 'S3RVER', S3_REGION: 'us-east-1' })
-  const mk = async (c: string) =>
-    (
-      await payload.create({
-        collection: 'missions',
-        locale: 'vi',
-        data: { code: c, name: c, kind: 'embassy', hostCountry: 'PE', city: 'Li-ma', timeZone: 'America/Lima', enabledLocales: ['vi'], defaultLocale: 'vi' },
-        ...system,
-      })
-    ).id
+  const mk = async (c: string) => (await createMission(payload, c, { hostCountry: 'PE', city: 'Li-ma', timeZone: 'America/Lima', enabledLocales: ['vi'] })).id
   missionId = await mk(code)
   const other = await mk('act-quito')
   await payload.create({ collection: 'articles', locale: 'vi', data: { title: 'Bài đầu tiên', section: 'news', missions: [missionId], _status: 'published' }, context: { skipRebuild: true }, ...system })

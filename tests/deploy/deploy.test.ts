@@ -16,6 +16,7 @@ import { dependentFiles, sectionSlug } from '../../pipeline/deploy/dependencies'
 import { CACHE_IMMUTABLE, CACHE_PAGE } from '../../pipeline/deploy/objects'
 import { ContentStore } from '../../pipeline/deploy/store'
 import { createTestPayload } from '../helpers/payload'
+import { createMission } from '../helpers/fixtures'
 
 /**
  * Deploys real Astro builds to a real S3-compatible server (s3rver) on loopback, with a real
@@ -70,15 +71,7 @@ beforeAll(async () => {
   })
   await new Promise<void>((r) => purgeServer.listen(0, '127.0.0.1', r))
 
-  const mk = async (c: string) =>
-    (
-      await payload.create({
-        collection: 'missions',
-        locale: 'vi',
-        data: { code: c, name: `Cơ quan ${c}`, kind: 'embassy', hostCountry: 'AU', city: 'Can-bê-ra', timeZone: 'Australia/Sydney', enabledLocales: ['vi', 'en'], defaultLocale: 'vi' },
-        ...system,
-      })
-    ).id
+  const mk = async (c: string) => (await createMission(payload, c, { name: `Cơ quan ${c}` })).id
   missionId = await mk(code)
   otherMissionId = await mk('dep-osaka')
   await payload.update({ collection: 'missions', id: missionId, locale: 'en', data: { name: 'Deploy Test', city: 'Canberra' }, ...system })

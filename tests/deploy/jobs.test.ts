@@ -5,6 +5,7 @@ import type { Payload } from 'payload'
 import { demoImage } from '../../media/seedImages'
 import { sitesDir } from '../../pipeline/paths'
 import { createTestPayload } from '../helpers/payload'
+import { createMission } from '../helpers/fixtures'
 
 /** The rebuild queue as `npm start` runs it: real jobs in Postgres, real Astro builds. */
 let payload: Payload
@@ -15,12 +16,7 @@ const ids: Record<string, number> = {}
 beforeAll(async () => {
   ;({ payload, close } = await createTestPayload())
   for (const code of ['job-rome', 'job-oslo']) {
-    const m = await payload.create({
-      collection: 'missions',
-      locale: 'vi',
-      data: { code, name: code, kind: 'embassy', hostCountry: 'IT', city: 'Rô-ma', timeZone: 'Europe/Rome', enabledLocales: ['vi'], defaultLocale: 'vi' },
-      ...system,
-    })
+    const m = await createMission(payload, code, { hostCountry: 'IT', city: 'Rô-ma', timeZone: 'Europe/Rome', enabledLocales: ['vi'] })
     ids[code] = m.id
   }
 })
@@ -74,12 +70,7 @@ it('builds an article shared by several missions, with its image, when those mis
   const codes = ['job-lima', 'job-kyiv', 'job-baku']
   const ids2: number[] = []
   for (const code of codes) {
-    const m = await payload.create({
-      collection: 'missions',
-      locale: 'vi',
-      data: { code, name: code, kind: 'embassy', hostCountry: 'PE', city: 'x', timeZone: 'America/Lima', enabledLocales: ['vi'], defaultLocale: 'vi' },
-      ...system,
-    })
+    const m = await createMission(payload, code, { hostCountry: 'PE', city: 'x', timeZone: 'America/Lima', enabledLocales: ['vi'] })
     ids[code] = m.id
     ids2.push(m.id)
   }

@@ -6,6 +6,7 @@ import type { Payload } from 'payload'
 import { buildSites } from '../../pipeline/buildSites'
 import { paragraphs } from '../../cms/seed/lexical'
 import { createTestPayload } from '../helpers/payload'
+import { createMission } from '../helpers/fixtures'
 import { validationMessages } from '../helpers/errors'
 
 /**
@@ -27,12 +28,7 @@ const allHtml = (dir: string): string[] =>
 
 beforeAll(async () => {
   ;({ payload, close } = await createTestPayload())
-  const mission = await payload.create({
-    collection: 'missions',
-    locale: 'vi',
-    data: { code: 'test-hanoi', name: 'Cơ quan thử nghiệm', kind: 'embassy', hostCountry: 'AU', city: 'Can-bê-ra', timeZone: 'Australia/Sydney', enabledLocales: ['vi', 'en'], defaultLocale: 'vi' },
-    ...system,
-  })
+  const mission = await createMission(payload, 'test-hanoi', { name: 'Cơ quan thử nghiệm' })
   missionId = mission.id
   await payload.update({ collection: 'missions', id: missionId, locale: 'en', data: { name: 'Test Mission', city: 'Canberra' }, ...system })
 
@@ -88,12 +84,7 @@ describe('data model', () => {
   })
 
   it('allows the same slug in another mission', async () => {
-    const other = await payload.create({
-      collection: 'missions',
-      locale: 'vi',
-      data: { code: 'test-other', name: 'Khác', kind: 'consulate-general', hostCountry: 'JP', city: 'Ô-xa-ca', timeZone: 'Asia/Tokyo', enabledLocales: ['vi', 'en'], defaultLocale: 'vi' },
-      ...system,
-    })
+    const other = await createMission(payload, 'test-other', { name: 'Khác', kind: 'consulate-general', hostCountry: 'JP', city: 'Ô-xa-ca', timeZone: 'Asia/Tokyo' })
     const doc = await payload.create({ collection: 'articles', locale: 'vi', data: { title: 'Đổi mới và hội nhập', section: 'news', missions: [other.id] }, draft: true, ...system })
     expect(doc.slug).toBe('doi-moi-va-hoi-nhap')
   })

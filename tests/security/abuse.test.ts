@@ -3,6 +3,7 @@ import type { Payload } from 'payload'
 import { authLimits, MAX_PAGE_SIZE } from '../../cms/hooks/abuseLimits'
 import { MAX_JSON_BODY_BYTES } from '../../cms/endpoints/guards'
 import { createTestPayload } from '../helpers/payload'
+import { createMission } from '../helpers/fixtures'
 import { loginOverHttp, startApiServer } from '../helpers/apiServer'
 
 /** Rate limits, body limits and page-size caps over real HTTP. */
@@ -18,12 +19,7 @@ const messageOf = async (res: Response) => ((await res.json()) as { errors?: { m
 
 beforeAll(async () => {
   ;({ payload, close } = await createTestPayload())
-  const mission = await payload.create({
-    collection: 'missions',
-    locale: 'vi',
-    data: { code: 'au-canberra', name: 'Đại sứ quán', kind: 'embassy', hostCountry: 'AU', city: 'Can-bê-ra', timeZone: 'Australia/Sydney', enabledLocales: ['vi', 'en'], defaultLocale: 'vi' },
-    overrideAccess: true,
-  })
+  const mission = await createMission(payload, 'au-canberra', { name: 'Đại sứ quán' })
   missionId = mission.id
   for (const email of ['target@example.org', 'reset@example.org', 'editor@example.org']) {
     await payload.create({ collection: 'users', data: { email, password, hqRole: 'hq-editor' }, overrideAccess: true })
@@ -96,12 +92,7 @@ describe('request body and page size limits', () => {
 
   it(`never returns more than ${MAX_PAGE_SIZE} documents per request`, async () => {
     for (let i = 0; i < MAX_PAGE_SIZE + 5; i++) {
-      await payload.create({
-        collection: 'missions',
-        locale: 'vi',
-        data: { code: `m-${i}`, name: `Cơ quan ${i}`, kind: 'embassy', hostCountry: 'AU', city: 'X', timeZone: 'Australia/Sydney', enabledLocales: ['vi'], defaultLocale: 'vi' },
-        overrideAccess: true,
-      })
+      await createMission(payload, `m-${i}`, { name: `Cơ quan ${i}`, city: 'X', enabledLocales: ['vi'] })
     }
     for (const query of ['limit=100000', 'limit=0', 'pagination=false']) {
       const res = await fetch(`${api.url}/api/missions?${query}&depth=0`)

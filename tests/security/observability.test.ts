@@ -7,6 +7,7 @@ import { createLogger } from '../../cms/lib/logger'
 import { sitesDir } from '../../pipeline/paths'
 import type { Health } from '../../cms/endpoints/health'
 import { createTestPayload } from '../helpers/payload'
+import { createMission } from '../helpers/fixtures'
 import { startApiServer } from '../helpers/apiServer'
 
 /** /api/health over real HTTP, and the structured request log with request ids. */
@@ -19,12 +20,7 @@ const logged = () => lines.map((l) => JSON.parse(l) as Record<string, unknown>)
 
 beforeAll(async () => {
   ;({ payload, close } = await createTestPayload())
-  const mission = await payload.create({
-    collection: 'missions',
-    locale: 'vi',
-    data: { code: 'zz-health-probe', name: 'Tổng Lãnh sự quán', kind: 'consulate-general', hostCountry: 'JP', city: 'Ô-xa-ca', timeZone: 'Asia/Tokyo', enabledLocales: ['vi', 'en'], defaultLocale: 'vi' },
-    overrideAccess: true,
-  })
+  const mission = await createMission(payload, 'zz-health-probe', { name: 'Tổng Lãnh sự quán', kind: 'consulate-general', hostCountry: 'JP', city: 'Ô-xa-ca', timeZone: 'Asia/Tokyo' })
   missionId = mission.id
   const logger = createLogger({ format: 'json', level: 'info', destination: { write: (s: string) => void lines.push(s) } })
   api = await startApiServer(payload, { logger })

@@ -8,6 +8,7 @@ import type { Payload } from 'payload'
 import { deriveImage } from '../../media/derivatives'
 import { mediaDir } from '../../cms/lib/env'
 import { createTestPayload } from '../helpers/payload'
+import { createMission } from '../helpers/fixtures'
 import { loginOverHttp, startApiServer } from '../helpers/apiServer'
 import {
   elfExecutable,
@@ -58,12 +59,7 @@ async function upload(name: string, bytes: Buffer, type: string, headers: Record
 
 beforeAll(async () => {
   ;({ payload, close } = await createTestPayload())
-  const mission = await payload.create({
-    collection: 'missions',
-    locale: 'vi',
-    data: { code: 'au-canberra', name: 'Đại sứ quán', kind: 'embassy', hostCountry: 'AU', city: 'Can-bê-ra', timeZone: 'Australia/Sydney', enabledLocales: ['vi', 'en'], defaultLocale: 'vi' },
-    overrideAccess: true,
-  })
+  const mission = await createMission(payload, 'au-canberra', { name: 'Đại sứ quán' })
   await payload.create({
     collection: 'users',
     data: { email: 'press.au-canberra@example.org', password, name: 'Press officer', memberships: [{ mission: mission.id, role: 'press-officer' }] },
