@@ -8,8 +8,8 @@ import { countPublishedArticles, exportMission } from './exportContent'
 import { analyticsConfig } from '../site/analytics'
 import { renderAstro } from './renderAstro'
 import { publishMissionOutput, recoverInterruptedBuilds } from './publishOutput'
-import { buildSearchIndexes } from './searchIndex'
-import { completeOutput, htmlFiles, readRecordedEntries, reusableSearchIndexes, saveManifest, templateHash, validManifest } from './incremental'
+import { buildSearchIndexes, htmlFiles } from './searchIndex'
+import { completeOutput, readRecordedEntries, reusableSearchIndexes, saveManifest, templateHash, validManifest } from './incremental'
 import { sitesDir as defaultSitesDir, workDir } from './paths'
 
 const EXPORT_CONCURRENCY = 4

@@ -3,6 +3,8 @@ import { copyFileSync, cpSync, existsSync, linkSync, mkdirSync, readdirSync, rea
 import path from 'node:path'
 import { projectRoot } from '../cms/lib/env'
 import { siteProjectDir } from './paths'
+import { walk } from './deploy/objects'
+import { htmlFiles } from './searchIndex'
 
 /**
  * The pipeline's half of per-page incremental rendering (the routes' half, and the rule that
@@ -28,10 +30,7 @@ export type ManifestEntry = { file: string; fingerprint: string; rendered: boole
 /** Env that templates read: part of the template hash. */
 const TEMPLATE_ENV = /^(SITE_|ANALYTICS_)/
 
-const filesUnder = (dir: string): string[] =>
-  readdirSync(dir, { withFileTypes: true })
-    .flatMap((d) => (d.isDirectory() ? filesUnder(path.join(dir, d.name)) : [path.join(dir, d.name)]))
-    .sort()
+const filesUnder = (dir: string): string[] => [...walk(dir)].map((rel) => path.join(dir, rel))
 
 /** Hash of everything besides content that shapes a page: templates, UI strings, Astro's version, SITE_* and ANALYTICS_* env. */
 export function templateHash(): string {
@@ -120,16 +119,6 @@ export function saveManifest(sitesDir: string, code: string, entries: ManifestEn
   writeFileSync(`${file}.tmp`, JSON.stringify(manifest))
   renameSync(`${file}.tmp`, file)
 }
-
-/** Site-relative paths of the HTML pages under `dir` (search indexes aside). */
-export const htmlFiles = (dir: string, rel = ''): string[] =>
-  existsSync(path.join(dir, rel))
-    ? readdirSync(path.join(dir, rel), { withFileTypes: true }).flatMap((d) => {
-        const r = rel ? `${rel}/${d.name}` : d.name
-        if (d.isDirectory()) return d.name === 'pagefind' ? [] : htmlFiles(dir, r)
-        return d.name.endsWith('.html') ? [r] : []
-      })
-    : []
 
 /**
  * Locales whose search index can be kept: the live site has one, the locale has the same pages

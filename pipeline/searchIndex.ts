@@ -2,12 +2,15 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import * as pagefind from 'pagefind'
 
-const htmlFiles = (dir: string, rel = ''): string[] =>
-  readdirSync(path.join(dir, rel), { withFileTypes: true }).flatMap((d) => {
-    const r = path.posix.join(rel, d.name)
-    if (d.isDirectory()) return d.name === 'pagefind' ? [] : htmlFiles(dir, r)
-    return d.name.endsWith('.html') ? [r] : []
-  })
+/** Paths of the HTML pages under `dir`, relative to it with `/` (search indexes aside; none if `dir` is missing). */
+export const htmlFiles = (dir: string, rel = ''): string[] =>
+  existsSync(path.join(dir, rel))
+    ? readdirSync(path.join(dir, rel), { withFileTypes: true }).flatMap((d) => {
+        const r = path.posix.join(rel, d.name)
+        if (d.isDirectory()) return d.name === 'pagefind' ? [] : htmlFiles(dir, r)
+        return d.name.endsWith('.html') ? [r] : []
+      })
+    : []
 
 /**
  * Pagefind folds accents when searching ("dai" finds "đại"'s vowel), but "đ" is a letter of

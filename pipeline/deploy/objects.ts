@@ -46,7 +46,8 @@ export function sha256File(file: string): Promise<string> {
   })
 }
 
-function* walk(dir: string, prefix = ''): Generator<string> {
+/** Paths of the files under `dir`, relative to it with `/`, in a stable order. */
+export function* walk(dir: string, prefix = ''): Generator<string> {
   for (const d of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
     const rel = prefix ? `${prefix}/${d.name}` : d.name
     if (d.isDirectory()) yield* walk(path.join(dir, d.name), rel)
