@@ -14,19 +14,33 @@ export const authenticated: Access = ({ req }) => Boolean(req.user)
 export const hqAdminOnly: Access = ({ req }) => isHqAdmin(req.user)
 export const hqAdminField: FieldAccess = ({ req }) => isHqAdmin(req.user)
 
-/** Public = the document has a published copy and this locale's copy is live (published or withdrawn). */
+/** Public article = the document has a published copy and this locale's copy is live (published or withdrawn). */
 const published: Where = { and: [{ _status: { equals: 'published' } }, { 'workflow.state': { in: ['published', 'withdrawn'] } }] }
+/** Public page = a published copy, and this locale's publication state is "published" (cms/collections/Pages.ts). */
+const publishedPage: Where = { and: [{ _status: { equals: 'published' } }, { 'publication.state': { equals: 'published' } }] }
 const anyOf = (...conditions: Where[]): Where => ({ or: conditions })
 const allOf = (...conditions: Where[]): Where => ({ and: conditions })
 
-/** Anonymous readers see published articles only; staff also see their missions' drafts; HQ sees all. */
-export const readArticles: Access = ({ req }) => {
-  const user = req.user
-  if (!user) return published
-  if (isHq(user)) return true
-  const missions = missionsAllowing(user, 'read')
-  return missions.length ? anyOf(published, { missions: { in: missions } }) : published
-}
+/**
+ * Articles and pages share their staff rules (the article table in roles.ts); they differ in
+ * what "public" means and in the field naming their missions: `missions` (an article may be
+ * shared) or `mission`.
+ */
+type MissionField = 'missions' | 'mission'
+
+/** Anonymous readers see public documents only; staff also see their missions' drafts; HQ sees all. */
+const readMissionContent =
+  (live: Where, missionField: MissionField): Access =>
+  ({ req }) => {
+    const user = req.user
+    if (!user) return live
+    if (isHq(user)) return true
+    const missions = missionsAllowing(user, 'read')
+    return missions.length ? anyOf(live, { [missionField]: { in: missions } }) : live
+  }
+
+export const readArticles = readMissionContent(published, 'missions')
+export const readPages = readMissionContent(publishedPage, 'mission')
 
 /** Version history (drafts included) is staff-only. Versions nest fields under `version.`. */
 export const readArticleVersions: Access = ({ req }) => {
@@ -37,8 +51,9 @@ export const readArticleVersions: Access = ({ req }) => {
   return missions.length ? { 'version.missions': { in: missions } } : false
 }
 
-/** Row-level scope for writing articles: documents of missions where the user may `action`. */
-export const articlesWhereUserMay =
+/** Row-level scope for writing: documents of missions where the user may `action`. */
+const missionContentWhereUserMay =
+  (missionField: MissionField) =>
   (action: ArticleAction): Access =>
   ({ req }) => {
     const user = req.user
@@ -46,11 +61,17 @@ export const articlesWhereUserMay =
     if (user.hqRole === 'hq-admin') return true
     if (user.hqRole === 'hq-editor' && action !== 'delete') return true
     const missions = missionsAllowing(user, action)
-    return missions.length ? { missions: { in: missions } } : false
+    return missions.length ? { [missionField]: { in: missions } } : false
   }
 
-/** Who may create at all; which missions they may create for is checked against the data. */
-export const createArticles: Access = ({ req }) => Boolean(req.user && (isHq(req.user) || missionsAllowing(req.user, 'create').length))
+export const articlesWhereUserMay = missionContentWhereUserMay('missions')
+export const pagesWhereUserMay = missionContentWhereUserMay('mission')
+
+/** Who may create articles or pages at all; which missions they may create for is checked against the data. */
+export const createMissionContent: Access = ({ req }) => Boolean(req.user && (isHq(req.user) || missionsAllowing(req.user, 'create').length))
+
+/** Page versions (drafts included) are staff-only, for the pages of their missions. */
+export const readPageVersions: Access = ({ req }) => (req.user ? (isHq(req.user) ? true : { 'version.mission': { in: missionsAllowing(req.user, 'read') } }) : false)
 
 /** Missions: HQ admins manage them; a mission admin edits their own mission's settings. */
 export const updateMissions: Access = ({ req }) => {

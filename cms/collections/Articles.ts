@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 import { slugField } from '../fields/slug'
 import { sections } from '../lib/locales'
-import { articlesWhereUserMay, createArticles, readArticles, readArticleVersions } from '../access/rules'
+import { articlesWhereUserMay, createMissionContent, readArticles, readArticleVersions } from '../access/rules'
 import { isHq, missionsAllowing } from '../access/roles'
 import { enforceArticleDelete, enforceArticleRights } from '../hooks/enforceArticleRights'
 import { protectWorkflowFields, recordEdits } from '../hooks/protectWorkflowFields'
@@ -34,7 +34,7 @@ export const Articles: CollectionConfig = {
   access: {
     read: readArticles,
     readVersions: readArticleVersions,
-    create: createArticles,
+    create: createMissionContent,
     update: articlesWhereUserMay('translate'),
     delete: articlesWhereUserMay('delete'),
   },

@@ -1,6 +1,7 @@
-import type { Access, CollectionBeforeChangeHook, CollectionBeforeDeleteHook, CollectionConfig, Validate, Where } from 'payload'
+import type { CollectionBeforeChangeHook, CollectionBeforeDeleteHook, CollectionConfig, Validate } from 'payload'
 import { ValidationError } from 'payload'
 import { canOnArticle, idOf, isHq, missionsAllowing } from '../access/roles'
+import { createMissionContent, pagesWhereUserMay, readPages, readPageVersions } from '../access/rules'
 import { refusal } from '../lib/errors'
 import { localeCodes } from '../lib/locales'
 import { keepingLocale } from '../lib/nestedRead'
@@ -8,33 +9,6 @@ import { slugify, URL_SAFE_CODE } from '../lib/slugify'
 import { pagePreviewEndpoints } from '../endpoints/preview'
 
 export const pageKinds = ['about', 'ambassador', 'consular-services', 'visa', 'overseas-vietnamese', 'citizen-protection', 'other'] as const
-
-/**
- * Static pages of one mission (About the mission, Ambassador, Consular services, Visa…).
- * Publication is per locale, as for articles: a page is public in a locale when its
- * published copy exists (_status) and that locale's `publication.state` is "published",
- * so the English page can go live before the Vietnamese one. Staff rights follow the
- * article table (cms/access/roles.ts): publishing needs the `publish` right.
- */
-const live: Where = { and: [{ _status: { equals: 'published' } }, { 'publication.state': { equals: 'published' } }] }
-
-const readPages: Access = ({ req }) => {
-  const user = req.user
-  if (!user) return live
-  if (isHq(user)) return true
-  const missions = missionsAllowing(user, 'read')
-  return missions.length ? { or: [live, { mission: { in: missions } }] } : live
-}
-
-const pagesWhereUserMay =
-  (action: 'update' | 'delete'): Access =>
-  ({ req }) => {
-    const user = req.user
-    if (!user) return false
-    if (user.hqRole === 'hq-admin' || (user.hqRole === 'hq-editor' && action !== 'delete')) return true
-    const missions = missionsAllowing(user, action)
-    return missions.length ? { mission: { in: missions } } : false
-  }
 
 /** Which mission a page is for, and whether this user may publish there, are checked against the data. */
 const enforcePageRights: CollectionBeforeChangeHook = async ({ data, originalDoc, req, operation }) => {
@@ -91,6 +65,13 @@ const uniqueSlug: Validate<string> = async (value, { req, data, id }) => {
   return clash.docs[0] ? `Slug "${value}" is already used in "${req.locale}" by page #${clash.docs[0].id} of the same mission.` : true
 }
 
+/**
+ * Static pages of one mission (About the mission, Ambassador, Consular services, Visa…).
+ * Publication is per locale, as for articles: a page is public in a locale when its
+ * published copy exists (_status) and that locale's `publication.state` is "published",
+ * so the English page can go live before the Vietnamese one. Staff rights follow the
+ * article table (cms/access/roles.ts): publishing needs the `publish` right.
+ */
 export const Pages: CollectionConfig = {
   slug: 'pages',
   labels: { singular: { vi: 'Trang tĩnh', en: 'Page' }, plural: { vi: 'Trang tĩnh', en: 'Pages' } },
@@ -103,10 +84,11 @@ export const Pages: CollectionConfig = {
   },
   endpoints: pagePreviewEndpoints,
   versions: { drafts: true, maxPerDoc: 50 },
+  // Rules in cms/access/rules.ts, shared with articles.
   access: {
     read: readPages,
-    readVersions: ({ req }) => (req.user ? (isHq(req.user) ? true : { 'version.mission': { in: missionsAllowing(req.user, 'read') } }) : false),
-    create: ({ req }) => Boolean(req.user && (isHq(req.user) || missionsAllowing(req.user, 'create').length)),
+    readVersions: readPageVersions,
+    create: createMissionContent,
     update: pagesWhereUserMay('update'),
     delete: pagesWhereUserMay('delete'),
   },
