@@ -2,6 +2,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { buildConfig } from 'payload'
 import { postgresAdapter } from '@payloadcms/db-postgres'
+import { localeRowsByParent } from './db/indexes'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { en } from '@payloadcms/translations/languages/en'
 import { vi } from '@payloadcms/translations/languages/vi'
@@ -62,6 +63,7 @@ export default buildConfig({
     // Schema changes go through committed migrations only (npm run migrate:create).
     push: false,
     migrationDir: path.join(dirname, 'migrations'),
+    afterSchemaInit: [localeRowsByParent],
   }),
   sharp,
   // The multipart parser stops reading at the limit and answers 413 (validateUpload checks again).

@@ -13,24 +13,27 @@ import { escapeHtml } from '../cms/lib/escapeHtml'
 import { sameSource, sourceTextOf, type SourceText } from '../cms/workflow/sourceText'
 import { exportPages, exportSiteSettings } from './exportSite'
 import { appendArticles } from '../site/src/data/articleFiles'
+import { inLocale } from '../cms/lib/inLocale'
 
 const PAGE_SIZE = 100
 
 /** When the live source text differs from what this live translation was made from. */
-async function sourceUpdatedSince(payload: Payload, doc: Article, locale: string): Promise<ExportedArticle['sourceUpdated']> {
-  const source = doc.sourceLocale ?? 'vi'
+function sourceUpdated(doc: Article, locale: string, source: Pick<Article, 'title' | 'summary' | 'body' | 'updatedAt'> | null): ExportedArticle['sourceUpdated'] {
   const snapshot = doc.translation?.sourceSnapshot as SourceText | null | undefined
-  if (locale === source || !snapshot) return null
-  const original = await payload.findByID({ collection: 'articles', id: doc.id, locale: source as 'vi', fallbackLocale: false, depth: 0, overrideAccess: false, disableErrors: true, select: { title: true, summary: true, body: true, updatedAt: true } })
-  if (!original?.title || sameSource(snapshot, sourceTextOf(original))) return null
-  return { locale: source, at: original.updatedAt }
+  if (locale === (doc.sourceLocale ?? 'vi') || !snapshot || !source?.title || sameSource(snapshot, sourceTextOf(source))) return null
+  return { locale: doc.sourceLocale ?? 'vi', at: source.updatedAt }
+}
+
+/** The source-locale text as the public sees it (null if that locale is not public): for one article read on its own. */
+export async function publicSourceText(payload: Payload, doc: Article) {
+  return payload.findByID({ collection: 'articles', id: doc.id, locale: (doc.sourceLocale ?? 'vi') as 'vi', fallbackLocale: false, depth: 0, overrideAccess: false, disableErrors: true, select: { title: true, summary: true, body: true, updatedAt: true } })
 }
 
 /**
  * Reads what the public may see — as an anonymous reader (overrideAccess: false, no user),
- * so access control, not this code, guarantees that drafts never reach a build — and writes
- * one JSON file per article and locale. Each locale is read with fallbackLocale: false, so a
- * missing translation is absent rather than silently shown in Vietnamese.
+ * so access control, not this code, decides which article is public in which locale — and
+ * writes the site's data (articles as JSON lines per locale). Each locale's copy is taken with
+ * fallbackLocale: false, so a missing translation is absent rather than shown in Vietnamese.
  */
 export async function exportMission(payload: Payload, mission: Mission, contentDir: string, siteDir: string, options: { unsavedSettings?: Record<string, unknown> } = {}) {
   const missionDir = path.join(contentDir, mission.code)
@@ -39,6 +42,8 @@ export async function exportMission(payload: Payload, mission: Mission, contentD
     name: Record<string, string>
     city: Record<string, string>
   }
+  // The settings preview replaces the stored settings with the unsaved form (same shape).
+  const settings = options.unsavedSettings ?? all
   const exported: ExportedMission = {
     code: mission.code,
     name: all.name,
@@ -49,12 +54,12 @@ export async function exportMission(payload: Payload, mission: Mission, contentD
     locales: mission.enabledLocales as string[],
     defaultLocale: mission.defaultLocale,
     siteUrl: missionSiteUrl(mission.code, mission.siteUrl),
-    site: await exportSiteSettings(payload, mission, siteDir, options.unsavedSettings),
+    site: await exportSiteSettings(payload, settings, siteDir),
   }
   await exportPages(payload, mission, exported.locales, missionDir)
   writeFileSync(path.join(missionDir, 'mission.json'), JSON.stringify(exported))
 
-  // Pass 1: which article is published in which locale, under which slug.
+  // Pass 1, per locale and access-controlled: which article is public in which locale, under which slug.
   const slugs = new Map<number, Record<string, string>>()
   for (const locale of exported.locales) {
     for await (const doc of publishedArticles(payload, mission.id, locale, 0, { slug: true })) {
@@ -72,37 +77,43 @@ export async function exportMission(payload: Payload, mission: Mission, contentD
     }
   }
 
-  // Pass 2: write each article page's data, one page of query results at a time.
+  // Pass 2: each article's content in all its locales at once (one read instead of one per
+  // locale), written one page of query results at a time. Only the locales pass 1 found public
+  // are used: with locale 'all' the where clause matches an article public in any locale.
+  const fields = payload.collections.articles.config.flattenedFields
   let pages = 0
-  for (const locale of exported.locales) {
-    let batch: ExportedArticle[] = []
-    for await (const doc of publishedArticles(payload, mission.id, locale, 1, articleFieldsForSite)) {
-      const local = overrides.get(doc.id) as Record<string, unknown> | undefined
-      if (!doc.slug || local?.declined) continue
+  const batches = new Map<string, ExportedArticle[]>(exported.locales.map((l) => [l, []]))
+  for await (const all of publishedArticles(payload, mission.id, 'all', 1, articleFieldsForSite)) {
+    const local = overrides.get(all.id) as Record<string, unknown> | undefined
+    const live = slugs.get(all.id)
+    if (!live || local?.declined) continue
+    const sourceLocale = all.sourceLocale ?? 'vi'
+    const source = live[sourceLocale] ? inLocale<Article>(fields, all as never, sourceLocale) : null
+    for (const [locale, batch] of batches) {
+      if (!live[locale]) continue
+      const doc = inLocale<Article>(fields, all as never, locale)
       // Name the article in any failure, so the press officer knows what to fix.
-      const article = await exportArticle(payload, doc, mission, locale, siteDir, slugs, local).catch((error: unknown) => {
+      const article = await exportArticle(doc, mission, locale, siteDir, slugs, local, source).catch((error: unknown) => {
         throw new Error(`Article #${doc.id} "${doc.title}" (${locale}) of ${mission.code} cannot be built: ${error instanceof Error ? error.message : String(error)}`, { cause: error })
       })
       batch.push(article)
       pages++
-      if (batch.length >= PAGE_SIZE) {
-        appendArticles(missionDir, locale, batch)
-        batch = []
-      }
+      if (batch.length >= PAGE_SIZE) appendArticles(missionDir, locale, batch.splice(0))
     }
-    appendArticles(missionDir, locale, batch)
   }
+  for (const [locale, batch] of batches) appendArticles(missionDir, locale, batch)
   return { articlePages: pages }
 }
 
 export async function exportArticle(
-  payload: Payload,
   doc: Article,
   mission: Mission,
   locale: string,
   siteDir: string,
   slugs: Map<number, Record<string, string>>,
   local: Record<string, unknown> | undefined,
+  /** The article's source-locale text if that locale is public (for "the original has been updated"). */
+  source: Pick<Article, 'title' | 'summary' | 'body' | 'updatedAt'> | null,
 ): Promise<ExportedArticle> {
   const intro = local?.[`intro:${locale}`] as string | undefined
   return {
@@ -121,7 +132,7 @@ export async function exportArticle(
     translations: slugs.get(doc.id) ?? { [locale]: doc.slug! },
     withdrawn: doc.workflow?.state === 'withdrawn' ? { at: doc.workflow.withdrawnAt ?? doc.updatedAt, reason: doc.workflow.withdrawalReason ?? '' } : null,
     changeNotes: (doc.changeNotes ?? []).map((n) => ({ date: n.date, note: n.note })),
-    sourceUpdated: await sourceUpdatedSince(payload, doc, locale),
+    sourceUpdated: sourceUpdated(doc, locale, source),
     countries: doc.countries ?? [],
     event: doc.event?.startsAt ? { startsAt: doc.event.startsAt, endsAt: doc.event.endsAt ?? null, venue: doc.event.venue || null } : null,
   }
@@ -170,7 +181,7 @@ async function* publishedArticles(payload: Payload, missionId: number, locale: s
   for (let page = 1; ; page++) {
     const result = await payload.find({
       collection: 'articles',
-      locale: locale as 'vi',
+      locale: locale as 'vi' | 'all',
       fallbackLocale: false,
       draft: false,
       overrideAccess: false,

@@ -17,12 +17,11 @@ const link = (l: AnyRecord): ExportedLink => ({ label: l.label, kind: l.kind, pa
 /**
  * The mission's site settings (title, colour, logo, menus, home layout, consular information,
  * accredited countries), read like everything else the build sees: as an anonymous reader.
- * Missions are public; their localized parts come back per locale with locale: 'all'.
- * `unsaved` (the settings preview) is a mission record in that same all-locales shape that
- * replaces the stored one, so a preview renders exactly what a save would publish.
+ * Missions are public; `all` is the mission record read with locale: 'all' (localized parts per
+ * locale) — or, for the settings preview, the unsaved form in that same shape, so a preview
+ * renders exactly what a save would publish.
  */
-export async function exportSiteSettings(payload: Payload, mission: Mission, siteDir: string, unsaved?: AnyRecord): Promise<ExportedSite> {
-  const all = unsaved ?? ((await payload.findByID({ collection: 'missions', id: mission.id, locale: 'all', depth: 0, overrideAccess: false })) as unknown as AnyRecord)
+export async function exportSiteSettings(payload: Payload, all: AnyRecord, siteDir: string): Promise<ExportedSite> {
   const perLocale = <T>(value: unknown, map: (v: AnyRecord) => T): Record<string, T[]> =>
     Object.fromEntries(Object.entries((value ?? {}) as Record<string, AnyRecord[] | null>).map(([l, rows]) => [l, (rows ?? []).map(map)]))
   const consular = (all.consular ?? {}) as AnyRecord

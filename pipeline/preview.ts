@@ -6,7 +6,7 @@ import { idOf, idsOf, canOnArticle } from '../cms/access/roles'
 import { mayUpdateMission } from '../cms/access/rules'
 import { uiString } from '../cms/lib/uiStrings'
 import { missionWithUnsavedSettings } from '../cms/lib/unsavedMissionSettings'
-import { exportArticle, exportMission } from './exportContent'
+import { exportArticle, exportMission, publicSourceText } from './exportContent'
 import { exportedPage } from './exportSite'
 import { readArticles, replaceArticle } from '../site/src/data/articleFiles'
 import { renderAstro } from './renderAstro'
@@ -103,7 +103,7 @@ export async function renderArticlePreview(req: PayloadRequest, id: string | num
     overlay: async ({ missionDir, siteDir }) => {
       const published = readArticles(missionDir, locale).find((a) => a.id === doc.id)
       const translations = { ...(published?.translations ?? {}), [locale]: slug }
-      replaceArticle(missionDir, locale, await exportArticle(payload, doc, mission, locale, siteDir, new Map([[doc.id, translations]]), undefined))
+      replaceArticle(missionDir, locale, await exportArticle(doc, mission, locale, siteDir, new Map([[doc.id, translations]]), undefined, await publicSourceText(payload, doc)))
     },
   })
 }

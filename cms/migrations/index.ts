@@ -3,6 +3,7 @@ import * as migration_20261123_164354_workflow from './20261123_164354_workflow'
 import * as migration_20261123_164949_syndication_overrides from './20261123_164949_syndication_overrides';
 import * as migration_20261123_173642_deployments_mission_sites from './20261123_173642_deployments_mission_sites';
 import * as migration_20261123_184616_article_events from './20261123_184616_article_events';
+import * as migration_20261123_212955_locale_parent_indexes from './20261123_212955_locale_parent_indexes';
 
 export const migrations = [
   {
@@ -28,6 +29,11 @@ export const migrations = [
   {
     up: migration_20261123_184616_article_events.up,
     down: migration_20261123_184616_article_events.down,
-    name: '20261123_184616_article_events'
+    name: '20261123_184616_article_events',
+  },
+  {
+    up: migration_20261123_212955_locale_parent_indexes.up,
+    down: migration_20261123_212955_locale_parent_indexes.down,
+    name: '20261123_212955_locale_parent_indexes'
   },
 ];

@@ -344,6 +344,29 @@ describe('the built site reflects each state', () => {
     expect(sitemap).not.toContain('bai-bi-rut')
     expect(readFileSync(file('tin-tuc', 'bai-co-cap-nhat', 'index.html'), 'utf8')).toMatch(/Cập nhật \d+ tháng \d+, \d{4}<\/time>: Bổ sung lịch mới/)
   })
+
+  it('tells readers of a translation when its original was republished since, not for an unpublished edit of it', async () => {
+    const { readFileSync } = await import('node:fs')
+    const id = await bilingualArticle('press', 'Bản gốc đổi')
+    for (const locale of ['vi', 'en'] as const) {
+      await act('press', id, { locale, action: 'submit' })
+      expect((await act('reviewer', id, { locale, action: 'publish' })).status).toBe(200)
+    }
+    const page = (locale: 'vi' | 'en', slug: string) => readFileSync(path.join(sitesDir, 'wf-mission', locale, locale === 'vi' ? 'tin-tuc' : 'news', slug, 'index.html'), 'utf8')
+    const [viSlug, enSlug] = [(await live(id, 'vi')).slug!, (await live(id, 'en')).slug!]
+    const notice = 'original of this article was updated'
+
+    // An edit of the original that is not published yet: the live original is what was translated.
+    await http('press', 'PATCH', `/api/articles/${id}?locale=vi&draft=true`, { body: paragraphs(['Nội dung đã sửa.']) })
+    await buildSites({ payload, missions: ['wf-mission'], sitesDir, log: () => {} })
+    expect(page('en', enSlug)).not.toContain(notice)
+
+    await act('press', id, { locale: 'vi', action: 'submit' })
+    expect((await act('reviewer', id, { locale: 'vi', action: 'publish' })).status).toBe(200)
+    await buildSites({ payload, missions: ['wf-mission'], sitesDir, log: () => {} })
+    expect(page('en', enSlug)).toMatch(/The Vietnamese original of this article was updated on \w+ \d+, \d{4}; this translation may not reflect the changes yet\./)
+    expect(page('vi', viSlug)).not.toContain('của bài viết đã được cập nhật')
+  })
 })
 
 describe('publishing needs alt text in the language published', () => {
