@@ -13,24 +13,52 @@ export const htmlFiles = (dir: string, rel = ''): string[] =>
     : []
 
 /**
+ * The element marked data-pagefind-body, the only part of a page Pagefind indexes (null if
+ * none). Pagefind parses whatever it is sent; sending this element alone instead of the whole
+ * page (head, menus, footer) gives the same index — the title is the element's first h1, the
+ * image its first img — for about three quarters of the work (measured on 3,000 article pages).
+ */
+export function indexedElement(html: string): string | null {
+  const marker = html.indexOf('data-pagefind-body')
+  if (marker < 0) return null
+  const start = html.lastIndexOf('<', marker)
+  const name = /^<([a-zA-Z][\w-]*)/.exec(html.slice(start, marker))?.[1]
+  if (!name) return null
+  // Nested elements of the same name (a <div> in a <div>) are counted to find its own end.
+  const tags = new RegExp(`<(/?)${name}\\b[^>]*>`, 'gi')
+  tags.lastIndex = start
+  let depth = 0
+  for (let m = tags.exec(html); m; m = tags.exec(html)) {
+    depth += m[1] ? -1 : 1
+    if (depth === 0) return html.slice(start, m.index + m[0].length)
+  }
+  return null
+}
+
+/**
  * Pagefind folds accents when searching ("dai" finds "đại"'s vowel), but "đ" is a letter of
  * its own, not "d" plus a mark. So the text of every Vietnamese page is indexed a second time
  * with đ/Đ → d/D, at a low weight: "dai su quan" then finds "Đại sứ quán". The copy exists only
- * in what Pagefind reads, never in the HTML served to readers.
+ * in what Pagefind reads, never in the HTML served to readers. `element` is the indexed element.
  */
-export function withFoldedCopy(html: string): string {
-  const start = html.indexOf('data-pagefind-body')
-  if (start < 0 || !/[đĐ]/.test(html)) return html
-  const end = html.indexOf('</article>', start)
-  if (end < 0) return html
-  const open = html.indexOf('>', start) + 1
-  const text = html
-    .slice(open, end)
+export function withFoldedCopy(element: string): string {
+  if (!/[đĐ]/.test(element)) return element
+  const open = element.indexOf('>') + 1
+  const close = element.lastIndexOf('</')
+  if (open <= 0 || close < open) return element
+  const text = element
+    .slice(open, close)
     .replace(/<[^>]*data-pagefind-ignore[^>]*>[\s\S]*?<\/[a-z]+>/g, ' ')
     .replace(/<[^>]*>/g, ' ')
     .replace(/\s+/g, ' ')
   const folded = text.replace(/đ/g, 'd').replace(/Đ/g, 'D')
-  return `${html.slice(0, end)}<div data-pagefind-weight="0.5">${folded}</div>${html.slice(end)}`
+  return `${element.slice(0, close)}<div data-pagefind-weight="0.5">${folded}</div>${element.slice(close)}`
+}
+
+/** What Pagefind is sent for a page: its indexed element (with the folded copy) in a bare document; null if the page is not indexed. */
+export function searchDocument(html: string): string | null {
+  const element = indexedElement(html)
+  return element === null ? null : `<html><body>${withFoldedCopy(element)}</body></html>`
 }
 
 /**
@@ -63,9 +91,9 @@ async function indexMission(siteDir: string, locales: string[]): Promise<Record<
       // Pages are sent without waiting for each answer: the backend indexes them in parallel.
       const added = await Promise.all(
         htmlFiles(localeDir).map(async (file) => {
-          const html = readFileSync(path.join(localeDir, file), 'utf8')
-          if (!html.includes('data-pagefind-body')) return 0
-          const result = await index.addHTMLFile({ sourcePath: file, content: withFoldedCopy(html) })
+          const content = searchDocument(readFileSync(path.join(localeDir, file), 'utf8'))
+          if (content === null) return 0
+          const result = await index.addHTMLFile({ sourcePath: file, content })
           if (result.errors.length) throw new Error(`Pagefind could not index ${locale}/${file}: ${result.errors.join('; ')}`)
           return 1
         }),

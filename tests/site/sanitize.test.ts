@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { parseDocument } from 'htmlparser2'
 import { findAll } from 'domutils'
 import { sanitizeBodyHtml } from '../../pipeline/sanitize'
-import { withFoldedCopy } from '../../pipeline/searchIndex'
+import { indexedElement, searchDocument, withFoldedCopy } from '../../pipeline/searchIndex'
 import { corpus } from '../helpers/xssCorpus'
 
 /** Article bodies reach the public site only through sanitizeBodyHtml: an XSS corpus must come out inert. */
@@ -30,10 +30,22 @@ describe('article body sanitising', () => {
 
 describe('search folding', () => {
   it('adds a đ→d copy of the indexed article text, leaving the visible page unchanged', () => {
-    const html = '<main><article data-pagefind-body><h1>Đại sứ quán</h1><p data-pagefind-ignore>Menu đ</p><p>Đồng bào</p></article></main>'
-    const out = withFoldedCopy(html)
-    expect(out.startsWith('<main><article data-pagefind-body><h1>Đại sứ quán</h1>')).toBe(true)
+    const element = '<article data-pagefind-body><h1>Đại sứ quán</h1><p data-pagefind-ignore>Menu đ</p><p>Đồng bào</p></article>'
+    const out = withFoldedCopy(element)
+    expect(out.startsWith('<article data-pagefind-body><h1>Đại sứ quán</h1>')).toBe(true)
     expect(out).toContain('<div data-pagefind-weight="0.5"> Dại sứ quán Dồng bào </div></article>')
     expect(withFoldedCopy('<article data-pagefind-body>Embassy</article>')).toBe('<article data-pagefind-body>Embassy</article>')
+  })
+})
+
+describe('what Pagefind is sent', () => {
+  it('is the data-pagefind-body element alone, up to its own closing tag', () => {
+    const page = '<html><head><title>x</title></head><body><nav><h1>Menu</h1></nav><div class="a" data-pagefind-body><div><h1>Title</h1></div><p>Text</p></div><footer><div>Footer</div></footer></body></html>'
+    expect(indexedElement(page)).toBe('<div class="a" data-pagefind-body><div><h1>Title</h1></div><p>Text</p></div>')
+    expect(searchDocument(page)).toBe('<html><body><div class="a" data-pagefind-body><div><h1>Title</h1></div><p>Text</p></div></body></html>')
+  })
+
+  it('skips pages without an indexed element', () => {
+    expect(searchDocument('<html><body><main><h1>Search</h1></main></body></html>')).toBeNull()
   })
 })
