@@ -8,7 +8,7 @@ import { countPublishedArticles, exportMission } from './exportContent'
 import { analyticsConfig } from '../site/analytics'
 import { renderAstro } from './renderAstro'
 import { publishMissionOutput, recoverInterruptedBuilds } from './publishOutput'
-import { buildSearchIndexes, htmlFiles } from './searchIndex'
+import { buildSearchIndexes, holdSearchBackend, htmlFiles } from './searchIndex'
 import { completeOutput, readRecordedEntries, reusableSearchIndexes, saveManifest, templateHash, validManifest } from './incremental'
 import { sitesDir as defaultSitesDir, workDir } from './paths'
 
@@ -100,6 +100,7 @@ export async function buildSites(options: {
   const stages = { export: 0, render: 0, searchIndex: 0 }
   const exportLimit = pLimit(EXPORT_CONCURRENCY)
   const done: string[] = []
+  const releaseSearch = holdSearchBackend()
   try {
     const failures: BuildFailure[] = []
     const fail = (mission: string, error: unknown) => {
@@ -230,6 +231,7 @@ export async function buildSites(options: {
     }
     return { missions: [...done].sort(), articlePages, pages, pagesRendered, pagesByMission, seconds, stages, failures }
   } finally {
+    await releaseSearch()
     rmSync(runDir, { recursive: true, force: true })
   }
 }

@@ -1,4 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import * as pagefind from 'pagefind'
 
@@ -61,6 +62,55 @@ export function searchDocument(html: string): string | null {
   return element === null ? null : `<html><body>${withFoldedCopy(element)}</body></html>`
 }
 
+// Pagefind's Node API drives one backend process per loaded copy of its module, and a backend
+// indexes on one core. Each lane below is its own copy of the module (loaded under a distinct
+// URL), so its own backend: missions published at the same time are indexed on as many cores.
+// Within a lane, missions take turns; a lane's backend closes when nothing holds it.
+type PagefindApi = typeof pagefind
+type Lane = { api: Promise<PagefindApi>; busy: number }
+const LANES = Math.max(1, Math.min(4, os.availableParallelism()))
+const lanes: Lane[] = []
+let held = 0
+
+function loadLane(n: number): Promise<PagefindApi> {
+  // The first lane is the ordinary import; the others are separate instances of the same file.
+  return n === 0 ? Promise.resolve(pagefind) : (import(/* @vite-ignore */ `${import.meta.resolve('pagefind')}?lane=${n}`) as Promise<PagefindApi>)
+}
+
+async function closeIdleLanes() {
+  if (held > 0) return
+  for (const lane of lanes) if (lane.busy === 0) await (await lane.api).close()
+}
+
+/**
+ * Keeps the backends running while a whole build indexes mission after mission (otherwise each
+ * is closed and started again between missions). Call the returned function when done.
+ */
+export function holdSearchBackend(): () => Promise<void> {
+  held++
+  let released = false
+  return async () => {
+    if (released) return
+    released = true
+    held--
+    await closeIdleLanes()
+  }
+}
+
+let waiting: (() => void)[] = []
+async function acquireLane(): Promise<Lane> {
+  for (;;) {
+    const free = lanes.find((l) => l.busy === 0)
+    if (free) return free
+    if (lanes.length < LANES) {
+      const lane = { api: loadLane(lanes.length), busy: 0 }
+      lanes.push(lane)
+      return lane
+    }
+    await new Promise<void>((resolve) => waiting.push(resolve))
+  }
+}
+
 /**
  * One Pagefind index per locale of a built mission site, in <locale>/pagefind/. Runs after the
  * Astro build and before the swap into dist/sites, so a failed index leaves the old site live.
@@ -68,45 +118,42 @@ export function searchDocument(html: string): string | null {
  * indexed, and only that element of each; result URLs are relative to the
  * locale's home and the search page passes that home as Pagefind's baseUrl.
  */
-// Pagefind's Node API drives one shared backend process: missions rendered in parallel must take
-// turns, and the backend is closed only when no index is being built.
-let queue: Promise<unknown> = Promise.resolve()
-let active = 0
-
-export function buildSearchIndexes(siteDir: string, locales: string[]): Promise<Record<string, number>> {
-  const run = queue.then(() => indexMission(siteDir, locales))
-  queue = run.catch(() => {})
-  return run
+export async function buildSearchIndexes(siteDir: string, locales: string[]): Promise<Record<string, number>> {
+  const lane = await acquireLane()
+  lane.busy++
+  try {
+    return await indexMission(await lane.api, siteDir, locales)
+  } finally {
+    lane.busy--
+    const next = waiting
+    waiting = []
+    next.forEach((wake) => wake())
+    await closeIdleLanes()
+  }
 }
 
-async function indexMission(siteDir: string, locales: string[]): Promise<Record<string, number>> {
+async function indexMission(pagefind: PagefindApi, siteDir: string, locales: string[]): Promise<Record<string, number>> {
   const counts: Record<string, number> = {}
-  active++
-  try {
-    for (const locale of locales) {
-      const localeDir = path.join(siteDir, locale)
-      if (!existsSync(localeDir)) continue
-      const { index, errors } = await pagefind.createIndex({ forceLanguage: locale })
-      if (!index) throw new Error(`Pagefind could not start for ${locale}: ${errors.join('; ')}`)
-      // Pages are sent without waiting for each answer: the backend indexes them in parallel.
-      const added = await Promise.all(
-        htmlFiles(localeDir).map(async (file) => {
-          const content = searchDocument(readFileSync(path.join(localeDir, file), 'utf8'))
-          if (content === null) return 0
-          const result = await index.addHTMLFile({ sourcePath: file, content })
-          if (result.errors.length) throw new Error(`Pagefind could not index ${locale}/${file}: ${result.errors.join('; ')}`)
-          return 1
-        }),
-      )
-      const pages = added.reduce<number>((n, x) => n + x, 0)
-      const written = await index.writeFiles({ outputPath: path.join(localeDir, 'pagefind') })
-      if (written.errors.length) throw new Error(`Pagefind could not write the ${locale} index: ${written.errors.join('; ')}`)
-      await index.deleteIndex()
-      counts[locale] = pages
-    }
-  } finally {
-    active--
-    if (active === 0) await pagefind.close()
+  for (const locale of locales) {
+    const localeDir = path.join(siteDir, locale)
+    if (!existsSync(localeDir)) continue
+    const { index, errors } = await pagefind.createIndex({ forceLanguage: locale })
+    if (!index) throw new Error(`Pagefind could not start for ${locale}: ${errors.join('; ')}`)
+    // Pages are sent without waiting for each answer.
+    const added = await Promise.all(
+      htmlFiles(localeDir).map(async (file) => {
+        const content = searchDocument(readFileSync(path.join(localeDir, file), 'utf8'))
+        if (content === null) return 0
+        const result = await index.addHTMLFile({ sourcePath: file, content })
+        if (result.errors.length) throw new Error(`Pagefind could not index ${locale}/${file}: ${result.errors.join('; ')}`)
+        return 1
+      }),
+    )
+    const pages = added.reduce<number>((n, x) => n + x, 0)
+    const written = await index.writeFiles({ outputPath: path.join(localeDir, 'pagefind') })
+    if (written.errors.length) throw new Error(`Pagefind could not write the ${locale} index: ${written.errors.join('; ')}`)
+    await index.deleteIndex()
+    counts[locale] = pages
   }
   return counts
 }
