@@ -189,11 +189,13 @@ async function* publishedArticles(payload: Payload, missionId: number, locale: s
       select,
       page,
       limit: PAGE_SIZE,
+      // Page by page without a total: each page would otherwise run a count query as costly as the page.
+      pagination: false,
       sort: '-publishedAt',
       where: publicArticlesOf(missionId),
     })
     yield* result.docs as Article[]
-    if (!result.hasNextPage) return
+    if (result.docs.length < PAGE_SIZE) return
   }
 }
 
