@@ -1,6 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { projectRoot } from '../cms/lib/env'
 import * as pagefind from 'pagefind'
 
 /** Paths of the HTML pages under `dir`, relative to it with `/` (search indexes aside; none if `dir` is missing). */
@@ -73,9 +75,13 @@ const lanes: Lane[] = []
 let held = 0
 
 function loadLane(n: number): Promise<PagefindApi> {
-  // The first lane is the ordinary import; the others are separate instances of the same file.
-  return n === 0 ? Promise.resolve(pagefind) : (import(/* @vite-ignore */ `${import.meta.resolve('pagefind')}?lane=${n}`) as Promise<PagefindApi>)
+  if (n === 0) return Promise.resolve(pagefind)
+  // The other lanes are separate instances of the same file, loaded at run time (bundlers leave it be).
+  const entry = pathToFileURL(path.join(projectRoot, 'node_modules', 'pagefind', 'lib', 'index.js')).href
+  return import(/* webpackIgnore: true */ /* turbopackIgnore: true */ /* @vite-ignore */ `${entry}?lane=${n}`) as Promise<PagefindApi>
 }
+/** Lowered to the lanes that loaded if another copy of the module cannot be loaded here. */
+let laneLimit = LANES
 
 async function closeIdleLanes() {
   if (held > 0) return
@@ -98,14 +104,25 @@ export function holdSearchBackend(): () => Promise<void> {
 }
 
 let waiting: (() => void)[] = []
+/** A lane for one mission's indexing, marked busy. */
 async function acquireLane(): Promise<Lane> {
   for (;;) {
     const free = lanes.find((l) => l.busy === 0)
-    if (free) return free
-    if (lanes.length < LANES) {
-      const lane = { api: loadLane(lanes.length), busy: 0 }
+    if (free) {
+      free.busy++
+      return free
+    }
+    if (lanes.length < laneLimit) {
+      const lane: Lane = { api: loadLane(lanes.length), busy: 1 }
       lanes.push(lane)
-      return lane
+      try {
+        await lane.api
+        return lane
+      } catch {
+        lanes.splice(lanes.indexOf(lane), 1)
+        laneLimit = Math.max(1, lanes.length)
+        continue
+      }
     }
     await new Promise<void>((resolve) => waiting.push(resolve))
   }
@@ -120,7 +137,6 @@ async function acquireLane(): Promise<Lane> {
  */
 export async function buildSearchIndexes(siteDir: string, locales: string[]): Promise<Record<string, number>> {
   const lane = await acquireLane()
-  lane.busy++
   try {
     return await indexMission(await lane.api, siteDir, locales)
   } finally {

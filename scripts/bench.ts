@@ -98,6 +98,11 @@ const rssKb = (pid: number | 'self') => {
     return 0
   }
 }
+/** CPU seconds the whole machine has spent busy (every process: CMS, Postgres, astro, Pagefind), from /proc/stat. */
+const machineCpu = () => {
+  const [user, nice, system, , , irq, softirq] = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number)
+  return { busy: (user! + nice! + system! + irq! + softirq!) / 100 }
+}
 let peakTotalKb = 0
 let peakAstroKb = 0
 const memorySampler = setInterval(() => {
@@ -162,9 +167,11 @@ try {
   log(`Seeded ${articles} articles in ${((Date.now() - seedStarted) / 1000).toFixed(1)} s`)
 
   // --- Full build ---------------------------------------------------------------------------
+  const cpuAtStart = machineCpu()
   const fullStarted = Date.now()
   const full = await buildSites({ payload, log: (l) => /^\[(render|site|failed)|^Built/.test(l) && log(l), onRenderProcess: watchChild })
   const fullBuildSeconds = (Date.now() - fullStarted) / 1000
+  const fullBuildCpuSeconds = machineCpu().busy - cpuAtStart.busy
   clearInterval(memorySampler)
   const selfPeakKb = process.resourceUsage().maxRSS
   const renderProcesses = astroPids.size
@@ -254,6 +261,10 @@ const { i } = Astro.props
     fullBuildAstroSeconds: round(full.stages.render),
     fullBuildSearchIndexSeconds: round(full.stages.searchIndex),
     pagesPerSecond: round(full.pages / fullBuildSeconds),
+    // CPU time of every process on the machine during the full build, and the share of all cores it
+    // used: near 1, the build is bound by the work it does, not by waiting or by stages in sequence.
+    fullBuildCpuSeconds: round(fullBuildCpuSeconds, 1),
+    fullBuildCpuUtilization: round(fullBuildCpuSeconds / (fullBuildSeconds * os.availableParallelism())),
     // Upper bound: the CMS process and the astro build child, each at its own peak.
     // The full build's highest resident memory at one moment: this process plus the astro builds running then.
     peakRssMb: Math.round(Math.max(peakTotalKb, selfPeakKb) / 1024),
