@@ -18,13 +18,25 @@ const EXPORT_CONCURRENCY = 4
 const PAGES_PER_EXTRA_PROCESS = 400
 
 /**
+ * At most this many article pages per astro process. An astro build holds every page's data of
+ * its missions (getStaticPaths) until it ends: about 700 MB at 9,600 article pages (96 × 100 on
+ * two processes). Larger corpora get more processes, run `concurrent` at a time, so memory stays
+ * bounded whatever the number of articles.
+ */
+const MAX_PAGES_PER_PROCESS = 10_000
+
+/**
  * How many astro builds (each pays Astro's start-up, ~0.7 s) and how many at once: one per core
- * (rendering is single-threaded), none below ~400 article pages each. Measured at 8 missions ×
- * 100 articles on 2 cores: two builds, the first rendering while the second shard is exported,
- * 7.2 s; four builds (two at a time, more overlap, two more start-ups) 9.0 s.
+ * (rendering is single-threaded), none below ~400 article pages each, and more (still one per
+ * core at a time) when a process would hold more than MAX_PAGES_PER_PROCESS. Measured at 8
+ * missions × 100 articles on 2 cores: two builds, the first rendering while the second shard is
+ * exported, 7.2 s; four builds (two at a time, more overlap, two more start-ups) 9.0 s.
  */
 export function renderPlan(articlePages: number, missions: number, cores = Number(process.env.MP_BUILD_PROCESSES) || os.availableParallelism()) {
-  return { shards: Math.max(1, Math.min(missions, cores, Math.ceil(articlePages / PAGES_PER_EXTRA_PROCESS))) }
+  const forSpeed = Math.min(cores, Math.ceil(articlePages / PAGES_PER_EXTRA_PROCESS))
+  const forMemory = Math.ceil(articlePages / MAX_PAGES_PER_PROCESS)
+  const shards = Math.max(1, Math.min(missions, Math.max(forSpeed, forMemory)))
+  return { shards, concurrent: Math.min(shards, cores) }
 }
 
 /** Greedy balance: heaviest mission first onto the lightest shard. */
@@ -118,7 +130,9 @@ export async function buildSites(options: {
     const counted = await Promise.all(missions.map((m) => exportLimit(async () => ({ code: m.code, weight: (await countPublishedArticles(options.payload, m.id)) * m.enabledLocales.length }))))
     const plan = renderPlan(counted.reduce((n, c) => n + c.weight, 0), missions.length)
     const shards = shardMissions(counted, plan.shards)
-    log(`[render] ${missions.length} mission(s) in ${shards.length} astro build(s), each starting as soon as its missions are exported …`)
+    const renderLimit = pLimit(plan.concurrent)
+    const atOnce = shards.length > plan.concurrent ? `, ${plan.concurrent} at a time` : ''
+    log(`[render] ${missions.length} mission(s) in ${shards.length} astro build(s)${atOnce}, each starting as soon as its missions are exported …`)
 
     let articlePages = 0
     const exported: Mission[] = []
@@ -183,7 +197,7 @@ export async function buildSites(options: {
     for (const [i, codes] of shards.entries()) {
       const ok = await Promise.all(codes.map((code) => exportLimit(() => exportOne(missions.find((m) => m.code === code)!))))
       const ready = codes.filter((_, k) => ok[k])
-      if (ready.length) renders.push(renderShard(ready, i))
+      if (ready.length) renders.push(renderLimit(() => renderShard(ready, i)))
     }
     stages.export = (Date.now() - exportStarted) / 1000
     await Promise.all(renders)

@@ -10,7 +10,7 @@
  */
 import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
@@ -86,8 +86,8 @@ const { buildAndDeploy } = await import('../pipeline/deploy/buildAndDeploy')
 const { NoopPurger } = await import('../pipeline/deploy/cdn')
 
 // Peak RSS of the build: every 100 ms, the resident memory of this process (CMS, export) plus
-// every astro build child alive at that moment; the highest sum is the peak. (Build processes
-// run a few at a time, so adding up each one's own peak would overstate it.)
+// every astro build child and Pagefind backend alive at that moment; the highest sum is the
+// peak. (Build processes run a few at a time, so adding up each one's own peak would overstate it.)
 const liveChildren = new Set<number>()
 const astroPids = new Set<number>()
 const rssKb = (pid: number | 'self') => {
@@ -103,12 +103,25 @@ const machineCpu = () => {
   const [user, nice, system, , , irq, softirq] = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number)
   return { busy: (user! + nice! + system! + irq! + softirq!) / 100 }
 }
+/** This process's Pagefind backends (children listed per thread in /proc). */
+const searchBackends = () =>
+  readdirSync(`/proc/${process.pid}/task`).flatMap((task) => {
+    try {
+      const children = readFileSync(`/proc/${process.pid}/task/${task}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number)
+      return children.filter((pid) => readFileSync(`/proc/${pid}/comm`, 'utf8').startsWith('pagefind'))
+    } catch {
+      return [] // a thread or child that just ended
+    }
+  })
 let peakTotalKb = 0
 let peakAstroKb = 0
+let peakSearchKb = 0
 const memorySampler = setInterval(() => {
   const astro = [...liveChildren].reduce((n, pid) => n + rssKb(pid), 0)
+  const search = searchBackends().reduce((n, pid) => n + rssKb(pid), 0)
   peakAstroKb = Math.max(peakAstroKb, astro)
-  peakTotalKb = Math.max(peakTotalKb, astro + rssKb('self'))
+  peakSearchKb = Math.max(peakSearchKb, search)
+  peakTotalKb = Math.max(peakTotalKb, astro + search + rssKb('self'))
 }, 100)
 const watchChild = (pid: number) => {
   liveChildren.add(pid)
@@ -265,11 +278,11 @@ const { i } = Astro.props
     // used: near 1, the build is bound by the work it does, not by waiting or by stages in sequence.
     fullBuildCpuSeconds: round(fullBuildCpuSeconds, 1),
     fullBuildCpuUtilization: round(fullBuildCpuSeconds / (fullBuildSeconds * os.availableParallelism())),
-    // Upper bound: the CMS process and the astro build child, each at its own peak.
-    // The full build's highest resident memory at one moment: this process plus the astro builds running then.
+    // The full build's highest resident memory at one moment: this process plus the astro builds and Pagefind backends running then.
     peakRssMb: Math.round(Math.max(peakTotalKb, selfPeakKb) / 1024),
     cmsPeakRssMb: Math.round(selfPeakKb / 1024),
     astroPeakRssMb: Math.round(peakAstroKb / 1024),
+    searchIndexPeakRssMb: Math.round(peakSearchKb / 1024),
     renderProcesses,
     incrementalPublishes: PUBLISHES,
     incrementalPublishToLiveP50Seconds: round(pct(50)),
