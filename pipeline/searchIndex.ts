@@ -84,8 +84,12 @@ function loadLane(n: number): Promise<PagefindApi> {
 let laneLimit = LANES
 
 async function closeIdleLanes() {
-  if (held > 0) return
-  for (const lane of lanes) if (lane.busy === 0) await (await lane.api).close()
+  for (const lane of lanes) {
+    if (held > 0 || lane.busy > 0) continue
+    const api = await lane.api
+    // Checked again after the await: a mission waiting for a lane may have taken this one meanwhile.
+    if (held === 0 && lane.busy === 0) await api.close()
+  }
 }
 
 /**
