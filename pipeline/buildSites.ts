@@ -67,7 +67,6 @@ export type BuildReport = {
   failures: BuildFailure[]
 }
 
-
 /**
  * The build pipeline: export published content → one Astro build for all requested
  * missions → swap each mission's output into dist/sites/<code>/. A failure leaves the

@@ -10,7 +10,7 @@ import type { ExportedArticle, ExportedImage, ExportedMission } from '../site/sr
 import { mediaCacheDir, missionSiteUrl } from './paths'
 import { sanitizeBodyHtml } from './sanitize'
 import { escapeHtml } from '../cms/lib/escapeHtml'
-import { sameSource, sourceTextOf, type SourceText } from '../cms/workflow/sourceText'
+import { sameSource, sourceLocaleOf, sourceTextOf, type SourceText } from '../cms/workflow/sourceText'
 import { exportPages, exportSiteSettings } from './exportSite'
 import { appendArticles } from '../site/src/data/articleFiles'
 import { inLocale } from '../cms/lib/inLocale'
@@ -20,13 +20,14 @@ const PAGE_SIZE = 100
 /** When the live source text differs from what this live translation was made from. */
 function sourceUpdated(doc: Article, locale: string, source: Pick<Article, 'title' | 'summary' | 'body' | 'updatedAt'> | null): ExportedArticle['sourceUpdated'] {
   const snapshot = doc.translation?.sourceSnapshot as SourceText | null | undefined
-  if (locale === (doc.sourceLocale ?? 'vi') || !snapshot || !source?.title || sameSource(snapshot, sourceTextOf(source))) return null
-  return { locale: doc.sourceLocale ?? 'vi', at: source.updatedAt }
+  const sourceLocale = sourceLocaleOf(doc)
+  if (locale === sourceLocale || !snapshot || !source?.title || sameSource(snapshot, sourceTextOf(source))) return null
+  return { locale: sourceLocale, at: source.updatedAt }
 }
 
 /** The source-locale text as the public sees it (null if that locale is not public): for one article read on its own. */
 export async function publicSourceText(payload: Payload, doc: Article) {
-  return payload.findByID({ collection: 'articles', id: doc.id, locale: (doc.sourceLocale ?? 'vi') as 'vi', fallbackLocale: false, depth: 0, overrideAccess: false, disableErrors: true, select: { title: true, summary: true, body: true, updatedAt: true } })
+  return payload.findByID({ collection: 'articles', id: doc.id, locale: sourceLocaleOf(doc) as 'vi', fallbackLocale: false, depth: 0, overrideAccess: false, disableErrors: true, select: { title: true, summary: true, body: true, updatedAt: true } })
 }
 
 /**
@@ -87,11 +88,12 @@ export async function exportMission(payload: Payload, mission: Mission, contentD
     const local = overrides.get(all.id) as Record<string, unknown> | undefined
     const live = slugs.get(all.id)
     if (!live || local?.declined) continue
-    const sourceLocale = all.sourceLocale ?? 'vi'
-    const source = live[sourceLocale] ? inLocale<Article>(fields, all as never, sourceLocale) : null
+    // The article as read in each locale it is public in; the source locale's view, if public, is the translations' original.
+    const views = new Map(Object.keys(live).map((l) => [l, inLocale<Article>(fields, all as never, l)]))
+    const source = views.get(sourceLocaleOf(all)) ?? null
     for (const [locale, batch] of batches) {
-      if (!live[locale]) continue
-      const doc = inLocale<Article>(fields, all as never, locale)
+      const doc = views.get(locale)
+      if (!doc) continue
       // Name the article in any failure, so the press officer knows what to fix.
       const article = await exportArticle(doc, mission, locale, siteDir, slugs, local, source).catch((error: unknown) => {
         throw new Error(`Article #${doc.id} "${doc.title}" (${locale}) of ${mission.code} cannot be built: ${error instanceof Error ? error.message : String(error)}`, { cause: error })

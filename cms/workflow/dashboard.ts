@@ -1,7 +1,7 @@
 import type { Endpoint } from 'payload'
 import { isHq, missionsAllowing } from '../access/roles'
 import { localeCodes } from '../lib/locales'
-import { sameSource, sourceTextOf, type SourceText } from './sourceText'
+import { sameSource, sourceLocaleOf, sourceTextOf, type SourceText } from './sourceText'
 
 type ByLocale<T> = Record<string, T | null | undefined> | null | undefined
 
@@ -34,7 +34,7 @@ export const dashboardEndpoint: Endpoint = {
     const result = { missions: visible.map((m) => m.code), missingTranslation: [] as unknown[], outdated: [] as unknown[], inReview: [] as unknown[], scheduled: [] as unknown[] }
     for (const doc of articles.docs as unknown as Record<string, ByLocale<unknown>>[] & { id: number }[]) {
       const d = doc as unknown as { id: number; sourceLocale?: string; title: ByLocale<string>; summary: ByLocale<string>; body: ByLocale<unknown>; workflow: ByLocale<{ state?: string; scheduledAt?: string }>; translation: ByLocale<{ sourceSnapshot?: SourceText }> }
-      const source = d.sourceLocale ?? 'vi'
+      const source = sourceLocaleOf(d)
       const sourceNow = sourceTextOf({ title: d.title?.[source], summary: d.summary?.[source], body: d.body?.[source] })
       for (const locale of localeCodes) {
         const state = d.workflow?.[locale]?.state ?? 'draft'

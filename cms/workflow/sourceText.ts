@@ -3,6 +3,9 @@ import { convertLexicalToPlaintext } from '@payloadcms/richtext-lexical/plaintex
 
 export type SourceText = { title: string; summary: string; body: string }
 
+/** The language an article was written in, which translations follow (Vietnamese unless set). */
+export const sourceLocaleOf = (doc: { sourceLocale?: string | null } | null | undefined): string => doc?.sourceLocale ?? 'vi'
+
 /** Plain text of a Lexical body, for translation diffs. */
 export const lexicalText = (body: unknown): string =>
   body && typeof body === 'object' && 'root' in body ? convertLexicalToPlaintext({ data: body as never }).trim() : ''

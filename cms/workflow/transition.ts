@@ -4,7 +4,7 @@ import type { Article } from '../payload-types'
 import { canOnArticle, idOf, idsOf, isHq, translatableLocales } from '../access/roles'
 import { localeCodes } from '../lib/locales'
 import { allowedActions, checkTransition, liveStates, workflowActions, type WorkflowAction, type WorkflowState } from './stateMachine'
-import { sameSource, sourceDiff, sourceTextOf, type SourceText } from './sourceText'
+import { sameSource, sourceDiff, sourceLocaleOf, sourceTextOf, type SourceText } from './sourceText'
 
 export type TransitionInput = { locale?: string; action?: string; at?: string; note?: string; force?: boolean }
 export type WorkflowResult = { status: number; body: Record<string, unknown> }
@@ -72,7 +72,7 @@ export async function runTransition(
   if (action === 'confirm_translation') {
     if (!mayPublish) return fail(403, 'Only reviewers and HQ can confirm that a translation is still valid.')
     return withTransaction(req, async () => {
-      const source = (doc.sourceLocale ?? 'vi') as string
+      const source = sourceLocaleOf(doc)
       const sourceDoc = await load(req, id, source, true)
       await write(req, id, locale, true, { translation: { sourceSnapshot: sourceTextOf(sourceDoc ?? {}), snapshotAt: now.toISOString() } })
       await record(req, doc, locale, 'confirm_translation', state, state, note)
@@ -200,7 +200,7 @@ async function withTransaction(req: PayloadRequest, fn: () => Promise<WorkflowRe
 /** Per-locale state, live copy, staleness (with the source diff) and history of one article. */
 export async function workflowView(req: PayloadRequest, id: number | string) {
   const sourceDoc = await load(req, id, 'vi', true)
-  const sourceLocale = (sourceDoc?.sourceLocale ?? 'vi') as string
+  const sourceLocale = sourceLocaleOf(sourceDoc)
   const source = sourceLocale === 'vi' ? sourceDoc : await load(req, id, sourceLocale, true)
   const sourceNow: SourceText = sourceTextOf(source ?? {})
   const locales: Record<string, unknown> = {}
