@@ -40,9 +40,13 @@ export function indexedElement(html: string): string | null {
 
 /**
  * Pagefind folds accents when searching ("dai" finds "đại"'s vowel), but "đ" is a letter of
- * its own, not "d" plus a mark. So the text of every Vietnamese page is indexed a second time
- * with đ/Đ → d/D, at a low weight: "dai su quan" then finds "Đại sứ quán". The copy exists only
- * in what Pagefind reads, never in the HTML served to readers. `element` is the indexed element.
+ * its own, not "d" plus a mark. So the words with đ/Đ of every Vietnamese page are indexed a
+ * second time with đ/Đ → d/D, at a low weight: "dai su quan" then finds "Đại sứ quán" (the other
+ * words already match through the folding). Only those words, in their order and as often as
+ * they occur, so their weight in ranking holds while the copy stays a fraction of the page
+ * (copying the whole text doubled the indexing of every Vietnamese page), and excerpts come from
+ * the text readers see. The copy exists only in what Pagefind reads, never in the HTML served to
+ * readers. `element` is the indexed element.
  */
 export function withFoldedCopy(element: string): string {
   if (!/[đĐ]/.test(element)) return element
@@ -53,8 +57,9 @@ export function withFoldedCopy(element: string): string {
     .slice(open, close)
     .replace(/<[^>]*data-pagefind-ignore[^>]*>[\s\S]*?<\/[a-z]+>/g, ' ')
     .replace(/<[^>]*>/g, ' ')
-    .replace(/\s+/g, ' ')
-  const folded = text.replace(/đ/g, 'd').replace(/Đ/g, 'D')
+  const words = text.match(/[^\s.,;:!?()"“”‘’«»\[\]{}…–—/]*[đĐ][^\s.,;:!?()"“”‘’«»\[\]{}…–—/]*/g)
+  if (!words) return element
+  const folded = words.join(' ').replace(/đ/g, 'd').replace(/Đ/g, 'D')
   return `${element.slice(0, close)}<div data-pagefind-weight="0.5">${folded}</div>${element.slice(close)}`
 }
 
@@ -70,7 +75,8 @@ export function searchDocument(html: string): string | null {
 // Within a lane, missions take turns; a lane's backend closes when nothing holds it.
 type PagefindApi = typeof pagefind
 type Lane = { api: Promise<PagefindApi>; busy: number }
-const LANES = Math.max(1, Math.min(4, os.availableParallelism()))
+/** How many missions are indexed at once: one Pagefind backend per core, at most four. */
+export const SEARCH_LANES = Math.max(1, Math.min(4, os.availableParallelism()))
 const lanes: Lane[] = []
 let held = 0
 
@@ -81,7 +87,7 @@ function loadLane(n: number): Promise<PagefindApi> {
   return import(/* webpackIgnore: true */ /* turbopackIgnore: true */ /* @vite-ignore */ `${entry}?lane=${n}`) as Promise<PagefindApi>
 }
 /** Lowered to the lanes that loaded if another copy of the module cannot be loaded here. */
-let laneLimit = LANES
+let laneLimit = SEARCH_LANES
 
 async function closeIdleLanes() {
   for (const lane of lanes) {
