@@ -19,7 +19,7 @@ const PAGES_PER_EXTRA_PROCESS = 400
 
 /**
  * At most this many article pages per astro process. An astro build holds every page's data of
- * its missions (getStaticPaths) until it ends: about 700 MB at 9,600 article pages (96 × 100 on
+ * its missions (getStaticPaths) until it ends: about 600 MB at 9,600 article pages (96 × 100 on
  * two processes). Larger corpora get more processes, run `concurrent` at a time, so memory stays
  * bounded whatever the number of articles.
  */
