@@ -5,11 +5,6 @@ import { projectRoot } from '../cms/lib/env'
 import { siteProjectDir } from './paths'
 
 /**
- * Runs one `astro build` for all requested missions in a child process: Astro's fixed
- * start-up cost is paid once, and the CMS process keeps its memory. Output lines are
- * passed to `log` as they come.
- */
-/**
  * V8 sizes its heap by the limit it is given, not by what a build keeps: an astro build holding
  * 10,800 pages (48 missions × 225) has ~150 MB of live objects but peaks at ~680 MB RSS with
  * the default limit, ~580 MB with this one, for ~1% more time in garbage collection (CPU
@@ -18,6 +13,11 @@ import { siteProjectDir } from './paths'
  */
 const ASTRO_HEAP_LIMIT_MB = 1024
 
+/**
+ * Runs one `astro build` for all requested missions in a child process: Astro's fixed
+ * start-up cost is paid once, and the CMS process keeps its memory. Output lines are
+ * passed to `log` as they come.
+ */
 export function renderAstro(options: {
   contentDir: string
   outDir: string

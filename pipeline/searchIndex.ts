@@ -38,6 +38,10 @@ export function indexedElement(html: string): string | null {
   return null
 }
 
+const WORD_BREAK = '\\s.,;:!?()"“”‘’«»\\[\\]{}…–—/'
+/** A word (between spaces and punctuation) containing đ or Đ. */
+const WORD_WITH_D = new RegExp(`[^${WORD_BREAK}]*[đĐ][^${WORD_BREAK}]*`, 'g')
+
 /**
  * Pagefind folds accents when searching ("dai" finds "đại"'s vowel), but "đ" is a letter of
  * its own, not "d" plus a mark. So the words with đ/Đ of every Vietnamese page are indexed a
@@ -57,7 +61,7 @@ export function withFoldedCopy(element: string): string {
     .slice(open, close)
     .replace(/<[^>]*data-pagefind-ignore[^>]*>[\s\S]*?<\/[a-z]+>/g, ' ')
     .replace(/<[^>]*>/g, ' ')
-  const words = text.match(/[^\s.,;:!?()"“”‘’«»\[\]{}…–—/]*[đĐ][^\s.,;:!?()"“”‘’«»\[\]{}…–—/]*/g)
+  const words = text.match(WORD_WITH_D)
   if (!words) return element
   const folded = words.join(' ').replace(/đ/g, 'd').replace(/Đ/g, 'D')
   return `${element.slice(0, close)}<div data-pagefind-weight="0.5">${folded}</div>${element.slice(close)}`
