@@ -69,12 +69,13 @@ export async function exportMission(payload: Payload, mission: Mission, contentD
     }
   }
   // Local touches on syndicated articles: declined items are skipped, intros and images replace.
-  const overrides = new Map<number, { declined?: boolean | null; intro?: string | null; heroImage?: unknown }>()
+  const overrides = new Map<number, { declined?: boolean | null }>()
   for (const locale of exported.locales) {
     const found = await payload.find({ collection: 'article-overrides', where: { mission: { equals: mission.id } }, locale: locale as 'vi', fallbackLocale: false, depth: 1, pagination: false, overrideAccess: false })
     for (const o of found.docs) {
       const article = typeof o.article === 'object' ? o.article.id : o.article
-      overrides.set(article, { ...overrides.get(article), declined: o.declined, heroImage: o.heroImage, [`intro:${locale}`]: o.intro } as never)
+      // The replacement image is read in each locale: its alt text and caption are localized.
+      overrides.set(article, { ...overrides.get(article), declined: o.declined, [`hero:${locale}`]: o.heroImage, [`intro:${locale}`]: o.intro } as never)
     }
   }
 
@@ -82,6 +83,7 @@ export async function exportMission(payload: Payload, mission: Mission, contentD
   // locale), written one page of query results at a time. Only the locales pass 1 found public
   // are used: with locale 'all' the where clause matches an article public in any locale.
   const fields = payload.collections.articles.config.flattenedFields
+  const fieldsOf = (slug: string) => payload.collections[slug as 'media']?.config.flattenedFields
   let pages = 0
   const batches = new Map<string, ExportedArticle[]>(exported.locales.map((l) => [l, []]))
   for await (const all of publishedArticles(payload, mission.id, 'all', 1, articleFieldsForSite)) {
@@ -89,7 +91,7 @@ export async function exportMission(payload: Payload, mission: Mission, contentD
     const live = slugs.get(all.id)
     if (!live || local?.declined) continue
     // The article as read in each locale it is public in; the source locale's view, if public, is the translations' original.
-    const views = new Map(Object.keys(live).map((l) => [l, inLocale<Article>(fields, all as never, l)]))
+    const views = new Map(Object.keys(live).map((l) => [l, inLocale<Article>(fields, all as never, l, fieldsOf)]))
     const source = views.get(sourceLocaleOf(all)) ?? null
     for (const [locale, batch] of batches) {
       const doc = views.get(locale)
@@ -130,7 +132,7 @@ export async function exportArticle(
     bodyText: doc.body ? convertLexicalToPlaintext({ data: doc.body as never }) : '',
     publishedAt: doc.publishedAt ?? doc.createdAt,
     updatedAt: doc.updatedAt,
-    hero: await exportImage((local?.heroImage as Article['heroImage']) ?? doc.heroImage, siteDir, `article #${doc.id} "${doc.title}"`),
+    hero: await exportImage((local?.[`hero:${locale}`] as Article['heroImage']) ?? doc.heroImage, siteDir, `article #${doc.id} "${doc.title}"`),
     translations: slugs.get(doc.id) ?? { [locale]: doc.slug! },
     withdrawn: doc.workflow?.state === 'withdrawn' ? { at: doc.workflow.withdrawnAt ?? doc.updatedAt, reason: doc.workflow.withdrawalReason ?? '' } : null,
     changeNotes: (doc.changeNotes ?? []).map((n) => ({ date: n.date, note: n.note })),

@@ -361,6 +361,24 @@ describe('structured data and social cards', () => {
     expect(meta('twitter:card')).toBe('summary_large_image')
     expect(meta('description')).toMatch(/^More than 40 Vietnamese companies/)
     expect(meta('og:description')).toBe(meta('description'))
+    expect(meta('og:image:alt')).toBe('Illustration: Trade & investment: "Viet Nam Week" opens in Sydney')
+    expect(meta('twitter:image:alt')).toBe(meta('og:image:alt'))
+  })
+
+  it("hero images carry their alt text in the page's language (the seed's images describe their article)", () => {
+    const prefix: Record<string, string> = { vi: 'Ảnh minh họa: ', en: 'Illustration: ' }
+    let checked = 0
+    for (const file of articleFiles()) {
+      const locale = file.split('/')[1]!
+      const img = findOne((e) => e.name === 'img', els(page(file), (e) => e.name === 'figure'))
+      if (!img || !prefix[locale]) continue
+      const title = textContent(findOne((e) => e.name === 'h1', page(file).children)!)
+      expect(attr(img, 'alt'), file).toBe(prefix[locale] + title)
+      const caption = findOne((e) => e.name === 'figcaption', page(file).children)
+      expect(caption && textContent(caption), file).toBe('Mission Publisher demo')
+      checked++
+    }
+    expect(checked).toBeGreaterThan(30)
   })
 })
 
