@@ -83,11 +83,17 @@ try {
     log('Empty database: adding demo content …')
     await seed(payload, log)
   }
+  // Every start brings the sites up to date, not only missing ones: after an upgrade the
+  // templates or the export may differ, and the incremental build renders just the pages that
+  // changed (a few seconds when nothing did).
   const missions = await payload.find({ collection: 'missions', pagination: false, depth: 0, overrideAccess: true })
   const missing = missions.docs.filter((m) => !existsSync(path.join(sitesDir, m.code, m.defaultLocale, 'index.html')))
-  if (missing.length) {
-    log(`Building ${missing.length} mission site(s) …`)
-    await buildSites({ payload, missions: missing.map((m) => m.code), log })
+  if (missions.docs.length) {
+    log(missing.length ? `Building ${missing.length} new mission site(s), updating the others …` : `Updating ${missions.docs.length} mission site(s) (only changed pages are rendered) …`)
+    // A mission that cannot be built (say, an article with a missing image) keeps its previous
+    // site and is named in the log; the others, the admin and the server still come up.
+    const built = await buildSites({ payload, log, isolateFailures: true })
+    if (built.failures.length) log(`${built.failures.length} mission site(s) could not be built and keep their previous version: ${built.failures.map((f) => f.mission).join(', ')}`)
   }
 
   const childEnv: NodeJS.ProcessEnv = {
