@@ -13,7 +13,7 @@ export function feedResponse(mission: ExportedMission, locale: string, list: Exp
   const sectionName = section ? t(`section.${section}.name`) : undefined
   const self = absoluteUrl(mission, feedPath(mission, locale, section))
   return rss({
-    title: sectionName ? `${sectionName} · ${missionName}` : missionName,
+    title: sectionName ? t('site.titleWithin', { title: sectionName, mission: missionName }) : missionName,
     description: sectionName ? t('feed.sectionDescription', { section: sectionName, mission: missionName }) : t('feed.description', { mission: missionName }),
     site: absoluteUrl(mission, section ? sectionPath(mission, locale, section) : homePath(mission, locale)),
     xmlns: { atom: 'http://www.w3.org/2005/Atom' },
