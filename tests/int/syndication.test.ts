@@ -8,6 +8,7 @@ import { startApiServer } from '../helpers/apiServer'
 import { createMission, createUserAndLogin } from '../helpers/fixtures'
 import { buildSites } from '../../pipeline/buildSites'
 import { paragraphs } from '../../cms/seed/lexical'
+import { demoImage } from '../../media/seedImages'
 
 /** HQ publishes one article to several missions; missions add local touches or decline it. */
 let payload: Payload
@@ -85,5 +86,24 @@ describe('syndication', () => {
     expect(b).toContain('<p class="local-intro">Lời giới thiệu của cơ quan B.</p>')
     expect(existsSync(page('s-c'))).toBe(false)
     expect(existsSync(path.join(sitesDir, 's-c', 'vi', 'index.html'))).toBe(true)
+  })
+
+  it("a mission's replacement image keeps its alt text in each language of the page", async () => {
+    const system = { overrideAccess: true, context: { skipRebuild: true } } as const
+    const article = await payload.create({
+      collection: 'articles',
+      locale: 'vi',
+      data: { title: 'Ảnh riêng', summary: 'Tóm tắt', section: 'news', missions: [ids['s-a']!], _status: 'published', workflow: { state: 'published' } },
+      ...system,
+    })
+    await payload.update({ collection: 'articles', id: article.id, locale: 'en', data: { title: 'Own image', summary: 'Summary', _status: 'published', workflow: { state: 'published' } }, ...system })
+    const image = await payload.create({ collection: 'media', locale: 'vi', data: { alt: 'Quang cảnh buổi lễ' }, file: { data: await demoImage(7), mimetype: 'image/jpeg', name: 'own.jpg', size: 0 }, ...system })
+    await payload.update({ collection: 'media', id: image.id, locale: 'en', data: { alt: 'The ceremony' }, ...system })
+    await payload.create({ collection: 'article-overrides', data: { article: article.id, mission: ids['s-a']!, heroImage: image.id }, ...system })
+
+    await buildSites({ payload, missions: ['s-a'], sitesDir, log: () => {} })
+    const altOf = (file: string) => /<figure class="picture">[\s\S]*?<img [^>]*alt="([^"]*)"/.exec(readFileSync(path.join(sitesDir, 's-a', file), 'utf8'))?.[1]
+    expect(altOf('vi/tin-tuc/anh-rieng/index.html')).toBe('Quang cảnh buổi lễ')
+    expect(altOf('en/news/own-image/index.html')).toBe('The ceremony')
   })
 })

@@ -76,6 +76,17 @@ describe('pages', () => {
     }
   })
 
+  it("every page names an icon that exists (the flag, for missions without their own), so browsers don't ask for a missing /favicon.ico", () => {
+    for (const [file, doc] of htmlPages) {
+      const icons = els(doc, (e) => e.name === 'link' && attr(e, 'rel') === 'icon')
+      expect(icons, file).toHaveLength(1)
+      const target = fileOf(attr(icons[0]!, 'href')!)
+      expect(target, file).not.toBeNull()
+    }
+    const flag = readFileSync(path.join(site.sitesDir, 'au-canberra/favicon.svg'), 'utf8')
+    expect(parseDocument(flag, { xmlMode: true }).children.some((n) => (n as Element).name === 'svg')).toBe(true)
+  })
+
   it('every page is valid HTML (html-validate, standard rules)', async () => {
     const validator = new HtmlValidate({ extends: ['html-validate:standard'] })
     const problems: string[] = []
