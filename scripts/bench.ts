@@ -203,7 +203,8 @@ try {
     // A real publish: the afterChange hook queues the rebuild job in the same transaction.
     await payload.update({ collection: 'articles', id: article.id, locale: 'en', data: { title, _status: 'published' }, overrideAccess: true })
     for (;;) {
-      const body = await fetch(url).then((r) => r.text(), () => '')
+      // Like a reader, try again on any failure, the body's included (the folder may be being swapped).
+      const body = await fetch(url).then((r) => r.text()).catch(() => '')
       if (body.includes(title)) break
       if (performance.now() - t0 > 120_000) throw new Error(`Publish ${i + 1} did not go live within 120 s (${url})`)
       await new Promise((r) => setTimeout(r, 100))

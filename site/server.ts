@@ -1,7 +1,7 @@
-import { createServer, type Server } from 'node:http'
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
-import sirv from 'sirv'
+import { sendStaticFile } from './staticFiles'
 import { ALERT_MARKER, activeAlerts, alertBannerHtml, htmlFileFor, readAlertFile } from './alerts'
 import { analyticsConfig, type AnalyticsConfig } from './analytics'
 
@@ -45,15 +45,15 @@ export function startSiteServer(options: { sitesDir: string; port: number; host?
   // Read once: the same configuration the sites were built with (ANALYTICS_SCRIPT_URL).
   const headers = siteSecurityHeaders(options.analytics === undefined ? analyticsConfig() : options.analytics)
   const alertsDir = options.alertsDir ?? path.join(options.sitesDir, '..', 'alerts')
-  const serve = sirv(options.sitesDir, {
-    dev: true, // re-read the tree on each request: rebuilt sites appear without a restart
-    etag: true,
-    extensions: ['html'],
-    setHeaders: (res, pathname) => {
-      for (const [k, v] of Object.entries(headers)) res.setHeader(k, v)
-      res.setHeader('Cache-Control', /\.html$/.test(pathname) || pathname.endsWith('/') ? HTML_CACHE : /\.(xml|json)$/.test(pathname) ? 'public, max-age=30, stale-while-revalidate=60' : 'public, max-age=3600')
-    },
-  })
+  const setHeaders = (res: ServerResponse, file: string) => {
+    for (const [k, v] of Object.entries(headers)) res.setHeader(k, v)
+    res.setHeader('Cache-Control', /\.html$/.test(file) ? HTML_CACHE : /\.(xml|json)$/.test(file) ? 'public, max-age=30, stale-while-revalidate=60' : 'public, max-age=3600')
+  }
+  // The tree is read on each request: rebuilt sites appear without a restart.
+  const serve = async (req: IncomingMessage, res: ServerResponse, notFound: () => void) => {
+    if ((req.method === 'GET' || req.method === 'HEAD') && (await sendStaticFile(options.sitesDir, req, res, setHeaders))) return
+    notFound()
+  }
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost')
     if (url.pathname === '/') {
@@ -97,17 +97,30 @@ export function startSiteServer(options: { sitesDir: string; port: number; host?
       }
     }
     serve(req, res, () => {
-      // Per-locale 404 page of the mission if it has one, else a plain one.
-      const candidates = [path.join(options.sitesDir, code ?? '', locale ?? '', '404.html'), path.join(options.sitesDir, code ?? '', '404.html')]
-      const page = candidates.find((p) => code && !code.includes('..') && existsSync(p))
+      // Per-locale 404 page of the mission if it has one, else a plain one. Read, not checked
+      // then read: a rebuild may be swapping the folder.
+      const candidates = code && !code.includes('..') ? [path.join(options.sitesDir, code, locale, '404.html'), path.join(options.sitesDir, code, '404.html')] : []
+      const page = candidates.map(readIfThere).find((html) => html !== null)
       for (const [k, v] of Object.entries(headers)) res.setHeader(k, v)
       res.statusCode = 404
       res.setHeader('Content-Type', 'text/html; charset=utf-8')
-      res.end(page ? readFileSync(page) : '<!doctype html><html lang="en"><meta charset="utf-8"><title>Not found</title><h1>Not found</h1></html>')
+      res.end(page ?? '<!doctype html><html lang="en"><meta charset="utf-8"><title>Not found</title><h1>Not found</h1></html>')
+    }).catch((error: unknown) => {
+      console.error(`serving ${url.pathname} failed: ${String(error)}`)
+      if (res.headersSent) res.destroy()
+      else ((res.statusCode = 500), res.end())
     })
   })
   return new Promise((resolve, reject) => {
     server.once('error', reject)
     server.listen(options.port, options.host ?? '127.0.0.1', () => resolve(server))
   })
+}
+
+function readIfThere(file: string): Buffer | null {
+  try {
+    return readFileSync(file)
+  } catch {
+    return null
+  }
 }
