@@ -3,6 +3,7 @@ import path from 'node:path'
 import type { AlertFile } from '../cms/lib/alertFile'
 import { escapeHtml } from '../cms/lib/escapeHtml'
 import { hasUiLocale, uiString } from '../cms/lib/uiStrings'
+import { siteFileCandidates } from './staticFiles'
 
 /**
  * Server-side rendering of emergency alerts (cms/collections/Alerts.ts): the site server
@@ -46,17 +47,5 @@ export function alertBannerHtml(file: AlertFile | null, locale: string, now = ne
 
 /** The built HTML file a request path maps to (…/ → …/index.html), or null. */
 export function htmlFileFor(sitesDir: string, pathname: string): string | null {
-  let p: string
-  try {
-    p = decodeURIComponent(pathname).replace(/^\/+/, '')
-  } catch {
-    return null
-  }
-  if (p.split('/').includes('..')) return null
-  for (const candidate of [p.endsWith('/') || !p ? `${p}index.html` : null, p.endsWith('.html') ? p : `${p}.html`, `${p}/index.html`]) {
-    if (!candidate) continue
-    const full = path.join(sitesDir, candidate)
-    if (full.startsWith(path.resolve(sitesDir)) && existsSync(full) && statSync(full).isFile()) return full
-  }
-  return null
+  return siteFileCandidates(sitesDir, pathname).find((file) => file.endsWith('.html') && existsSync(file) && statSync(file).isFile()) ?? null
 }

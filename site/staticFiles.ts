@@ -41,19 +41,22 @@ export async function sendStaticFile(root: string, req: IncomingMessage, res: Se
   return true
 }
 
-async function openFirst(root: string, pathname: string): Promise<{ handle: fs.FileHandle; stats: Stats; file: string } | null> {
+/** The files a request path may name inside root, in the order they are tried; none for a path leaving root. */
+export function siteFileCandidates(root: string, pathname: string): string[] {
   let rel: string
   try {
     rel = decodeURIComponent(pathname).replace(/^\/+/, '')
   } catch {
-    return null
+    return []
   }
-  if (rel.includes('\0') || rel.split('/').includes('..')) return null
+  if (rel.includes('\0') || rel.split('/').includes('..')) return []
   const base = path.resolve(root)
-  const candidates = rel === '' || rel.endsWith('/') ? [`${rel}index.html`] : [rel, `${rel}.html`, `${rel}/index.html`]
-  for (const candidate of candidates) {
-    const file = path.join(base, candidate)
-    if (!file.startsWith(base + path.sep)) continue
+  const names = rel === '' || rel.endsWith('/') ? [`${rel}index.html`] : [rel, `${rel}.html`, `${rel}/index.html`]
+  return names.map((name) => path.join(base, name)).filter((file) => file.startsWith(base + path.sep))
+}
+
+async function openFirst(root: string, pathname: string): Promise<{ handle: fs.FileHandle; stats: Stats; file: string } | null> {
+  for (const file of siteFileCandidates(root, pathname)) {
     const handle = await fs.open(file, 'r').catch(() => null)
     if (!handle) continue
     const stats = await handle.stat()
