@@ -26,8 +26,8 @@ import { healthEndpoint } from './endpoints/health'
 import { withAbuseLimits } from './hooks/abuseLimits'
 import { MAX_UPLOAD_BYTES } from './hooks/validateUpload'
 import { logger } from './lib/logger'
-import { contentLocales, defaultLocale } from './lib/locales'
-import { payloadSecret, serverURL } from './lib/env'
+import { contentLocales, defaultLocale } from '../core/locales'
+import { payloadSecret, serverURL } from '../core/env'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -69,7 +69,7 @@ export default buildConfig({
   // The multipart parser stops reading at the limit and answers 413 (validateUpload checks again).
   upload: { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 }, abortOnLimit: true, responseOnLimit: `The file is too large; the limit is ${MAX_UPLOAD_BYTES / 1e6} MB.` },
   graphQL: { disablePlaygroundInProduction: true },
-  typescript: { outputFile: path.join(dirname, 'payload-types.ts'), autoGenerate: false },
+  typescript: { outputFile: path.join(dirname, '../core/payload-types.ts'), autoGenerate: false },
   jobs: {
     tasks: [rebuildSitesTask, deploySiteTask, publishScheduledTask],
     // Only the long-running `npm start` process runs jobs; Next's request workers and scripts just queue them.

@@ -1,16 +1,16 @@
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import pLimit from 'p-limit'
 import path from 'node:path'
 import type { Payload } from 'payload'
-import type { Mission } from '../cms/payload-types'
+import type { Mission } from '../core/payload-types'
 import { countPublishedArticles, exportMission } from './exportContent'
 import { analyticsConfig } from '../site/analytics'
 import { renderAstro } from './renderAstro'
 import { publishMissionOutput, recoverInterruptedBuilds } from './publishOutput'
 import { buildSearchIndexes, holdSearchBackend, htmlFiles, SEARCH_LANES } from './searchIndex'
 import { completeOutput, readRecordedEntries, reusableSearchIndexes, saveManifest, templateHash, validManifest } from './incremental'
-import { sitesDir as defaultSitesDir, workDir } from './paths'
+import { sitesDir as defaultSitesDir, workDir } from '../core/paths'
 
 const EXPORT_CONCURRENCY = 4
 

@@ -2,9 +2,9 @@ import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import type { Payload } from 'payload'
 import { convertLexicalToHTML } from '@payloadcms/richtext-lexical/html'
-import type { Media, Mission } from '../cms/payload-types'
-import { mediaDir } from '../cms/lib/env'
-import type { ExportedBlock, ExportedLink, ExportedPage, ExportedSite } from '../site/src/data/types'
+import type { Media, Mission } from '../core/payload-types'
+import { mediaDir } from '../core/env'
+import type { ExportedBlock, ExportedLink, ExportedPage, ExportedSite } from '../core/exportContract'
 import { sanitizeBodyHtml } from './sanitize'
 
 type Loc = Record<string, string>

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto'
 import { copyFileSync, cpSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { projectRoot } from '../cms/lib/env'
-import { siteProjectDir } from './paths'
+import { projectRoot } from '../core/env'
+import { siteProjectDir } from '../core/paths'
 import { walk } from './deploy/objects'
 import { htmlFiles } from './searchIndex'
 
@@ -36,12 +36,12 @@ const filesUnder = (dir: string): string[] => [...walk(dir)].map((rel) => path.j
 export function templateHash(): string {
   const hash = createHash('sha1')
   // Everything the templates import: site/src, the modules beside it (analytics.ts, the Astro
-  // config), UI strings and the locale list.
+  // config), UI strings and the shared kernel (locales, the export contract).
   const sources = [
     ...filesUnder(path.join(siteProjectDir, 'src')),
     ...readdirSync(siteProjectDir).filter((f) => f.endsWith('.ts')).map((f) => path.join(siteProjectDir, f)),
     ...filesUnder(path.join(projectRoot, 'locales')),
-    path.join(projectRoot, 'cms', 'lib', 'locales.ts'),
+    ...filesUnder(path.join(projectRoot, 'core')),
     path.join(projectRoot, 'node_modules', 'astro', 'package.json'),
   ]
   for (const file of sources) hash.update(path.relative(projectRoot, file)).update(readFileSync(file))

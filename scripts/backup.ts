@@ -12,7 +12,7 @@ import path from 'node:path'
 import pg from 'pg'
 import { create as createTar } from 'tar'
 import { openDatabase, type Database } from '../cms/db/embeddedPostgres'
-import { dataDir, mediaDir, projectRoot } from '../cms/lib/env'
+import { dataDir, mediaDir, projectRoot } from '../core/env'
 import { checksumFileOf, DUMP_FILE, listFiles, MANIFEST_FILE, sha256File, type BackupManifest } from './lib/backupFormat'
 import { findPgTool, pgToolVersion, runPgTool } from './lib/pgTools'
 

@@ -12,7 +12,7 @@ import path from 'node:path'
 import pg from 'pg'
 import { extract } from 'tar'
 import { openDatabase, runningPostmaster, type Database } from '../cms/db/embeddedPostgres'
-import { dataDir, mediaDir } from '../cms/lib/env'
+import { dataDir, mediaDir } from '../core/env'
 import { checksumFileOf, DUMP_FILE, listFiles, MANIFEST_FILE, sha256File, type BackupManifest } from './lib/backupFormat'
 import { findPgTool, runPgTool } from './lib/pgTools'
 

@@ -1,4 +1,4 @@
-import type { User } from '../payload-types'
+import type { User } from '../../core/payload-types'
 
 /**
  * Who may do what, in one place. HQ roles are global; every other role is held per

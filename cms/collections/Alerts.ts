@@ -2,13 +2,13 @@ import type { Access, CollectionAfterChangeHook, CollectionAfterDeleteHook, Coll
 import { ValidationError } from 'payload'
 import { idOf, isHq, missionsWhere } from '../access/roles'
 import { nobody } from '../access/rules'
-import { writeAlertFile } from '../lib/alertFile'
+import { writeAlertFile } from '../../core/alertFile'
 import { refusal } from '../lib/errors'
-import { keepingLocale } from '../lib/nestedRead'
+import { keepingLocale } from '../../core/nestedRead'
 
 /**
  * Emergency consular alerts. Mission admins and reviewers post them for their missions, HQ
- * for any. A change writes the mission's alert file at once (cms/lib/alertFile.ts), so the
+ * for any. A change writes the mission's alert file at once (core/alertFile.ts), so the
  * banner is on every served page within seconds, with no site rebuild; the site server
  * stops showing it at expiry. Every create, change and deletion is recorded in `alert-log`.
  */

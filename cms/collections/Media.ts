@@ -1,5 +1,5 @@
 import type { CollectionConfig } from 'payload'
-import { mediaDir } from '../lib/env'
+import { mediaDir } from '../../core/env'
 import { anyone, authenticated } from '../access/rules'
 import { responsiveWidths } from '../../media/sizes'
 import { MAX_INPUT_PIXELS } from '../../media/derivatives'

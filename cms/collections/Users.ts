@@ -1,5 +1,5 @@
 import type { CollectionConfig } from 'payload'
-import { contentLocales } from '../lib/locales'
+import { contentLocales } from '../../core/locales'
 import { hqRoles, missionRoles } from '../access/roles'
 import { createUsers, hqAdminField, deleteUsers, readUsers, roleFieldAccess, updateUsers } from '../access/rules'
 import { enforceUserRights } from '../hooks/enforceUserRights'

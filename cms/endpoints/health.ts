@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs'
 import path from 'node:path'
 import type { Endpoint, PayloadRequest } from 'payload'
-import { sitesDir } from '../../pipeline/paths'
+import { sitesDir } from '../../core/paths'
 
 type Check<T> = { status: 'ok' | 'error'; error?: string } & T
 

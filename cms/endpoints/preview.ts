@@ -1,8 +1,8 @@
 import { ValidationError, type Endpoint, type PayloadRequest } from 'payload'
-import type { PreviewResult } from '../../pipeline/preview'
+import type { PreviewResult } from '../preview/renderPreview'
 
 /**
- * Draft builds for the admin's preview buttons (pipeline/preview.ts). The article preview
+ * Draft builds for the admin's preview buttons (cms/preview/renderPreview.ts). The article preview
  * lives with the workflow endpoints (cms/workflow/endpoints.ts); these answer the same way:
  * HTML marked noindex and never cached, or `{ errors: [{ message }] }` with the status.
  */
@@ -20,7 +20,7 @@ export const pagePreviewEndpoints: Endpoint[] = [
     method: 'get',
     handler: async (req) => {
       if (!req.user) return Response.json({ errors: [{ message: 'Log in to preview drafts.' }] }, { status: 401 })
-      const { renderPagePreview } = await import('../../pipeline/preview')
+      const { renderPagePreview } = await import('../preview/renderPreview')
       return htmlOrError(await renderPagePreview(req, String(req.routeParams?.id), localeOf(req)))
     },
   },
@@ -47,7 +47,7 @@ export const missionPreviewEndpoints: Endpoint[] = [
         return Response.json({ errors: [{ message: 'Send the mission’s form data as a JSON object, e.g. {"siteTitle":"…","accentColour":"#1f5fa8"}.' }] }, { status: 400 })
       }
       const sitePath = typeof req.query?.path === 'string' ? req.query.path : ''
-      const { renderSettingsPreview } = await import('../../pipeline/preview')
+      const { renderSettingsPreview } = await import('../preview/renderPreview')
       try {
         return htmlOrError(await renderSettingsPreview(req, String(req.routeParams?.id), localeOf(req), formData as Record<string, unknown>, sitePath))
       } catch (error) {

@@ -1,7 +1,7 @@
 import type { Block, Field, Validate } from 'payload'
-import { sections } from '../lib/locales'
+import { sections } from '../../core/locales'
 import { validateAccentColour } from './contrast'
-import { keepingLocale } from '../lib/nestedRead'
+import { keepingLocale } from '../../core/nestedRead'
 
 /**
  * What a mission admin shapes on their own site (cms/collections/Missions.ts adds these as

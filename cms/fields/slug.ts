@@ -1,6 +1,6 @@
 import type { FieldHook, TextField, Validate } from 'payload'
 import { slugify, URL_SAFE_CODE } from '../lib/slugify'
-import { keepingLocale } from '../lib/nestedRead'
+import { keepingLocale } from '../../core/nestedRead'
 import { idsOf } from '../access/roles'
 
 const fillFromTitle: FieldHook = ({ value, siblingData }) => {

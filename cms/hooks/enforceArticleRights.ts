@@ -1,7 +1,7 @@
 import { type CollectionBeforeChangeHook, type CollectionBeforeDeleteHook } from 'payload'
 import { refusal } from '../lib/errors'
 import { canOnArticle, idsOf, translatableLocales } from '../access/roles'
-import { keepingLocale } from '../lib/nestedRead'
+import { keepingLocale } from '../../core/nestedRead'
 
 
 /**

@@ -1,7 +1,7 @@
 import { type CollectionBeforeOperationHook } from 'payload'
 import { refusal } from '../lib/errors'
 import { grantableByMissionAdmin, idOf, isHqAdmin, missionsWhere } from '../access/roles'
-import { keepingLocale } from '../lib/nestedRead'
+import { keepingLocale } from '../../core/nestedRead'
 
 const MIN_PASSWORD_LENGTH = 12
 

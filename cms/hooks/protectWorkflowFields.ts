@@ -1,7 +1,7 @@
 import type { CollectionAfterChangeHook, CollectionBeforeChangeHook } from 'payload'
 import { idsOf } from '../access/roles'
-import { sourceTextOf } from '../workflow/sourceText'
-import { keepingLocale } from '../lib/nestedRead'
+import { sourceTextOf } from '../../core/sourceText'
+import { keepingLocale } from '../../core/nestedRead'
 
 const contentFields = ['title', 'summary', 'body'] as const
 /** States that a content edit sends back to draft: the new revision needs review again. */

@@ -14,7 +14,7 @@ const system = { overrideAccess: true, context: { skipRebuild: true } } as const
  * missions. Idempotent: a mission that already has an accent colour is left as it is, and
  * existing pages and articles (by slug) are kept.
  */
-export async function seedSiteSettings(payload: Payload, missionIds: Map<string, number>, log: Log) {
+export async function seedSiteSettings(payload: Payload, missionIds: Map<string, number>, _log: Log) {
   let configured = 0
   for (const site of seedSites) {
     const id = missionIds.get(site.code)

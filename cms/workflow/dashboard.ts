@@ -1,7 +1,7 @@
 import type { Endpoint } from 'payload'
 import { isHq, missionsAllowing } from '../access/roles'
-import { localeCodes } from '../lib/locales'
-import { sameSource, sourceLocaleOf, sourceTextOf, type SourceText } from './sourceText'
+import { localeCodes } from '../../core/locales'
+import { sameSource, sourceLocaleOf, sourceTextOf, type SourceText } from '../../core/sourceText'
 
 type ByLocale<T> = Record<string, T | null | undefined> | null | undefined
 

@@ -27,7 +27,7 @@ export const workflowEndpoints: Endpoint[] = [
       if (!req.user) return Response.json({ errors: [{ message: 'Log in to preview drafts.' }] }, { status: 401 })
       const locale = typeof req.query?.locale === 'string' ? req.query.locale : 'vi'
       const mission = typeof req.query?.mission === 'string' ? req.query.mission : undefined
-      const { renderArticlePreview } = await import('../../pipeline/preview')
+      const { renderArticlePreview } = await import('../preview/renderPreview')
       const result = await renderArticlePreview(req, String(req.routeParams?.id), locale, mission)
       if (result.status !== 200) return Response.json({ errors: [{ message: result.message }] }, { status: result.status })
       return new Response(result.html, { headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', 'X-Robots-Tag': 'noindex' } })

@@ -1,10 +1,10 @@
 import { commitTransaction, initTransaction, killTransaction, type PayloadRequest } from 'payload'
 import { TZDate } from '@date-fns/tz'
-import type { Article } from '../payload-types'
+import type { Article } from '../../core/payload-types'
 import { canOnArticle, idOf, idsOf, isHq, translatableLocales } from '../access/roles'
-import { localeCodes } from '../lib/locales'
+import { localeCodes } from '../../core/locales'
 import { allowedActions, checkTransition, liveStates, workflowActions, type WorkflowAction, type WorkflowState } from './stateMachine'
-import { sameSource, sourceDiff, sourceLocaleOf, sourceTextOf, type SourceText } from './sourceText'
+import { sameSource, sourceDiff, sourceLocaleOf, sourceTextOf, type SourceText } from '../../core/sourceText'
 
 export type TransitionInput = { locale?: string; action?: string; at?: string; note?: string; force?: boolean }
 export type WorkflowResult = { status: number; body: Record<string, unknown> }

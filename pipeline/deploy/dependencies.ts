@@ -1,4 +1,4 @@
-import { lookupUiString } from '../../cms/lib/uiStrings'
+import { lookupUiString } from '../../core/uiStrings'
 
 /**
  * Which files of a mission's site a content change may alter — the dependency rules of the

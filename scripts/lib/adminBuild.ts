@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { projectRoot } from '../../cms/lib/env'
+import { projectRoot } from '../../core/env'
 
 const cmsDir = path.join(projectRoot, 'cms')
 const nextDir = path.join(cmsDir, '.next')

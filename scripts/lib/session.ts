@@ -1,6 +1,6 @@
 import { getPayload, type Payload } from 'payload'
 import { openDatabase, type Database } from '../../cms/db/embeddedPostgres'
-import { dataDir } from '../../cms/lib/env'
+import { dataDir } from '../../core/env'
 import { applyMigrations } from '../../cms/db/migrate'
 import { closePayload } from '../../cms/db/closePayload'
 

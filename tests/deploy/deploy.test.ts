@@ -321,7 +321,7 @@ describe('deploy to S3-compatible storage', () => {
       file: { data: await demoImage(2, 800, 500), mimetype: 'image/jpeg', name: 'broken.jpg', size: 0 },
       ...system,
     })
-    const { mediaDir } = await import('../../cms/lib/env')
+    const { mediaDir } = await import('../../core/env')
     rmSync(path.join(mediaDir, image.filename!), { force: true })
     await payload.create({
       collection: 'articles',

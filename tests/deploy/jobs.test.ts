@@ -3,7 +3,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import type { Payload } from 'payload'
 import { demoImage } from '../../media/seedImages'
-import { sitesDir } from '../../pipeline/paths'
+import { sitesDir } from '../../core/paths'
 import { createTestPayload } from '../helpers/payload'
 import { createMission } from '../helpers/fixtures'
 
@@ -39,7 +39,7 @@ it('coalesces a burst of 20 publishes into one build per run, and a broken missi
   }
   // A broken article (its image file is gone) in the other mission.
   const image = await payload.create({ collection: 'media', data: { alt: 'x' }, file: { data: await demoImage(3, 400, 300), mimetype: 'image/jpeg', name: 'gone.jpg', size: 0 }, ...system })
-  const { mediaDir } = await import('../../cms/lib/env')
+  const { mediaDir } = await import('../../core/env')
   rmSync(path.join(mediaDir, image.filename!), { force: true })
   await payload.create({ collection: 'articles', locale: 'vi', data: { title: 'Bài hỏng', section: 'news', missions: [ids['job-oslo']!], heroImage: image.id, _status: 'published' }, ...system })
   expect((await pending()).length).toBe(21)

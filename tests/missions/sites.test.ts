@@ -8,7 +8,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core'
 import { parseDocument } from 'htmlparser2'
 import { selectAll, selectOne } from 'css-select'
 import { textContent, getAttributeValue } from 'domutils'
-import { startSiteServer } from '../../site/server'
+import { startSiteServer } from '../../site-server/server'
 import { buildDemoSites, builtFiles, type DemoSites } from '../helpers/demoSites'
 import { loginOverHttp, startApiServer } from '../helpers/apiServer'
 

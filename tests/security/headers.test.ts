@@ -3,7 +3,7 @@ import type { Server } from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { cdnHeadersConfig, startSiteServer } from '../../site/server'
+import { cdnHeadersConfig, startSiteServer } from '../../site-server/server'
 import { freePort } from '../helpers/globalSetup'
 
 /** Security headers as a browser receives them from the local site server, and the admin's configuration. */

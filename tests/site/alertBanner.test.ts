@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { parseDocument } from 'htmlparser2'
 import { findAll, textContent } from 'domutils'
-import { alertBannerHtml } from '../../site/alerts'
+import { alertBannerHtml } from '../../site-server/alerts'
 import { corpus } from '../helpers/xssCorpus'
 
 /** Alert texts reach every served page through the site server: the XSS corpus must stay text. */

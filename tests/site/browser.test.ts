@@ -5,7 +5,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
-import { startSiteServer } from '../../site/server'
+import { startSiteServer } from '../../site-server/server'
 import { addEnglishOnlyArticle, buildDemoSites, type DemoSites } from '../helpers/demoSites'
 
 /**

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
-import type { ExportedArticle, ExportedMission } from './types'
-import { readArticles } from './articleFiles'
+import type { ExportedArticle, ExportedMission } from '../../../core/exportContract'
+import { readArticles } from '../../../core/articleFiles'
 
 /**
  * Reads the JSON the export step wrote (one folder per mission; articles in one JSON-lines file

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
-import type { ExportedLink, ExportedMission, ExportedPage } from './types'
-import { rtlLocales } from '../../../cms/lib/locales'
+import type { ExportedLink, ExportedMission, ExportedPage } from '../../../core/exportContract'
+import { rtlLocales } from '../../../core/locales'
 import { homePath, sectionPath } from '../routing/urls'
 
 /** Mission site settings, static pages and accredited countries, from the exported JSON. */

@@ -1,5 +1,5 @@
 import rss from '@astrojs/rss'
-import type { ExportedArticle, ExportedMission } from '../data/types'
+import type { ExportedArticle, ExportedMission } from '../../../core/exportContract'
 import { useTranslations } from '../i18n'
 import { absoluteUrl, articlePath, assetPath, feedPath, homePath, sectionPath } from './urls'
 import { describe } from './seo'

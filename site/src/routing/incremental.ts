@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
-import type { ExportedMission } from '../data/types'
+import type { ExportedMission } from '../../../core/exportContract'
 import { pages } from '../data/site'
 
 /**

@@ -1,4 +1,4 @@
-import type { ExportedArticle, ExportedMission } from '../data/types'
+import type { ExportedArticle, ExportedMission } from '../../../core/exportContract'
 import { useTranslations } from '../i18n'
 import { absoluteUrl, articlePath, assetPath, homePath, sectionPath } from './urls'
 

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro'
 import { listedArticles, missions } from '../../../data/content'
-import type { ExportedMission } from '../../../data/types'
+import type { ExportedMission } from '../../../../../core/exportContract'
 import { feedResponse } from '../../../routing/feeds'
 
 export function getStaticPaths() {

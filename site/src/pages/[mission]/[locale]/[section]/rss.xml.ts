@@ -1,8 +1,8 @@
 import type { APIRoute } from 'astro'
 import { listedArticles, missions } from '../../../../data/content'
-import type { ExportedMission } from '../../../../data/types'
+import type { ExportedMission } from '../../../../../../core/exportContract'
 import { sectionSlug } from '../../../../i18n'
-import { sections } from '../../../../../../cms/lib/locales'
+import { sections } from '../../../../../../core/locales'
 import { feedResponse } from '../../../../routing/feeds'
 
 export function getStaticPaths() {

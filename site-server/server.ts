@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { sendStaticFile } from './staticFiles'
 import { ALERT_MARKER, activeAlerts, alertBannerHtml, htmlFileFor, readAlertFile } from './alerts'
-import { analyticsConfig, type AnalyticsConfig } from './analytics'
+import { analyticsConfig, type AnalyticsConfig } from '../site/analytics'
 
 /**
  * The local "CDN": serves dist/sites/<code>/… at http://localhost:<SITE_PORT>/<code>/….
@@ -35,7 +35,7 @@ export function siteSecurityHeaders(analytics: AnalyticsConfig | null = analytic
  */
 export function cdnHeadersConfig(analytics: AnalyticsConfig | null = analyticsConfig()): string {
   const lines = Object.entries(siteSecurityHeaders(analytics)).map(([k, v]) => `  ${k}: ${v}`)
-  return `# Generated from siteSecurityHeaders in site/server.ts (a test keeps the two in step).\n/*\n${lines.join('\n')}\n`
+  return `# Generated from siteSecurityHeaders in site-server/server.ts (a test keeps the two in step).\n/*\n${lines.join('\n')}\n`
 }
 
 /** HTML may be cached briefly only: an emergency alert must reach readers within 60 s (max-age + stale ≤ 50 s). */

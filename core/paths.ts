@@ -1,5 +1,5 @@
 import path from 'node:path'
-import { dataDir, projectRoot, sitePort } from '../cms/lib/env'
+import { dataDir, projectRoot, sitePort } from './env'
 
 export const distDir = path.resolve(projectRoot, process.env.DIST_DIR ?? 'dist')
 export const sitesDir = path.join(distDir, 'sites')

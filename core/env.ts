@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url'
 
 // Inside the admin's Next.js bundle this module no longer sits in cms/lib/, so `npm start`
 // passes the real root down (MP_PROJECT_ROOT) along with absolute DATA_DIR and DIST_DIR.
-export const projectRoot = process.env.MP_PROJECT_ROOT ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+export const projectRoot = process.env.MP_PROJECT_ROOT ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
 /** Where the embedded database, media uploads and generated secrets live (git-ignored). */
 export const dataDir = path.resolve(projectRoot, process.env.DATA_DIR ?? '.data')

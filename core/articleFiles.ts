@@ -1,6 +1,6 @@
 import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import type { ExportedArticle } from './types'
+import type { ExportedArticle } from './exportContract'
 
 /**
  * How exported articles are stored between the export (pipeline/) and the site build: one

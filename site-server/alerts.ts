@@ -1,8 +1,8 @@
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
-import type { AlertFile } from '../cms/lib/alertFile'
-import { escapeHtml } from '../cms/lib/escapeHtml'
-import { hasUiLocale, uiString } from '../cms/lib/uiStrings'
+import type { AlertFile } from '../core/alertFile'
+import { escapeHtml } from '../core/escapeHtml'
+import { hasUiLocale, uiString } from '../core/uiStrings'
 import { siteFileCandidates } from './staticFiles'
 
 /**

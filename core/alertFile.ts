@@ -6,7 +6,7 @@ import { keepingLocale } from './nestedRead'
 
 /**
  * Emergency alerts reach the sites without a rebuild: every change writes one small file
- * per mission, <alerts dir>/<code>.json, which the site server (site/server.ts) renders into
+ * per mission, <alerts dir>/<code>.json, which the site server (site-server/server.ts) renders into
  * every HTML page of that mission while the alert is in force. It lives beside, not inside,
  * dist/sites/<code>/, so a site rebuild (which swaps that folder) never drops it.
  */
