@@ -117,3 +117,6 @@ export type ExportedPage = {
   /** Slugs of this page by locale, where published. */
   translations: Record<LocaleCode, string>
 }
+
+/** When an event is over for readers: its end, else its start. */
+export const eventOver = (a: Pick<ExportedArticle, 'event'>): string | null => a.event?.endsAt || a.event?.startsAt || null

@@ -5,6 +5,8 @@ import { projectRoot } from '../core/env'
 import { siteProjectDir } from '../core/paths'
 import { walk } from './deploy/objects'
 import { htmlFiles } from './searchIndex'
+import { readArticles } from '../core/articleFiles'
+import { eventOver } from '../core/exportContract'
 
 /**
  * The pipeline's half of per-page incremental rendering (the routes' half, and the rule that
@@ -22,6 +24,10 @@ export type BuildManifest = {
   templateHash: string
   /** Identity (inode and birth time) of the site folder this manifest describes: new with every swap. */
   siteDir: string
+  /** Hash of everything the mission's pages were built from (missionInputsHash); equal inputs need no build at all. */
+  inputsHash?: string
+  /** HTML pages of the site folder, the always-rendered ones (home, search, 404) included. */
+  pageCount?: number
   pages: Record<string, string>
 }
 
@@ -108,16 +114,35 @@ export function completeOutput(options: { builtDir: string; liveDir: string; ent
 }
 
 /** Records the manifest of a just-published site folder (written atomically). */
-export function saveManifest(sitesDir: string, code: string, entries: ManifestEntry[], hash = templateHash()) {
+export function saveManifest(sitesDir: string, code: string, entries: ManifestEntry[], hash = templateHash(), built?: { inputsHash: string | undefined; pageCount: number }) {
   const file = manifestFile(sitesDir, code)
   mkdirSync(path.dirname(file), { recursive: true })
   const manifest: BuildManifest = {
     templateHash: hash,
     siteDir: folderIdentity(path.join(sitesDir, code)),
+    inputsHash: built?.inputsHash,
+    pageCount: built?.pageCount,
     pages: Object.fromEntries(entries.map((e) => [e.file, e.fingerprint]).sort(([a], [b]) => a!.localeCompare(b!))),
   }
   writeFileSync(`${file}.tmp`, JSON.stringify(manifest))
   renameSync(`${file}.tmp`, file)
+}
+
+/**
+ * Hash of everything a mission's site is built from: its exported content (the JSON files Astro
+ * reads; images are named by content hash there), the template hash, and what the pages take from
+ * the clock — today's date (consular hours, holidays) and which events are not over yet (the
+ * home page's upcoming events). When it equals the live site's, the build of that mission is
+ * skipped whole: no Astro, no copies, no search index, no swap.
+ */
+export function missionInputsHash(missionContentDir: string, locales: readonly string[], hash: string, now = new Date()): string {
+  const inputs = createHash('sha1').update(hash).update(now.toISOString().slice(0, 10))
+  for (const rel of walk(missionContentDir)) inputs.update(rel).update(readFileSync(path.join(missionContentDir, rel)))
+  for (const locale of locales) {
+    const upcoming = readArticles(missionContentDir, locale).filter((a) => a.event && new Date(eventOver(a)!).getTime() > now.getTime())
+    inputs.update(`${locale}:${upcoming.map((a) => a.id).join(',')}`)
+  }
+  return inputs.digest('hex')
 }
 
 /**

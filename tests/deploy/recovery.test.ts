@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { recoverInterruptedBuilds } from '../../pipeline/publishOutput'
+import { recoverInterruptedBuilds, replacedSitesDir } from '../../pipeline/publishOutput'
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'mp-recover-'))
 afterAll(() => rmSync(tmp, { recursive: true, force: true }))
@@ -17,7 +17,10 @@ describe('a build killed mid-way', () => {
       mkdirSync(path.join(...p.slice(0, -1)), { recursive: true })
       writeFileSync(path.join(...p), 'x')
     }
-    file(sites, `au-canberra.old-${dead}`, 'vi', 'index.html') // killed after the first rename
+    const replaced = replacedSitesDir(sites)
+    file(replaced, `au-canberra.old-${dead}-1`, 'vi', 'index.html') // killed after the first rename
+    file(replaced, `jp-osaka.old-${dead}-2`, 'vi', 'index.html') // killed while deleting the replaced site
+    file(sites, `eg-cairo.old-${dead}`, 'vi', 'index.html') // left in the published tree by an older version
     file(sites, `jp-osaka.new-${dead}`, 'vi', 'index.html') // killed while staging
     file(sites, 'jp-osaka', 'vi', 'index.html')
     file(sites, `eg-cairo.new-${process.pid}`, 'vi', 'index.html') // a build in progress (alive)
@@ -27,7 +30,9 @@ describe('a build killed mid-way', () => {
     recoverInterruptedBuilds(sites, work)
 
     expect(readFileSync(path.join(sites, 'au-canberra', 'vi', 'index.html'), 'utf8')).toBe('x')
-    expect(existsSync(path.join(sites, `au-canberra.old-${dead}`))).toBe(false)
+    expect(existsSync(path.join(replaced, `au-canberra.old-${dead}-1`))).toBe(false)
+    expect(existsSync(path.join(replaced, `jp-osaka.old-${dead}-2`))).toBe(false)
+    expect(readFileSync(path.join(sites, 'eg-cairo', 'vi', 'index.html'), 'utf8')).toBe('x')
     expect(existsSync(path.join(sites, `jp-osaka.new-${dead}`))).toBe(false)
     expect(existsSync(path.join(sites, 'jp-osaka', 'vi', 'index.html'))).toBe(true)
     expect(existsSync(path.join(sites, `eg-cairo.new-${process.pid}`))).toBe(true)

@@ -118,7 +118,7 @@ describe('object headers', () => {
 
 describe('render processes', () => {
   it('spreads missions over the processes by page count, heaviest first', async () => {
-    const { shardMissions } = await import('../../pipeline/buildSites')
+    const { shardMissions } = await import('../../pipeline/plan')
     const shards = shardMissions(
       [
         { code: 'a', weight: 800 },
@@ -133,7 +133,7 @@ describe('render processes', () => {
   })
 
   it('uses one astro build for a small site and one per core for a large one, never more than missions', async () => {
-    const { renderPlan } = await import('../../pipeline/buildSites')
+    const { renderPlan } = await import('../../pipeline/plan')
     expect(renderPlan(90, 3, 2)).toEqual({ shards: 1, concurrent: 1 })
     expect(renderPlan(700, 3, 2)).toEqual({ shards: 2, concurrent: 2 })
     expect(renderPlan(19_200, 96, 4)).toEqual({ shards: 4, concurrent: 4 })
@@ -141,7 +141,7 @@ describe('render processes', () => {
   })
 
   it('bounds the pages one astro build holds: a large corpus gets more builds, one per core at a time', async () => {
-    const { renderPlan } = await import('../../pipeline/buildSites')
+    const { renderPlan } = await import('../../pipeline/plan')
     expect(renderPlan(19_200, 96, 2)).toEqual({ shards: 2, concurrent: 2 })
     expect(renderPlan(76_800, 96, 2)).toEqual({ shards: 8, concurrent: 2 })
   })

@@ -4,6 +4,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Payload } from 'payload'
 import { buildSites, type BuildReport } from '../../pipeline/buildSites'
+import { settleReplacedSites } from '../../pipeline/publishOutput'
 import { paragraphs } from '../../cms/seed/lexical'
 import { createTestPayload } from '../helpers/payload'
 import { createMission } from '../helpers/fixtures'
@@ -81,12 +82,30 @@ describe('incremental builds', () => {
   it('renders everything the first time and nothing when nothing changed', async () => {
     const first = await build()
     expect(first.pagesRendered).toBe(first.pages)
+    const live = snapshot(path.join(sitesDir, code))
     const again = await build()
     expect(again.pages).toBe(first.pages)
-    // Only the pages that are always rendered: the root redirect, and home, search and 404 in each locale.
-    expect(again.pagesRendered).toBe(1 + 3 * 2)
-    // Same pages, same search index: Pagefind is not run again.
-    expect(logged).toContain(`[search] ${code}: vi unchanged, en unchanged`)
+    // Same inputs as the live site: no Astro, no search index, no swap — the live folder stays as it is.
+    expect(again.pagesRendered).toBe(0)
+    expect(again.upToDate).toEqual([code])
+    expect(logged).toContain(`[site] ${code}: up to date, nothing to render`)
+    expect(logged.some((l) => l.startsWith('[search]'))).toBe(false)
+    expect(snapshot(path.join(sitesDir, code))).toEqual(live)
+    // The published tree holds mission folders only: the replaced copies went outside it.
+    await settleReplacedSites()
+    expect(readdirSync(sitesDir)).toEqual([code])
+  })
+
+  it('an event that ends is reason enough to build again (the home page lists upcoming events)', async () => {
+    const ended = new Date(Date.now() + 1500).toISOString()
+    await payload.update({ collection: 'articles', id: articleIds[1]!, locale: 'vi', data: { event: { startsAt: new Date(Date.now() - 3600_000).toISOString(), endsAt: ended } }, ...system })
+    const withEvent = await build()
+    expect(withEvent.upToDate).toEqual([])
+    await new Promise((r) => setTimeout(r, 1600))
+    const afterItEnded = await build()
+    expect(afterItEnded.upToDate).toEqual([])
+    expect(afterItEnded.pagesRendered).toBeGreaterThan(0)
+    expect((await build()).upToDate).toEqual([code])
   })
 
   it('after an edit renders the article, its fallback page, listings showing it and pages listing it as related — and matches a full build', async () => {

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
-import type { ExportedArticle, ExportedMission } from '../../../core/exportContract'
+import { eventOver, type ExportedArticle, type ExportedMission } from '../../../core/exportContract'
 import { readArticles } from '../../../core/articleFiles'
 
 /**
@@ -56,9 +56,6 @@ export function relatedArticles(article: ExportedArticle, count = 3): ExportedAr
 
 /** Articles per listing page; SITE_PAGE_SIZE lets tests exercise pagination with little content. */
 export const pageSize = Math.max(1, Number(process.env.SITE_PAGE_SIZE) || 12)
-
-/** When an event is over for readers: its end, else its start. */
-export const eventOver = (a: ExportedArticle): string | null => a.event?.endsAt || a.event?.startsAt || null
 
 /**
  * Listed articles whose event has not ended at build time, soonest first. The site is rebuilt
