@@ -33,8 +33,8 @@ export type BuildManifest = {
 
 export type ManifestEntry = { file: string; fingerprint: string; rendered: boolean }
 
-/** Env that templates read: part of the template hash. */
-const TEMPLATE_ENV = /^(SITE_|ANALYTICS_)/
+/** Env that templates read: part of the template hash (SITE_PORT is where the local server listens, not what pages say). */
+const TEMPLATE_ENV = /^(SITE_(?!PORT$)|ANALYTICS_)/
 
 const filesUnder = (dir: string): string[] => [...walk(dir)].map((rel) => path.join(dir, rel))
 

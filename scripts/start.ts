@@ -83,17 +83,20 @@ try {
     log('Empty database: adding demo content …')
     await seed(payload, log)
   }
+  // Readers get the sites at once: the server answers from the live folders while the build
+  // below brings them up to date (each mission's folder is swapped in whole when it is ready).
+  siteServer = await startSiteServer({ sitesDir, port: sitePort, host })
   // Every start brings the sites up to date, not only missing ones: after an upgrade the
-  // templates or the export may differ, and the incremental build renders just the pages that
-  // changed (a few seconds when nothing did).
+  // templates or the export may differ. A mission whose inputs are unchanged is not built at all.
   const missions = await payload.find({ collection: 'missions', pagination: false, depth: 0, overrideAccess: true })
   const missing = missions.docs.filter((m) => !existsSync(path.join(sitesDir, m.code, m.defaultLocale, 'index.html')))
   if (missions.docs.length) {
-    log(missing.length ? `Building ${missing.length} new mission site(s), updating the others …` : `Updating ${missions.docs.length} mission site(s) (only changed pages are rendered) …`)
+    log(missing.length ? `Building ${missing.length} new mission site(s), updating the others …` : `Updating ${missions.docs.length} mission site(s) (only what changed is rendered) …`)
     // A mission that cannot be built (say, an article with a missing image) keeps its previous
     // site and is named in the log; the others, the admin and the server still come up.
     const built = await buildSites({ payload, log, isolateFailures: true })
     if (built.failures.length) log(`${built.failures.length} mission site(s) could not be built and keep their previous version: ${built.failures.map((f) => f.mission).join(', ')}`)
+    log(`Sites up to date: http://localhost:${sitePort}/`)
   }
 
   const childEnv: NodeJS.ProcessEnv = {
@@ -119,7 +122,6 @@ try {
       void shutdown(1)
     }
   })
-  siteServer = await startSiteServer({ sitesDir, port: sitePort, host })
   await waitUntilAnswering(`http://${host}:${adminPort}/api/health`, 120_000)
   log('')
   log(`Admin:  http://localhost:${adminPort}/admin`)
