@@ -17,6 +17,7 @@ import { deploySiteTask } from './jobs/deploySite'
 import { Pages } from './collections/Pages'
 import { AlertLog, Alerts } from './collections/Alerts'
 import { rebuildSitesTask } from './jobs/rebuildSites'
+import { claimed, jobClaimFields } from './jobs/claims'
 import { publishScheduledTask } from './jobs/publishScheduled'
 import { WorkflowEvents } from './collections/WorkflowEvents'
 import { ArticleOverrides } from './collections/ArticleOverrides'
@@ -71,7 +72,9 @@ export default buildConfig({
   graphQL: { disablePlaygroundInProduction: true },
   typescript: { outputFile: path.join(dirname, '../core/payload-types.ts'), autoGenerate: false },
   jobs: {
-    tasks: [rebuildSitesTask, deploySiteTask, publishScheduledTask],
+    // Every task runs under a claim with a lease (cms/jobs/claims.ts): correct with any number of workers.
+    tasks: [rebuildSitesTask, deploySiteTask, publishScheduledTask].map(claimed),
+    jobsCollectionOverrides: ({ defaultJobsCollection }) => ({ ...defaultJobsCollection, fields: [...defaultJobsCollection.fields, ...jobClaimFields] }),
     // Only the long-running `npm start` process runs jobs; Next's request workers and scripts just queue them.
     shouldAutoRun: () => process.env.MP_JOBS_RUNNER === '1',
     autoRun: [

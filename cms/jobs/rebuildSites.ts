@@ -1,44 +1,11 @@
 import type { Payload, TaskConfig } from 'payload'
+import { lockMissions } from '../../pipeline/missionLocks'
+import { absorbPendingJobs } from './claims'
 import { serially } from './serial'
 
 type Input = { missions: number[]; attempt?: number }
 const MAX_ATTEMPTS = 4
 const BASE_DELAY_MS = 5_000
-
-/**
- * Claims every other pending rebuild job (not running, due now) and returns their missions,
- * marking those jobs completed — a burst of 20 publishes becomes one or two builds.
- */
-async function drainPending(payload: Payload, ownJobId: number | string): Promise<{ missions: number[]; jobs: number }> {
-  const pending = await payload.find({
-    collection: 'payload-jobs',
-    where: {
-      and: [
-        { taskSlug: { equals: 'rebuildSites' } },
-        { id: { not_equals: ownJobId } },
-        { completedAt: { exists: false } },
-        { processing: { equals: false } },
-        { hasError: { not_equals: true } },
-        { or: [{ waitUntil: { exists: false } }, { waitUntil: { less_than_equal: new Date().toISOString() } }] },
-      ],
-    },
-    pagination: false,
-    depth: 0,
-    overrideAccess: true,
-  })
-  const missions: number[] = []
-  for (const job of pending.docs) {
-    missions.push(...(((job.input as Input | undefined)?.missions ?? []) as number[]))
-    await payload.update({
-      collection: 'payload-jobs',
-      id: job.id,
-      data: { completedAt: new Date().toISOString(), processing: false, log: [...(job.log ?? []), { executedAt: new Date().toISOString(), completedAt: new Date().toISOString(), taskSlug: 'rebuildSites', taskID: 'coalesced', state: 'succeeded', output: { coalescedInto: ownJobId } }] as never },
-      depth: 0,
-      overrideAccess: true,
-    })
-  }
-  return { missions, jobs: pending.docs.length }
-}
 
 /**
  * Rebuilds (and, when S3_BUCKET is set, deploys) the sites of the given missions after public
@@ -67,17 +34,32 @@ export const rebuildSitesTask: TaskConfig<{ input: Input; output: { built: strin
 }
 
 async function rebuild(payload: Payload, input: Input, jobId: number | string) {
+  const log = (l: string) => payload.logger.info(l)
+
+  // Every other due rebuild joins this one (atomically: two workers never take the same job).
+  const coalesced = input.attempt ? { missions: input.missions.map(Number), absorbed: 0 } : await absorbPendingJobs(payload, 'rebuildSites', jobId)
+  const wanted = [...new Set(coalesced.missions)]
+  // One build of a mission at a time, whichever worker runs it: a mission another worker is
+  // building now is queued again shortly, so its latest content is built once that build ends.
+  const locks = await lockMissions(payload, 'build', wanted)
+  try {
+    if (locks.busy.length) {
+      await payload.jobs.queue({ task: 'rebuildSites', queue: 'rebuild', input: { missions: locks.busy }, waitUntil: new Date(Date.now() + 2_000) })
+      log(`Missions ${locks.busy.join(', ')} are being built by another worker; queued again.`)
+    }
+    return await rebuildLocked(payload, input, jobId, locks.held, coalesced.absorbed, log)
+  } finally {
+    await locks.release()
+  }
+}
+
+async function rebuildLocked(payload: Payload, input: Input, jobId: number | string, ids: number[], coalescedJobs: number, log: (l: string) => void) {
+  // Nothing left to build here (an empty list would mean "every mission" to buildSites).
+  if (!ids.length) return { built: [], failed: [], coalescedJobs }
   const { buildSites } = await import('../../pipeline/buildSites')
   const { buildAndDeploy } = await import('../../pipeline/deploy/buildAndDeploy')
   const { s3ConfigFromEnv } = await import('../../pipeline/deploy/config')
   const { purgerFromEnv } = await import('../../pipeline/deploy/cdn')
-  const { failStaleDeployments } = await import('../../pipeline/deploy/records')
-  const log = (l: string) => payload.logger.info(l)
-
-  // A runner killed mid-deploy left records "running": settle them first.
-  await failStaleDeployments(payload)
-  const coalesced = input.attempt ? { missions: [], jobs: 0 } : await drainPending(payload, jobId)
-  const ids = [...new Set([...input.missions, ...coalesced.missions].map(Number))]
   const missions = await payload.find({
     collection: 'missions',
     where: { id: { in: ids } },
@@ -113,5 +95,5 @@ async function rebuild(payload: Payload, input: Input, jobId: number | string) {
       payload.logger.error(`Site rebuild failed for ${[...failed.keys()].join(', ')} after ${attempt} attempts: ${[...failed.values()].join(' | ')}`)
     }
   }
-  return { built, failed: [...failed.keys()], coalescedJobs: coalesced.jobs }
+  return { built, failed: [...failed.keys()], coalescedJobs }
 }

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs'
 import path from 'node:path'
+import { lockMissions } from '../missionLocks'
 import type { Payload } from 'payload'
 import type { Deployment, Mission } from '../../core/payload-types'
 import { missionSiteUrl, sitesDir as defaultSitesDir } from '../../core/paths'
@@ -71,9 +72,26 @@ export async function deployMission(options: DeployOptions): Promise<DeployResul
   const mission = found.docs[0] as Mission | undefined
   if (!mission) throw new Error(`Unknown mission code "${options.mission}"`)
 
-  const { stale, live } = await failStaleDeployments(payload, mission.id)
+  // One deploy of a mission at a time across every process and machine (an advisory lock, not a
+  // check-then-write); holding it, any record still "running" belongs to a deploy that died.
+  const lock = await lockMissions(payload, 'deploy', [mission.id])
+  if (lock.busy.length) {
+    await lock.release()
+    const { live } = await failStaleDeployments(payload, mission.id)
+    const by = live[0] ? ` (deployment #${live[0].id} by ${live[0].runner})` : ''
+    throw new Error(`Mission ${mission.code} is already being deployed${by}; try again when it finishes.`)
+  }
+  try {
+    return await deployLocked(options, mission, log, store)
+  } finally {
+    await lock.release()
+  }
+}
+
+async function deployLocked(options: DeployOptions, mission: Mission, log: (l: string) => void, store: ContentStore): Promise<DeployResult> {
+  const { payload } = options
+  const { stale } = await failStaleDeployments(payload, mission.id, undefined, { deployLockHeld: true })
   if (stale) log(`[deploy ${mission.code}] marked ${stale} interrupted deployment(s) failed`)
-  if (live.length) throw new Error(`Mission ${mission.code} is already being deployed (deployment #${live[0]!.id} by ${live[0]!.runner}); try again when it finishes.`)
 
   let target: Deployment | undefined
   if (options.rollbackTo !== undefined) {

@@ -23,7 +23,7 @@ function isStale(d: Deployment, maxAgeMs: number): boolean {
  * Marks "running" deployments (of one mission, or all) whose process died as failed, so a killed deploy
  * never leaves a record that looks in progress. Returns how many were fixed.
  */
-export async function failStaleDeployments(payload: Payload, missionId?: number, maxAgeMs = 60 * 60 * 1000): Promise<{ stale: number; live: Deployment[] }> {
+export async function failStaleDeployments(payload: Payload, missionId?: number, maxAgeMs = 60 * 60 * 1000, options: { deployLockHeld?: boolean } = {}): Promise<{ stale: number; live: Deployment[] }> {
   const running = await payload.find({
     collection: 'deployments',
     where: { and: [...(missionId === undefined ? [] : [{ mission: { equals: missionId } }]), { status: { equals: 'running' } }] },
@@ -34,7 +34,8 @@ export async function failStaleDeployments(payload: Payload, missionId?: number,
   let stale = 0
   const live: Deployment[] = []
   for (const d of running.docs) {
-    if (!isStale(d, maxAgeMs)) {
+    // Under the mission's deploy lock no other process can be deploying it: every running record is left over.
+    if (!options.deployLockHeld && !isStale(d, maxAgeMs)) {
       live.push(d)
       continue
     }

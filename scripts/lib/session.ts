@@ -1,8 +1,9 @@
 import { getPayload, type Payload } from 'payload'
 import { openDatabase, type Database } from '../../cms/db/embeddedPostgres'
 import { dataDir } from '../../core/env'
-import { applyMigrations } from '../../cms/db/migrate'
+import { applyMigrations, pendingMigrations } from '../../cms/db/migrate'
 import { closePayload } from '../../cms/db/closePayload'
+import { startLapsedJobRelease } from '../../cms/jobs/claims'
 
 export type Session = { payload: Payload; db: Database; close: () => Promise<void> }
 
@@ -10,18 +11,32 @@ export type Session = { payload: Payload; db: Database; close: () => Promise<voi
  * Opens the database (DATABASE_URL or the embedded server in .data/), applies committed
  * migrations and boots Payload's Local API. Scripts join a server `npm start` already runs.
  */
-export async function openSession(options: { mode?: 'own' | 'join'; cron?: boolean; log?: (l: string) => void } = {}): Promise<Session> {
+export async function openSession(options: {
+  mode?: 'own' | 'join'
+  cron?: boolean
+  log?: (l: string) => void
+  /** 'apply' (scripts, npm start) migrates; 'require' (serve, worker) refuses a database whose migrations are behind. */
+  migrations?: 'apply' | 'require'
+} = {}): Promise<Session> {
   const log = options.log ?? ((l: string) => console.log(l))
   const db = await openDatabase({ dataDir, mode: options.mode ?? 'join', log })
   let payload: Payload
   try {
     const { default: config } = await import('../../cms/payload.config')
     payload = await getPayload({ config, cron: options.cron ?? false })
-    await applyMigrations(payload)
+    if (options.migrations === 'require') {
+      const pending = await pendingMigrations(payload)
+      if (pending.length) {
+        await closePayload(payload)
+        throw new Error(`The database is behind this release: ${pending.length} migration(s) not applied (${pending.join(', ')}). Run \`npm run migrate\` first.`)
+      }
+    } else await applyMigrations(payload)
   } catch (error) {
     await db.stop()
     throw error
   }
+  // A process that runs jobs also takes back the jobs of workers that died mid-job.
+  const stopRelease = options.cron ? startLapsedJobRelease(payload) : () => {}
   let closed = false
   return {
     payload,
@@ -29,6 +44,7 @@ export async function openSession(options: { mode?: 'own' | 'join'; cron?: boole
     close: async () => {
       if (closed) return
       closed = true
+      stopRelease()
       // Close Payload's pool before stopping Postgres, or shutdown waits on open connections.
       await closePayload(payload)
       await db.stop()
