@@ -75,8 +75,9 @@ export default buildConfig({
     // Every task runs under a claim with a lease (cms/jobs/claims.ts): correct with any number of workers.
     tasks: [rebuildSitesTask, deploySiteTask, publishScheduledTask].map(claimed),
     jobsCollectionOverrides: ({ defaultJobsCollection }) => ({ ...defaultJobsCollection, fields: [...defaultJobsCollection.fields, ...jobClaimFields] }),
-    // Only the long-running `npm start` process runs jobs; Next's request workers and scripts just queue them.
-    shouldAutoRun: () => process.env.MP_JOBS_RUNNER === '1',
+    // Payload's own autoRun never runs (it claims by find-then-update): `npm start` and `npm run
+    // worker` run cms/jobs/runner.ts, which reads these queues, schedules and limits.
+    shouldAutoRun: () => false,
     autoRun: [
       // limit 1: one rebuild job per tick; its handler coalesces every other pending rebuild (cms/jobs/rebuildSites.ts).
       { cron: '* * * * * *', queue: 'rebuild', limit: 1 }, // every second: the wait is part of publish → live

@@ -61,8 +61,6 @@ Object.assign(process.env, {
   PAYLOAD_SECRET: randomBytes(24).toString('hex'),
   SITE_PORT: String(sitePort),
   SITE_BASE_URL: `http://localhost:${sitePort}`,
-  // The in-process jobs runner is switched on for the publish → live phase only (after migrations and the full build).
-  MP_JOBS_RUNNER: '0',
 })
 delete process.env.S3_BUCKET // the jobs runner publishes to the local server only; S3 is measured separately
 delete process.env.CDN_PURGE_URL
@@ -139,7 +137,7 @@ async function timeStartUpToDate(): Promise<number | null> {
   const started = performance.now()
   const child = spawn(process.execPath, [path.join(projectRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(projectRoot, 'scripts', 'start.ts')], {
     cwd: projectRoot,
-    env: { ...process.env, PORT: String(port), SITE_PORT: String(site), MP_JOBS_RUNNER: undefined, LOG_LEVEL: 'warn' },
+    env: { ...process.env, PORT: String(port), SITE_PORT: String(site), LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   })
@@ -167,10 +165,11 @@ async function timeStartUpToDate(): Promise<number | null> {
 }
 const missionsForStart: string[] = []
 
-const payload = await getPayload({ config, cron: true })
+const payload = await getPayload({ config })
 // The jobs runner logs every tick; the benchmark prints its own progress.
 payload.logger.level = 'warn'
 const cleanup: (() => Promise<unknown> | unknown)[] = []
+let stopJobs = async () => {}
 let exitCode = 0
 try {
   await applyMigrations(payload)
@@ -232,7 +231,9 @@ try {
   // --- Publish → live (jobs runner in this process, local site server) ---------------------
   const server = await startSiteServer({ sitesDir, port: sitePort, host: '127.0.0.1' })
   cleanup.push(() => server.close())
-  process.env.MP_JOBS_RUNNER = '1'
+  // The in-process jobs runner runs for the publish → live phase only (after migrations and the full build).
+  const { startJobsRunner } = await import('../cms/jobs/runner')
+  stopJobs = await startJobsRunner(payload)
   const latencies: number[] = []
   for (let i = 0; i < PUBLISHES; i++) {
     const mission = missions[i % missions.length]!
@@ -373,7 +374,7 @@ const { i } = Astro.props
   for (const c of cleanup.reverse()) await Promise.resolve(c()).catch(() => {})
   // Stop the jobs runner and let an in-flight tick finish before the database goes away; a
   // connection the stopping server terminates is expected then, not a failure.
-  process.env.MP_JOBS_RUNNER = '0'
+  await stopJobs()
   process.on('uncaughtException', (e: Error & { code?: string }) => {
     if (e.code === '57P01' || /Connection terminated|terminating connection/.test(e.message)) return
     console.error(e)

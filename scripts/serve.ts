@@ -25,7 +25,7 @@ try {
 
 const admin = spawn(process.execPath, [nextBin, 'start', path.join(projectRoot, 'cms'), '-p', String(adminPort), '-H', host], {
   cwd: projectRoot,
-  env: { ...process.env, MP_JOBS_RUNNER: '0', PAYLOAD_SECRET: payloadSecret(), NODE_ENV: 'production', MP_PROJECT_ROOT: projectRoot, DATA_DIR: dataDir, DIST_DIR: distDir },
+  env: { ...process.env, PAYLOAD_SECRET: payloadSecret(), NODE_ENV: 'production', MP_PROJECT_ROOT: projectRoot, DATA_DIR: dataDir, DIST_DIR: distDir },
   stdio: ['ignore', 'inherit', 'inherit'],
 })
 console.log(`Admin and API: http://${host}:${adminPort}/admin (serve: no jobs, no builds)`)

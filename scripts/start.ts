@@ -17,8 +17,6 @@ import { openSession, type Session } from './lib/session'
 const log = (line: string) => console.log(line)
 const host = process.env.HOST ?? '127.0.0.1'
 process.env.SITE_BASE_URL ??= `http://localhost:${sitePort}`
-// This process runs the jobs queue (site rebuilds); the admin's Next.js server only enqueues.
-process.env.MP_JOBS_RUNNER = '1'
 
 let session: Session | undefined
 let admin: ChildProcess | undefined
@@ -74,7 +72,8 @@ process.on('unhandledRejection', (error) => {
 })
 
 try {
-  session = await openSession({ mode: 'own', cron: true, log })
+  // This process runs the jobs queue (site rebuilds); the admin's Next.js server only enqueues.
+  session = await openSession({ mode: 'own', runJobs: true, log })
   const { payload } = session
   log(session.db.embedded ? `Database: embedded PostgreSQL in .data/postgres` : 'Database: DATABASE_URL')
 
@@ -101,7 +100,6 @@ try {
 
   const childEnv: NodeJS.ProcessEnv = {
     ...process.env,
-    MP_JOBS_RUNNER: '0',
     PAYLOAD_SECRET: payloadSecret(),
     NODE_ENV: 'production',
     // The admin writes uploads and alert files: give it this process's absolute locations.

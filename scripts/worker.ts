@@ -7,7 +7,6 @@
  */
 import { openSession, type Session } from './lib/session'
 
-process.env.MP_JOBS_RUNNER = '1'
 let session: Session | undefined
 let stopping = false
 
@@ -15,9 +14,7 @@ async function stop(code: number) {
   if (stopping) return
   stopping = true
   console.log('Worker stopping …')
-  // Let a job tick that already started finish its database calls before the pool closes.
-  process.env.MP_JOBS_RUNNER = '0'
-  await new Promise((r) => setTimeout(r, 1000))
+  // Stops the runner (jobs in flight get a few seconds to finish; one cut off is taken over by another worker).
   await session?.close().catch((e) => console.error(e))
   process.exit(code)
 }
@@ -30,7 +27,7 @@ process.on('uncaughtException', (error) => {
 })
 
 try {
-  session = await openSession({ mode: 'join', cron: true, migrations: 'require' })
+  session = await openSession({ mode: 'join', runJobs: true, migrations: 'require' })
   console.log(`Worker ${process.pid} running jobs (${session.db.embedded ? 'embedded PostgreSQL' : 'DATABASE_URL'}). Ctrl-C stops it.`)
 } catch (error) {
   console.error(`\nnpm run worker failed: ${error instanceof Error ? error.message : String(error)}`)

@@ -6,9 +6,10 @@ import { poolOf } from '../../pipeline/missionLocks'
 /**
  * Jobs that are correct with any number of workers. Payload 3.x claims jobs by find-then-update
  * (two runners can take the same job) and leaves a job `processing` for good when its runner is
- * killed. So every task runs under a claim taken in one statement — the job's `claimedBy` and
- * `leaseUntil` — which the worker renews while the task runs; a job whose lease lapsed is handed
- * back to the queue by any worker (releaseLapsedJobs) and claimed by the next one.
+ * killed. So our runner (cms/jobs/runner.ts) claims each job in one statement — the job's
+ * `claimedBy` and `leaseUntil` — and every task runs under that claim, whose lease the worker
+ * renews while the task runs; a job whose lease lapsed is handed back to the queue by any runner
+ * (releaseLapsedJobs) and claimed by the next one.
  */
 export const LEASE_MS = 30_000
 
@@ -97,15 +98,4 @@ export function claimed<T extends TaskConfig<any>>(task: T): T {
       }
     }) as typeof handler,
   }
-}
-
-/** In every process that runs jobs: hand back the jobs of dead workers, every few seconds. */
-export function startLapsedJobRelease(payload: Payload, log: (line: string) => void = (l) => payload.logger.warn(l)): () => void {
-  const timer = setInterval(() => {
-    void releaseLapsedJobs(payload)
-      .then((ids) => ids.length && log(`Took back ${ids.length} job(s) whose worker stopped answering: ${ids.join(', ')}`))
-      .catch(() => {}) // the database may be restarting; the next round tries again
-  }, 5_000)
-  timer.unref()
-  return () => clearInterval(timer)
 }

@@ -3,7 +3,7 @@ import { openDatabase, type Database } from '../../cms/db/embeddedPostgres'
 import { dataDir } from '../../core/env'
 import { applyMigrations, pendingMigrations } from '../../cms/db/migrate'
 import { closePayload } from '../../cms/db/closePayload'
-import { startLapsedJobRelease } from '../../cms/jobs/claims'
+import { startJobsRunner } from '../../cms/jobs/runner'
 
 export type Session = { payload: Payload; db: Database; close: () => Promise<void> }
 
@@ -13,17 +13,18 @@ export type Session = { payload: Payload; db: Database; close: () => Promise<voi
  */
 export async function openSession(options: {
   mode?: 'own' | 'join'
-  cron?: boolean
   log?: (l: string) => void
   /** 'apply' (scripts, npm start) migrates; 'require' (serve, worker) refuses a database whose migrations are behind. */
   migrations?: 'apply' | 'require'
+  /** Run the jobs queue in this process (npm start, npm run worker); closing the session stops it first. */
+  runJobs?: boolean
 } = {}): Promise<Session> {
   const log = options.log ?? ((l: string) => console.log(l))
   const db = await openDatabase({ dataDir, mode: options.mode ?? 'join', log })
   let payload: Payload
   try {
     const { default: config } = await import('../../cms/payload.config')
-    payload = await getPayload({ config, cron: options.cron ?? false })
+    payload = await getPayload({ config })
     if (options.migrations === 'require') {
       const pending = await pendingMigrations(payload)
       if (pending.length) {
@@ -35,8 +36,7 @@ export async function openSession(options: {
     await db.stop()
     throw error
   }
-  // A process that runs jobs also takes back the jobs of workers that died mid-job.
-  const stopRelease = options.cron ? startLapsedJobRelease(payload) : () => {}
+  const stopJobs = options.runJobs ? await startJobsRunner(payload) : async () => {}
   let closed = false
   return {
     payload,
@@ -44,7 +44,7 @@ export async function openSession(options: {
     close: async () => {
       if (closed) return
       closed = true
-      stopRelease()
+      await stopJobs()
       // Close Payload's pool before stopping Postgres, or shutdown waits on open connections.
       await closePayload(payload)
       await db.stop()
