@@ -25,6 +25,8 @@ import { adminTranslations } from './lib/adminTranslations'
 import { healthEndpoint } from './endpoints/health'
 import { withAbuseLimits } from './hooks/abuseLimits'
 import { MAX_UPLOAD_BYTES } from './hooks/validateUpload'
+import { withPreviewGuards } from './endpoints/preview'
+import { isHqAdmin } from './access/roles'
 import { logger } from './lib/logger'
 import { contentLocales, defaultLocale } from '../core/locales'
 import { payloadSecret, serverURL } from '../core/env'
@@ -47,8 +49,8 @@ export default buildConfig({
     components: { beforeDashboard: ['/components/WorkflowDashboard#WorkflowDashboard'] },
     importMap: { baseDir: dirname, importMapFile: path.join(dirname, 'app/(payload)/admin/importMap.js') },
   },
-  // Rate limits on login/password reset and page-size caps, added to every collection here.
-  collections: withAbuseLimits([Articles, ArticleOverrides, Missions, Pages, Alerts, AlertLog, Media, Users, WorkflowEvents, Deployments]),
+  // Rate limits on login/password reset and page-size caps, and the preview endpoints' guards, added to every collection here.
+  collections: withPreviewGuards(withAbuseLimits([Articles, ArticleOverrides, Missions, Pages, Alerts, AlertLog, Media, Users, WorkflowEvents, Deployments])),
   endpoints: [healthEndpoint, dashboardEndpoint],
   logger,
   editor: lexicalEditor(),
@@ -72,6 +74,9 @@ export default buildConfig({
   typescript: { outputFile: path.join(dirname, '../core/payload-types.ts'), autoGenerate: false },
   jobs: {
     tasks: [rebuildSitesTask, deploySiteTask, publishScheduledTask],
+    // Jobs run only in npm start's runner (Local API); over HTTP nobody runs them (GET
+    // /api/payload-jobs/run, /handle-schedules answer 401), and only HQ admins queue or cancel.
+    access: { run: () => false, queue: ({ req }) => isHqAdmin(req.user), cancel: ({ req }) => isHqAdmin(req.user) },
     // Only the long-running `npm start` process runs jobs; Next's request workers and scripts just queue them.
     shouldAutoRun: () => process.env.MP_JOBS_RUNNER === '1',
     autoRun: [

@@ -151,6 +151,11 @@ export async function inspectUpload(file: { data: Buffer; name: string; mimetype
 export const validateUpload: CollectionBeforeOperationHook = async ({ args, operation, req }) => {
   if (operation !== 'create' && operation !== 'update') return args
   const file = req.file
+  // Payload would fetch `url` after this check ran (its own type check only): the file must come with the request.
+  const data = (args as { data?: { url?: unknown; filename?: unknown } }).data
+  if (operation === 'create' && !file && !args.overrideAccess && typeof data?.url === 'string' && data.url && typeof data.filename === 'string') {
+    throw new UploadRejected('Upload the image file itself; files are not fetched from a URL.')
+  }
   if (!file) return args
   // Anonymous callers are refused by access control right after this hook: do not parse their files.
   if (!req.user && !args.overrideAccess) return args
