@@ -5,7 +5,7 @@ import { isHq, missionsAllowing } from '../access/roles'
 import { enforceMediaDeletion, enforceMediaRights } from '../hooks/enforceMediaRights'
 import { responsiveWidths } from '../../media/sizes'
 import { MAX_INPUT_PIXELS } from '../../media/derivatives'
-import { validateUpload } from '../hooks/validateUpload'
+import { refuseRemoteFetch, validateUpload } from '../hooks/validateUpload'
 
 /** Images for articles and mission sites. Every locale needs its own alt text. */
 export const Media: CollectionConfig = {
@@ -21,6 +21,8 @@ export const Media: CollectionConfig = {
     // Second line of defence behind validateUpload: sharp itself refuses to decode bombs.
     constructorOptions: { limitInputPixels: MAX_INPUT_PIXELS },
     withMetadata: false,
+    // Files come with the request only: a `url` is never fetched (validateUpload explains).
+    externalFileHeaderFilter: refuseRemoteFetch,
     focalPoint: true,
     imageSizes: [
       ...responsiveWidths.map((width) => ({ name: `w${width}`, width, withoutEnlargement: true, formatOptions: { format: 'webp' as const, options: { quality: 78 } } })),
