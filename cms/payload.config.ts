@@ -26,6 +26,8 @@ import { adminTranslations } from './lib/adminTranslations'
 import { healthEndpoint } from './endpoints/health'
 import { withAbuseLimits } from './hooks/abuseLimits'
 import { MAX_UPLOAD_BYTES } from './hooks/validateUpload'
+import { withPreviewGuards } from './endpoints/preview'
+import { isHqAdmin } from './access/roles'
 import { logger } from './lib/logger'
 import { contentLocales, defaultLocale } from '../core/locales'
 import { payloadSecret, serverURL } from '../core/env'
@@ -48,8 +50,8 @@ export default buildConfig({
     components: { beforeDashboard: ['/components/WorkflowDashboard#WorkflowDashboard'] },
     importMap: { baseDir: dirname, importMapFile: path.join(dirname, 'app/(payload)/admin/importMap.js') },
   },
-  // Rate limits on login/password reset and page-size caps, added to every collection here.
-  collections: withAbuseLimits([Articles, ArticleOverrides, Missions, Pages, Alerts, AlertLog, Media, Users, WorkflowEvents, Deployments]),
+  // Rate limits on login/password reset and page-size caps, and the preview endpoints' guards, added to every collection here.
+  collections: withPreviewGuards(withAbuseLimits([Articles, ArticleOverrides, Missions, Pages, Alerts, AlertLog, Media, Users, WorkflowEvents, Deployments])),
   endpoints: [healthEndpoint, dashboardEndpoint],
   logger,
   editor: lexicalEditor(),
@@ -75,6 +77,9 @@ export default buildConfig({
     // Every task runs under a claim with a lease (cms/jobs/claims.ts): correct with any number of workers.
     tasks: [rebuildSitesTask, deploySiteTask, publishScheduledTask].map(claimed),
     jobsCollectionOverrides: ({ defaultJobsCollection }) => ({ ...defaultJobsCollection, fields: [...defaultJobsCollection.fields, ...jobClaimFields] }),
+    // Jobs run only in the runners of npm start and npm run worker (Local API); over HTTP nobody runs them (GET
+    // /api/payload-jobs/run, /handle-schedules answer 401), and only HQ admins queue or cancel.
+    access: { run: () => false, queue: ({ req }) => isHqAdmin(req.user), cancel: ({ req }) => isHqAdmin(req.user) },
     // Payload's own autoRun never runs (it claims by find-then-update): `npm start` and `npm run
     // worker` run cms/jobs/runner.ts, which reads these queues, schedules and limits.
     shouldAutoRun: () => false,

@@ -413,6 +413,10 @@ export interface Media {
   alt: string;
   caption?: string | null;
   credit?: string | null;
+  /**
+   * Empty: your missions
+   */
+  missions?: (number | Mission)[] | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -1139,6 +1143,7 @@ export interface MediaSelect<T extends boolean = true> {
   alt?: T;
   caption?: T;
   credit?: T;
+  missions?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;

@@ -60,7 +60,9 @@ export async function exportSiteSettings(payload: Payload, all: AnyRecord, siteD
 /** Copies a logo or favicon (already checked on upload and on save) into the site's media folder. */
 async function brandFile(payload: Payload, id: number | null, siteDir: string, what: string) {
   if (id === null) return null
-  const media = (await payload.findByID({ collection: 'media', id, depth: 0, overrideAccess: false, disableErrors: true })) as Media | null
+  // The mission record names the file (a settings preview: its unsaved form), and anonymous
+  // readers may fetch only media published content already uses, which a new logo is not yet.
+  const media = (await payload.findByID({ collection: 'media', id, depth: 0, overrideAccess: true, disableErrors: true })) as Media | null
   if (!media?.filename) return null
   const source = path.join(mediaDir, media.filename)
   if (!existsSync(source)) throw new Error(`The ${what} "${media.filename}" is missing from the media store`)

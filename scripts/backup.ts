@@ -12,8 +12,8 @@ import path from 'node:path'
 import pg from 'pg'
 import { create as createTar } from 'tar'
 import { openDatabase, type Database } from '../cms/db/embeddedPostgres'
-import { dataDir, mediaDir, projectRoot } from '../core/env'
-import { checksumFileOf, DUMP_FILE, listFiles, MANIFEST_FILE, sha256File, type BackupManifest } from './lib/backupFormat'
+import { dataDir, mediaDir, payloadSecret, projectRoot } from '../core/env'
+import { archiveMac, checksumFileOf, DUMP_FILE, listFiles, macFileOf, macLine, MANIFEST_FILE, sha256File, type BackupManifest } from './lib/backupFormat'
 import { findPgTool, pgToolVersion, runPgTool } from './lib/pgTools'
 
 const backupDir = path.resolve(projectRoot, process.env.BACKUP_DIR ?? 'backups')
@@ -30,6 +30,7 @@ async function main() {
   const archive = path.join(backupDir, `${name}.tar.gz`)
   try {
     db = await openDatabase({ dataDir, mode: 'join', log: (l) => console.log(l) })
+    const secret = payloadSecret() // keys the archive's HMAC (scripts/lib/backupFormat.ts); after openDatabase, which says whether it is the embedded one
     // Backups hold password hashes and unpublished drafts: readable by their owner only.
     mkdirSync(backupDir, { recursive: true, mode: 0o700 })
     mkdirSync(staging, { recursive: true })
@@ -62,11 +63,14 @@ async function main() {
     const partial = `${archive}.partial`
     await createTar({ gzip: true, file: partial, cwd: staging, follow: true, portable: true, mode: 0o600 }, [MANIFEST_FILE, DUMP_FILE, 'media'])
     const digest = await sha256File(partial)
+    const mac = await archiveMac(partial, secret)
     renameSync(partial, archive) // a crash never leaves something that looks like a finished backup
     writeFileSync(checksumFileOf(archive), `${digest}  ${path.basename(archive)}\n`, { mode: 0o600 })
+    writeFileSync(macFileOf(archive), macLine(mac, archive), { mode: 0o600 })
     const mb = (statSync(archive).size / 1e6).toFixed(1)
     console.log(`Backup written: ${path.relative(process.cwd(), archive) || archive} (${mb} MB, ${mediaFiles.length} media files)`)
     console.log(`Checksum:       ${path.relative(process.cwd(), checksumFileOf(archive))} (sha256 ${digest})`)
+    console.log(`Keyed checksum: ${path.relative(process.cwd(), macFileOf(archive))} (HMAC-SHA256 keyed with PAYLOAD_SECRET; restore needs the same secret)`)
     console.log(`archive=${archive}`)
   } finally {
     rmSync(staging, { recursive: true, force: true })

@@ -10,10 +10,10 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import pg from 'pg'
-import { extract } from 'tar'
+import { extract, list } from 'tar'
 import { openDatabase, runningPostmaster, type Database } from '../cms/db/embeddedPostgres'
 import { dataDir, mediaDir } from '../core/env'
-import { checksumFileOf, DUMP_FILE, listFiles, MANIFEST_FILE, sha256File, type BackupManifest } from './lib/backupFormat'
+import { archiveEntryProblem, archiveMac, checksumFileOf, DUMP_FILE, listFiles, macFileOf, macMatches, MANIFEST_FILE, sha256File, type BackupManifest } from './lib/backupFormat'
 import { findPgTool, runPgTool } from './lib/pgTools'
 
 class Refused extends Error {}
@@ -22,12 +22,37 @@ const args = process.argv.slice(2)
 const force = args.includes('--force')
 const archiveArg = args.find((a) => !a.startsWith('--'))
 
+/** The secret the archive's HMAC is keyed with: PAYLOAD_SECRET, else the data directory's generated one. */
+function installationSecret(): string {
+  if (process.env.PAYLOAD_SECRET) return process.env.PAYLOAD_SECRET
+  const file = path.join(dataDir, 'payload-secret')
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim()
+  throw new Refused('Backups are checked with the PAYLOAD_SECRET of the installation that made them: set PAYLOAD_SECRET, or copy its .data/payload-secret into DATA_DIR. Nothing was restored.')
+}
+
 async function verifyChecksum(archive: string) {
+  // The plain SHA-256 (optional) tells damage apart from forgery in the message.
   const sumFile = checksumFileOf(archive)
-  if (!existsSync(sumFile)) throw new Refused(`The checksum file ${path.basename(sumFile)} is missing next to the archive; it is needed to prove the archive is intact.`)
-  const expected = readFileSync(sumFile, 'utf8').trim().split(/\s+/)[0]
-  const actual = await sha256File(archive)
-  if (expected !== actual) throw new Refused(`The archive does not match its checksum (expected ${expected}, got ${actual}): it is damaged or was changed. Nothing was restored.`)
+  if (existsSync(sumFile)) {
+    const expected = readFileSync(sumFile, 'utf8').trim().split(/\s+/)[0]
+    const actual = await sha256File(archive)
+    if (expected !== actual) throw new Refused(`The archive does not match its checksum (expected ${expected}, got ${actual}): it is damaged or was changed. Nothing was restored.`)
+  }
+  const macFile = macFileOf(archive)
+  if (!existsSync(macFile)) throw new Refused(`The keyed checksum ${path.basename(macFile)} is missing next to the archive; it proves the archive was made by this installation. Nothing was restored.`)
+  if (!macMatches(readFileSync(macFile, 'utf8'), await archiveMac(archive, installationSecret()))) {
+    throw new Refused(`The archive does not match its keyed checksum (${path.basename(macFile)}): it was changed, or made with another PAYLOAD_SECRET. Set the PAYLOAD_SECRET of the installation that made it. Nothing was restored.`)
+  }
+}
+
+/** Lists the archive before extracting anything: one symlink, hard link or stray path refuses it whole. */
+async function verifyEntries(archive: string) {
+  const problems: string[] = []
+  await list({ file: archive, onReadEntry: (entry) => {
+    const problem = archiveEntryProblem({ path: entry.path, type: entry.type })
+    if (problem) problems.push(problem)
+  } })
+  if (problems.length) throw new Refused(`The archive holds entries a backup never has (${problems.slice(0, 3).join('; ')}${problems.length > 3 ? '; …' : ''}). Nothing was restored.`)
 }
 
 async function userTables(url: string): Promise<string[]> {
@@ -49,6 +74,7 @@ async function main() {
 
   console.log('Checking the archive checksum …')
   await verifyChecksum(archive)
+  await verifyEntries(archive)
 
   mkdirSync(dataDir, { recursive: true })
   // Extracted next to the media folder so it can be moved in with a rename (same file system).
@@ -57,8 +83,8 @@ async function main() {
   try {
     rmSync(work, { recursive: true, force: true })
     mkdirSync(work, { recursive: true })
-    // tar refuses absolute paths and '..' entries unless preservePaths is set: nothing lands outside `work`.
-    await extract({ file: archive, cwd: work, strict: true })
+    // Checked above; tar also refuses absolute paths and '..' itself, and the filter extracts files and folders only.
+    await extract({ file: archive, cwd: work, strict: true, filter: (p, entry) => !archiveEntryProblem({ path: p, type: (entry as { type: string }).type }) })
     const manifestFile = path.join(work, MANIFEST_FILE)
     if (!existsSync(manifestFile)) throw new Refused('This is not a Mission Publisher backup (no manifest.json inside).')
     const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as BackupManifest

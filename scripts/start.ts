@@ -1,6 +1,7 @@
 /**
  * npm start — the whole product on one machine:
- * embedded Postgres (or DATABASE_URL) → migrations → demo seed on an empty database →
+ * embedded Postgres (or DATABASE_URL) → migrations → demo seed (empty embedded database, or
+ * --demo / SEED_DEMO=1: scripts/lib/demoSeed.ts) →
  * site build → admin on :3000 (Next.js) → sites on :4321 → jobs runner for rebuilds.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
@@ -13,6 +14,7 @@ import { distDir, sitesDir } from '../core/paths'
 import { startSiteServer } from '../site-server/server'
 import { ensureAdminBuilt, nextBin } from './lib/adminBuild'
 import { openSession, type Session } from './lib/session'
+import { demoSeedWanted } from './lib/demoSeed'
 
 const log = (line: string) => console.log(line)
 const host = process.env.HOST ?? '127.0.0.1'
@@ -78,10 +80,11 @@ try {
   log(session.db.embedded ? `Database: embedded PostgreSQL in .data/postgres` : 'Database: DATABASE_URL')
 
   const { totalDocs } = await payload.count({ collection: 'missions', overrideAccess: true })
-  if (totalDocs === 0) {
-    log('Empty database: adding demo content …')
+  const demo = demoSeedWanted({ embedded: session.db.embedded, empty: totalDocs === 0 })
+  if (demo.seed) {
+    log(`Adding demo content (${demo.reason}) …`)
     await seed(payload, log)
-  }
+  } else if (totalDocs === 0) log(`Empty database, no demo content: ${demo.reason}. Create the first user at /admin.`)
   // Readers get the sites at once: the server answers from the live folders while the build
   // below brings them up to date (each mission's folder is swapped in whole when it is ready).
   siteServer = await startSiteServer({ sitesDir, port: sitePort, host })

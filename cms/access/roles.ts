@@ -1,4 +1,5 @@
 import type { User } from '../../core/payload-types'
+import { refusal } from '../lib/errors'
 
 /**
  * Who may do what, in one place. HQ roles are global; every other role is held per
@@ -30,17 +31,23 @@ export const grantableByMissionAdmin: readonly MissionRole[] = ['reviewer', 'pre
 type UserLike = Partial<Pick<User, 'id' | 'hqRole' | 'memberships'>> | null | undefined
 export type Membership = { mission: number; role: MissionRole; locales: string[] }
 
-export const idOf = (value: unknown): number | undefined =>
-  typeof value === 'number'
-    ? value
-    : typeof value === 'string' && /^\d+$/.test(value)
-      ? Number(value)
-      : typeof value === 'object' && value && 'id' in value
-        ? Number((value as { id: number }).id)
-        : undefined
+/**
+ * A document id from incoming data or a stored relationship: a positive integer, its decimal
+ * digits, or an object carrying one. Absent (null, undefined, '') is undefined. Anything else
+ * ("+2", " 2", "2abc", 1.5, {}) is refused with 400: Postgres and Payload would read some of
+ * these as another id than the rights check did, so an unreadable id is never skipped.
+ */
+export function idOf(value: unknown): number | undefined {
+  if (value == null || value === '') return undefined
+  if (typeof value === 'number' && Number.isSafeInteger(value) && value > 0) return value
+  if (typeof value === 'string' && /^[1-9]\d{0,15}$/.test(value) && Number.isSafeInteger(Number(value))) return Number(value)
+  if (typeof value === 'object' && !Array.isArray(value) && 'id' in value) return idOf((value as { id: unknown }).id)
+  throw refusal(`"${String(typeof value === 'object' ? JSON.stringify(value) : value).slice(0, 40)}" is not a document id: send the id as a number, e.g. 2.`, 400)
+}
 
+/** The ids of a relationship list (a single value counts as a list of one); each entry is read by idOf. */
 export const idsOf = (values: unknown): number[] =>
-  Array.isArray(values) ? values.map(idOf).filter((v): v is number => v !== undefined) : []
+  (Array.isArray(values) ? values : [values]).map(idOf).filter((v): v is number => v !== undefined)
 
 export function membershipsOf(user: UserLike): Membership[] {
   return (user?.memberships ?? []).flatMap((m) => {

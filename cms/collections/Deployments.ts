@@ -14,8 +14,11 @@ const readDeployments: Access = ({ req }) => {
 
 /**
  * POST /api/deployments/:id/redeploy and /:id/rollback — queue a rebuild + deploy of the
- * deployment's mission, or a roll back to exactly this deployment. Allowed for HQ and the
- * mission's admins; others get 403 (or 404 for a deployment they cannot even read).
+ * deployment's mission, or a roll back to exactly this deployment. A redeploy only makes the
+ * published content live again: HQ and the mission's admins. A rollback puts an older file set
+ * live — possibly articles withdrawn since, or text since corrected — outside the workflow, so
+ * it is a publish right over every locale of the mission: HQ only. Others get 403 (or 404 for
+ * a deployment they cannot even read).
  */
 const action =
   (kind: 'redeploy' | 'rollback'): PayloadHandler =>
@@ -28,6 +31,9 @@ const action =
       : null
     if (!deployment) return Response.json({ error: `There is no deployment #${req.routeParams?.id}.` }, { status: 404 })
     const mission = deployment.mission as Mission
+    if (kind === 'rollback' && !isHq(user)) {
+      return Response.json({ error: `Only HQ may roll ${mission.code} back: a rollback can bring back withdrawn or corrected content. Redeploy publishes the current content.` }, { status: 403 })
+    }
     if (!isHq(user) && !missionsWhere(user, ['mission-admin']).includes(mission.id)) {
       return Response.json({ error: `Only HQ and the mission admins of ${mission.code} may deploy its site.` }, { status: 403 })
     }

@@ -1,23 +1,28 @@
 import type { CollectionConfig } from 'payload'
 import { mediaDir } from '../../core/env'
-import { anyone, authenticated } from '../access/rules'
+import { changeMedia, createMedia, readMedia } from '../access/media'
+import { isHq, missionsAllowing } from '../access/roles'
+import { enforceMediaDeletion, enforceMediaRights } from '../hooks/enforceMediaRights'
 import { responsiveWidths } from '../../media/sizes'
 import { MAX_INPUT_PIXELS } from '../../media/derivatives'
-import { validateUpload } from '../hooks/validateUpload'
+import { refuseRemoteFetch, validateUpload } from '../hooks/validateUpload'
 
 /** Images for articles and mission sites. Every locale needs its own alt text. */
 export const Media: CollectionConfig = {
   slug: 'media',
   labels: { singular: { vi: 'Tệp ảnh', en: 'Media' }, plural: { vi: 'Thư viện ảnh', en: 'Media' } },
-  access: { read: anyone, create: authenticated, update: authenticated, delete: authenticated },
+  // Owned by missions; anonymous readers see only files published content uses (cms/access/media.ts).
+  access: { read: readMedia, create: createMedia, update: changeMedia, delete: changeMedia },
   // Every file is checked by its bytes, cleaned of metadata and renamed before Payload stores it.
-  hooks: { beforeOperation: [validateUpload] },
+  hooks: { beforeOperation: [validateUpload], beforeChange: [enforceMediaRights], beforeDelete: [enforceMediaDeletion] },
   upload: {
     staticDir: mediaDir,
     mimeTypes: ['image/jpeg', 'image/png', 'image/webp', 'image/avif', 'image/gif'],
     // Second line of defence behind validateUpload: sharp itself refuses to decode bombs.
     constructorOptions: { limitInputPixels: MAX_INPUT_PIXELS },
     withMetadata: false,
+    // Files come with the request only: a `url` is never fetched (validateUpload explains).
+    externalFileHeaderFilter: refuseRemoteFetch,
     focalPoint: true,
     imageSizes: [
       ...responsiveWidths.map((width) => ({ name: `w${width}`, width, withoutEnlargement: true, formatOptions: { format: 'webp' as const, options: { quality: 78 } } })),
@@ -29,5 +34,15 @@ export const Media: CollectionConfig = {
     { name: 'alt', type: 'text', required: true, localized: true, label: { vi: 'Văn bản thay thế', en: 'Alt text' } },
     { name: 'caption', type: 'text', localized: true, label: { vi: 'Chú thích', en: 'Caption' } },
     { name: 'credit', type: 'text', label: { vi: 'Nguồn ảnh', en: 'Credit' } },
+    {
+      name: 'missions',
+      type: 'relationship',
+      relationTo: 'missions',
+      hasMany: true,
+      index: true,
+      label: { vi: 'Thuộc cơ quan', en: 'Owning missions' },
+      admin: { description: { vi: 'Để trống: các cơ quan của bạn', en: 'Empty: your missions' } },
+      filterOptions: ({ user }) => (!user || isHq(user) ? true : { id: { in: missionsAllowing(user, 'create') } }),
+    },
   ],
 }

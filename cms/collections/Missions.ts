@@ -3,6 +3,7 @@ import { URL_SAFE_CODE } from '../lib/slugify'
 import { contentLocales, defaultLocale } from '../../core/locales'
 import { anyone, hqAdminField, hqAdminOnly, updateMissions } from '../access/rules'
 import { missionPreviewEndpoints } from '../endpoints/preview'
+import { enforceMissionRights } from '../hooks/enforceMissionRights'
 import { accreditationFields, consularFields, homeLayoutFields, menuFields, siteSettingsFields } from '../fields/missionSettings'
 
 const timeZones = new Set(Intl.supportedValuesOf('timeZone'))
@@ -21,6 +22,7 @@ export const Missions: CollectionConfig = {
   access: { read: anyone, create: hqAdminOnly, update: updateMissions, delete: hqAdminOnly },
   endpoints: missionPreviewEndpoints,
   hooks: {
+    beforeOperation: [enforceMissionRights],
     // Settings, menus and the home layout are on the site: rebuild it after a change.
     afterChange: [
       async ({ doc, req, context, operation }) => {
@@ -119,6 +121,7 @@ function missionFields(): Field[] {
     },
     {
       name: 'siteUrl',
+      access: { update: hqAdminField },
       type: 'text',
       label: { vi: 'Địa chỉ trang công khai', en: 'Public site URL' },
       admin: { description: { vi: 'Ví dụ https://vnembassy-au.example/', en: 'e.g. https://vnembassy-au.example/' } },

@@ -1,8 +1,8 @@
 import type { CollectionConfig } from 'payload'
 import { contentLocales } from '../../core/locales'
 import { hqRoles, missionRoles } from '../access/roles'
-import { createUsers, hqAdminField, deleteUsers, readUsers, roleFieldAccess, updateUsers } from '../access/rules'
-import { enforceUserRights } from '../hooks/enforceUserRights'
+import { createUsers, hqAdminField, hqAdminOnly, deleteUsers, readUsers, roleFieldAccess, updateUsers } from '../access/rules'
+import { enforceUserRights, guardAccountChange, guardAccountDeletion } from '../hooks/enforceUserRights'
 
 const roleLabels: Record<string, { vi: string; en: string }> = {
   'hq-admin': { vi: 'Quản trị Bộ', en: 'HQ admin' },
@@ -21,13 +21,16 @@ export const Users: CollectionConfig = {
   labels: { singular: { vi: 'Người dùng', en: 'User' }, plural: { vi: 'Người dùng', en: 'Users' } },
   admin: { useAsTitle: 'email', defaultColumns: ['email', 'name', 'hqRole'] },
   auth: {
-    maxLoginAttempts: 5,
+    // Payload's lockout is per account whatever the address: it is only the durable backstop
+    // at the account-wide rate limit (cms/hooks/abuseLimits.ts), which counts per address first.
+    maxLoginAttempts: 50,
     lockTime: 10 * 60 * 1000,
     tokenExpiration: 8 * 60 * 60,
     cookies: { secure: secureCookies, sameSite: 'Lax' },
   },
-  access: { read: readUsers, create: createUsers, update: updateUsers, delete: deleteUsers, admin: ({ req }) => Boolean(req.user) },
-  hooks: { beforeOperation: [enforceUserRights] },
+  // Unlocking a locked account is HQ-admin only: anyone else could undo the lockout for any account.
+  access: { read: readUsers, create: createUsers, update: updateUsers, delete: deleteUsers, unlock: hqAdminOnly, admin: ({ req }) => Boolean(req.user) },
+  hooks: { beforeOperation: [enforceUserRights], beforeChange: [guardAccountChange], beforeDelete: [guardAccountDeletion] },
   fields: [
     { name: 'name', type: 'text', label: { vi: 'Họ tên', en: 'Name' } },
     {

@@ -1,10 +1,12 @@
 'use client'
-import { Button, useConfig, useDocumentInfo } from '@payloadcms/ui'
+import { Button, useAuth, useConfig, useDocumentInfo } from '@payloadcms/ui'
 import { useState } from 'react'
 
-/** "Redeploy" and "Roll back to this deployment" on a deployment record (see Deployments endpoints). */
+/** "Redeploy" and, for HQ, "Roll back to this deployment" on a deployment record (see Deployments endpoints). */
 export function DeploymentActions() {
   const { id } = useDocumentInfo()
+  const { user } = useAuth<{ hqRole?: string | null }>()
+  const hq = user?.hqRole === 'hq-admin' || user?.hqRole === 'hq-editor'
   const { config } = useConfig()
   const [message, setMessage] = useState<string>()
   const [busy, setBusy] = useState(false)
@@ -27,9 +29,11 @@ export function DeploymentActions() {
       <Button buttonStyle="secondary" disabled={busy} onClick={() => void run('redeploy')}>
         Redeploy
       </Button>
-      <Button buttonStyle="secondary" disabled={busy} onClick={() => void run('rollback')}>
-        Roll back to this deployment
-      </Button>
+      {hq && (
+        <Button buttonStyle="secondary" disabled={busy} onClick={() => void run('rollback')}>
+          Roll back to this deployment
+        </Button>
+      )}
       {message && <span role="status">{message}</span>}
     </div>
   )

@@ -36,10 +36,15 @@ export function MissionPreviewButton() {
         tab.close()
         return setMessage(`${t('preview:failed')} ${details.join(' ')}`)
       }
-      const page = URL.createObjectURL(new Blob([await res.text()], { type: 'text/html' }))
-      tab.location.href = page
-      // The tab has loaded it by then; the blob would otherwise live as long as the admin tab.
-      setTimeout(() => URL.revokeObjectURL(page), 60_000)
+      // In a sandboxed frame (opaque origin, no scripts): a blob: page would run with the admin's origin.
+      const html = await res.text()
+      tab.document.body.textContent = ''
+      tab.document.body.style.margin = '0'
+      const frame = tab.document.createElement('iframe')
+      frame.setAttribute('sandbox', 'allow-popups allow-popups-to-escape-sandbox')
+      frame.style.cssText = 'border:0;width:100vw;height:100vh;display:block'
+      frame.srcdoc = html
+      tab.document.body.append(frame)
     } catch (error) {
       tab.close()
       setMessage(`${t('preview:failed')} ${error instanceof Error ? error.message : String(error)}`)

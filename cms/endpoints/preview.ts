@@ -1,5 +1,44 @@
-import { ValidationError, type Endpoint, type PayloadRequest } from 'payload'
+import { ValidationError, type CollectionConfig, type Endpoint, type PayloadHandler, type PayloadRequest } from 'payload'
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible'
 import type { PreviewResult } from '../preview/renderPreview'
+
+/** Each preview is a private Astro build: at most this many per user and window. */
+export const previewLimit = { points: 20, duration: 10 * 60 } as const
+const previewLimiter = new RateLimiterMemory({ keyPrefix: 'preview', ...previewLimit })
+
+/**
+ * Preview pages are draft site pages served from the admin's origin. `sandbox` gives them an
+ * opaque origin with no scripts, forms or pop-ups, so nothing in a draft can act with the
+ * viewer's session (the admin's buttons show them in a sandboxed frame too).
+ */
+export const PREVIEW_CSP = 'sandbox'
+
+/**
+ * Wraps every `…/preview` endpoint of the given collections (articles, pages, missions): login,
+ * the per-user limit (429 with Retry-After), and the sandbox header on the answer.
+ */
+export function withPreviewGuards(collections: CollectionConfig[]): CollectionConfig[] {
+  const guard =
+    (handler: PayloadHandler): PayloadHandler =>
+    async (req) => {
+      if (!req.user) return Response.json({ errors: [{ message: 'Log in to preview drafts.' }] }, { status: 401 })
+      try {
+        await previewLimiter.consume(`${req.user.collection}:${req.user.id}`)
+      } catch (res) {
+        if (!(res instanceof RateLimiterRes)) throw res
+        const seconds = Math.ceil(res.msBeforeNext / 1000)
+        return Response.json({ errors: [{ message: `Too many previews; try again in ${seconds} seconds.` }] }, { status: 429, headers: { 'Retry-After': String(seconds) } })
+      }
+      const response = await handler(req)
+      const headers = new Headers(response.headers)
+      headers.set('Content-Security-Policy', PREVIEW_CSP)
+      headers.set('X-Content-Type-Options', 'nosniff')
+      return new Response(response.body, { status: response.status, statusText: response.statusText, headers })
+    }
+  return collections.map((c) =>
+    c.endpoints ? { ...c, endpoints: c.endpoints.map((e) => (e.path.endsWith('/preview') ? { ...e, handler: guard(e.handler) } : e)) } : c,
+  )
+}
 
 /**
  * Draft builds for the admin's preview buttons (cms/preview/renderPreview.ts). The article preview

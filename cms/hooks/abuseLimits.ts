@@ -2,16 +2,21 @@ import { APIError, type CollectionAfterLoginHook, type CollectionBeforeOperation
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible'
 
 /**
- * Abuse limits Payload does not have: rate limits on login and password reset (per client IP
- * and per account), and a cap on list page sizes. They are collection hooks, so they hold for
+ * Abuse limits Payload does not have: rate limits on login and password reset (per client IP,
+ * per account from one address, and per account from all addresses), and a cap on list page sizes. They are collection hooks, so they hold for
  * REST and GraphQL alike; the Local API (trusted server code) is exempt.
  *
  * Counters live in this process's memory (rate-limiter-flexible): enough for one admin
  * process; several instances would share a store (RateLimiterPostgres has the same interface).
  * Payload's own lockout (maxLoginAttempts in Users.ts) stays the durable per-account backstop.
  */
+/**
+ * Login failures are counted per account *and* address (perAccountAndIp): a stranger guessing
+ * someone's password blocks only their own address, not the owner's logins. The account-wide
+ * limit is high enough that locking an owner out takes many addresses, and lasts one window.
+ */
 export const authLimits = {
-  login: { perIp: { points: 20, duration: 15 * 60 }, perAccount: { points: 10, duration: 15 * 60 } },
+  login: { perIp: { points: 20, duration: 15 * 60 }, perAccountAndIp: { points: 5, duration: 15 * 60 }, perAccount: { points: 50, duration: 15 * 60 } },
   forgotPassword: { perIp: { points: 5, duration: 60 * 60 }, perAccount: { points: 3, duration: 60 * 60 } },
   resetPassword: { perIp: { points: 10, duration: 60 * 60 } },
 } as const
@@ -21,7 +26,8 @@ export const MAX_PAGE_SIZE = 100
 
 type LimitedOperation = keyof typeof authLimits
 const limiters = new Map<string, RateLimiterMemory>()
-function limiter(operation: LimitedOperation, scope: 'perIp' | 'perAccount'): RateLimiterMemory | undefined {
+type Scope = 'perIp' | 'perAccountAndIp' | 'perAccount'
+function limiter(operation: LimitedOperation, scope: Scope): RateLimiterMemory | undefined {
   const opts = (authLimits[operation] as Record<string, { points: number; duration: number }>)[scope]
   if (!opts) return undefined
   const key = `${operation}:${scope}`
@@ -72,21 +78,23 @@ export const authRateLimit: CollectionBeforeOperationHook = async ({ args, opera
   }
   const email = String((args as { data?: { email?: unknown } }).data?.email ?? '').trim().toLowerCase()
   if (email) {
-    try {
-      await limiter(op, 'perAccount')?.consume(email)
-    } catch (res) {
-      if (!(res instanceof RateLimiterRes)) throw res
-      req.payload.logger.warn({ reqId: req.headers?.get('x-request-id'), operation: op, ip }, 'rate limit reached (account)')
-      tooMany(`${labels[op]} for this account`, res)
+    for (const [scope, key, what] of [['perAccountAndIp', `${email} ${ip}`, 'for this account from your address'], ['perAccount', email, 'for this account']] as const) {
+      try {
+        await limiter(op, scope)?.consume(key)
+      } catch (res) {
+        if (!(res instanceof RateLimiterRes)) throw res
+        req.payload.logger.warn({ reqId: req.headers?.get('x-request-id'), operation: op, ip, scope }, 'rate limit reached (account)')
+        tooMany(`${labels[op]} ${what}`, res)
+      }
     }
   }
   return args
 }
 
-/** A successful login clears the account's counter, so a few typos never block its owner later. */
-export const clearLoginLimit: CollectionAfterLoginHook = async ({ user }) => {
+/** A successful login clears the account's counter for that address, so a few typos never block its owner later. */
+export const clearLoginLimit: CollectionAfterLoginHook = async ({ user, req }) => {
   const email = String((user as { email?: string }).email ?? '').toLowerCase()
-  if (email) await limiter('login', 'perAccount')?.delete(email)
+  if (email) await limiter('login', 'perAccountAndIp')?.delete(`${email} ${clientIp(req)}`)
 }
 
 /** Caps page size on list reads from REST/GraphQL (`limit=0` and `pagination=false` would return everything). */

@@ -1,6 +1,8 @@
-import { type CollectionBeforeOperationHook } from 'payload'
+import { type CollectionBeforeChangeHook, type CollectionBeforeDeleteHook, type CollectionBeforeOperationHook } from 'payload'
 import { refusal } from '../lib/errors'
 import { grantableByMissionAdmin, idOf, isHqAdmin, missionsWhere } from '../access/roles'
+import { mayManageUser, maySetCredentials } from '../access/users'
+import type { User } from '../../core/payload-types'
 import { keepingLocale } from '../../core/nestedRead'
 
 const MIN_PASSWORD_LENGTH = 12
@@ -19,8 +21,12 @@ const normalise = (memberships: IncomingUser['memberships']) =>
   )
 
 export const enforceUserRights: CollectionBeforeOperationHook = async ({ args, operation, req }) => {
-  if (operation !== 'create' && operation !== 'update') return args
   const data = (args as { data?: IncomingUser }).data
+  // A reset sets a password too (POST /api/users/reset-password): the same length rule.
+  if ((operation as string) === 'resetPassword' && data && (typeof data.password !== 'string' || data.password.length < MIN_PASSWORD_LENGTH)) {
+    throw refusal(`Passwords must be at least ${MIN_PASSWORD_LENGTH} characters long.`, 400)
+  }
+  if (operation !== 'create' && operation !== 'update') return args
   if (!data) return args
   if (typeof data.password === 'string' && data.password.length < MIN_PASSWORD_LENGTH) {
     throw refusal(`Passwords must be at least ${MIN_PASSWORD_LENGTH} characters long.`, 400)
@@ -48,4 +54,35 @@ export const enforceUserRights: CollectionBeforeOperationHook = async ({ args, o
     }
   }
   return args
+}
+
+const sameEmail = (a: unknown, b: unknown) => String(a ?? '').trim().toLowerCase() === String(b ?? '').trim().toLowerCase()
+
+/**
+ * Per account being changed (bulk updates included): a mission admin edits only accounts that
+ * lie wholly in missions they administer (cms/access/users.ts), and nobody but the owner or an
+ * HQ admin sets an account's password or e-mail address. Inside the save's transaction, so a
+ * refusal writes nothing. System writes (no user) pass.
+ */
+export const guardAccountChange: CollectionBeforeChangeHook = ({ data, originalDoc, operation, req }) => {
+  const user = req.user
+  if (operation !== 'update' || !user || isHqAdmin(user) || !originalDoc) return data
+  const own = String(originalDoc.id) === String(user.id)
+  if (!own && !mayManageUser(user, originalDoc as User)) {
+    throw refusal('You may edit only accounts whose every mission you administer and whose roles are below mission admin.')
+  }
+  if (!maySetCredentials(user, originalDoc.id)) {
+    if (typeof data.password === 'string' && data.password) throw refusal('Only the account’s owner or an HQ admin sets its password; send a password reset instead.')
+    if ('email' in data && !sameEmail(data.email, originalDoc.email)) throw refusal('Only the account’s owner or an HQ admin changes its e-mail address.')
+  }
+  return data
+}
+
+/** Deleting an account: HQ admins, or a mission admin for an account they may manage (never their own). */
+export const guardAccountDeletion: CollectionBeforeDeleteHook = async ({ id, req }) => {
+  const user = req.user
+  if (!user || isHqAdmin(user)) return
+  if (String(id) === String(user.id)) throw refusal('You cannot delete your own account.')
+  const target = (await keepingLocale(req, () => req.payload.findByID({ collection: 'users', id, depth: 0, overrideAccess: true, req, disableErrors: true }))) as User | null
+  if (!mayManageUser(user, target)) throw refusal('You may delete only accounts whose every mission you administer and whose roles are below mission admin.')
 }

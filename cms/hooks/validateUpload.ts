@@ -37,6 +37,16 @@ const polyglotMarkers: { pattern: RegExp; what: string }[] = [
   { pattern: /PK\x03\x04/, what: 'a ZIP archive' },
 ]
 
+export const URL_UPLOAD_REFUSED = 'Upload the image file itself; files are not fetched from a URL.'
+
+/**
+ * Upload config `externalFileHeaderFilter`: Payload calls it right before fetching a remote
+ * file, so throwing here means no fetch ever leaves the server (the file would skip inspectUpload).
+ */
+export const refuseRemoteFetch = (): never => {
+  throw new UploadRejected(URL_UPLOAD_REFUSED)
+}
+
 export class UploadRejected extends APIError {
   constructor(message: string, status = 400) {
     super(message, status, undefined, true) // isPublic: the client sees the message
@@ -151,6 +161,13 @@ export async function inspectUpload(file: { data: Buffer; name: string; mimetype
 export const validateUpload: CollectionBeforeOperationHook = async ({ args, operation, req }) => {
   if (operation !== 'create' && operation !== 'update') return args
   const file = req.file
+  // Payload would fetch `url` after this check ran (and strips url/filename from `args.data` before
+  // hooks, so the request body is read): the file must come with the request. The upload
+  // config's header filter refuses any fetch that gets past this (GraphQL), see Media.ts.
+  const sent = [(req as { data?: unknown }).data, (args as { data?: unknown }).data] as ({ url?: unknown; filename?: unknown } | undefined)[]
+  if (operation === 'create' && !file && !args.overrideAccess && sent.some((d) => typeof d?.url === 'string' && d.url && typeof d.filename === 'string')) {
+    throw new UploadRejected(URL_UPLOAD_REFUSED)
+  }
   if (!file) return args
   // Anonymous callers are refused by access control right after this hook: do not parse their files.
   if (!req.user && !args.overrideAccess) return args

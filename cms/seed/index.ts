@@ -132,7 +132,7 @@ export async function seed(payload: Payload, log: Log = console.log) {
     const image = await payload.create({
       collection: 'media',
       locale: 'vi',
-      data: { alt: `Ảnh minh họa: ${a.vi.title}`, credit: 'Mission Publisher demo' },
+      data: { alt: `Ảnh minh họa: ${a.vi.title}`, credit: 'Mission Publisher demo', missions },
       file: { data: await demoImage(index), mimetype: 'image/jpeg', name: `${a.key}.jpg`, size: 0 },
       ...system,
     })

@@ -57,7 +57,7 @@ afterAll(async () => {
   rmSync(path.join(sitesDir, code), { recursive: true, force: true })
 })
 
-it('lets HQ and the mission admin redeploy and roll back; others are refused', async () => {
+it('lets HQ and the mission admin redeploy, and only HQ roll back; others are refused', async () => {
   // No deployment yet: the first one comes from a redeploy of a fresh record's mission.
   const seed = await payload.create({
     collection: 'deployments',
@@ -67,7 +67,7 @@ it('lets HQ and the mission admin redeploy and roll back; others are refused', a
   expect((await post(`/deployments/${seed.id}/redeploy`)).status).toBe(401)
   expect((await post(`/deployments/${seed.id}/redeploy`, 'press')).status).toBe(403)
   expect((await post(`/deployments/${seed.id}/redeploy`, 'otherAdmin')).status).toBe(404)
-  const refused = await post(`/deployments/${seed.id}/rollback`, 'admin')
+  const refused = await post(`/deployments/${seed.id}/rollback`, 'hq')
   expect(refused.status).toBe(400)
   expect(refused.body.error).toMatch(/did not succeed \(failed\)/)
 
@@ -86,7 +86,12 @@ it('lets HQ and the mission admin redeploy and roll back; others are refused', a
   expect(second.status).toBe('succeeded')
   expect(second.objectsUploaded).toBeGreaterThan(0)
 
-  const back = await post(`/deployments/${first.id}/rollback`, 'admin')
+  // A rollback can bring back withdrawn content: a publish right over the whole mission, HQ only.
+  const jobsBefore = (await payload.count({ collection: 'payload-jobs', ...system })).totalDocs
+  const byAdmin = await post(`/deployments/${first.id}/rollback`, 'admin')
+  expect([byAdmin.status, byAdmin.body.error]).toEqual([403, expect.stringMatching(/Only HQ may roll act-lima back/)])
+  expect((await payload.count({ collection: 'payload-jobs', ...system })).totalDocs).toBe(jobsBefore)
+  const back = await post(`/deployments/${first.id}/rollback`, 'hq')
   expect(back.status).toBe(202)
   expect(back.body.message).toContain(`Rolling ${code} back to #${first.id}`)
   await payload.jobs.run({ queue: 'rebuild' })
