@@ -18,6 +18,7 @@ import { Pages } from './collections/Pages'
 import { AlertLog, Alerts } from './collections/Alerts'
 import { rebuildSitesTask } from './jobs/rebuildSites'
 import { publishScheduledTask } from './jobs/publishScheduled'
+import { publishAlertsTask } from './jobs/publishAlerts'
 import { WorkflowEvents } from './collections/WorkflowEvents'
 import { ArticleOverrides } from './collections/ArticleOverrides'
 import { dashboardEndpoint } from './workflow/dashboard'
@@ -71,13 +72,15 @@ export default buildConfig({
   graphQL: { disablePlaygroundInProduction: true },
   typescript: { outputFile: path.join(dirname, '../core/payload-types.ts'), autoGenerate: false },
   jobs: {
-    tasks: [rebuildSitesTask, deploySiteTask, publishScheduledTask],
+    tasks: [rebuildSitesTask, deploySiteTask, publishScheduledTask, publishAlertsTask],
     // Only the long-running `npm start` process runs jobs; Next's request workers and scripts just queue them.
     shouldAutoRun: () => process.env.MP_JOBS_RUNNER === '1',
     autoRun: [
       // limit 1: one rebuild job per tick; its handler coalesces every other pending rebuild (cms/jobs/rebuildSites.ts).
       { cron: '* * * * * *', queue: 'rebuild', limit: 1 }, // every second: the wait is part of publish → live
       { cron: '*/5 * * * * *', queue: 'workflow', limit: 20 },
+      // Emergency alerts to the bucket within seconds, never behind a site build (cms/jobs/publishAlerts.ts).
+      { cron: '* * * * * *', queue: 'alerts', limit: 10 },
     ],
     deleteJobOnComplete: false,
   },

@@ -16,7 +16,10 @@ import { openSession, type Session } from './lib/session'
 
 const log = (line: string) => console.log(line)
 const host = process.env.HOST ?? '127.0.0.1'
-process.env.SITE_BASE_URL ??= `http://localhost:${sitePort}`
+// Locally built links point at the local server — unless the sites are deployed (S3_BUCKET): pages
+// built for localhost must never reach readers, so the missions' public URLs (or the operator's
+// SITE_BASE_URL) are used, and a deploy of localhost pages is refused (pipeline/deploy/deployMission.ts).
+if (!process.env.S3_BUCKET) process.env.SITE_BASE_URL ??= `http://localhost:${sitePort}`
 // This process runs the jobs queue (site rebuilds); the admin's Next.js server only enqueues.
 process.env.MP_JOBS_RUNNER = '1'
 
