@@ -32,6 +32,10 @@ export class MissionBucket {
       forcePathStyle: config.forcePathStyle,
       credentials: config.accessKeyId && config.secretAccessKey ? { accessKeyId: config.accessKeyId, secretAccessKey: config.secretAccessKey } : undefined,
       maxAttempts: 3,
+      // S3-compatible servers (s3rver, older MinIO/Ceph) do not decode the SDK's default
+      // aws-chunked uploads with a trailing checksum and store the chunk framing as the object's
+      // bytes; send plain bodies unless the API requires a checksum.
+      ...(config.endpoint ? { requestChecksumCalculation: 'WHEN_REQUIRED' as const, responseChecksumValidation: 'WHEN_REQUIRED' as const } : {}),
     })
   }
 

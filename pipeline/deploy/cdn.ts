@@ -270,7 +270,9 @@ export class HostRoutingPurger implements CdnPurger {
 
 type ProviderSettings = { provider?: string; zoneId?: string; distributionId?: string; serviceId?: string; url?: string }
 
-function purgerFor(settings: ProviderSettings, env: NodeJS.ProcessEnv): CdnPurger {
+type Env = Record<string, string | undefined>
+
+function purgerFor(settings: ProviderSettings, env: Env): CdnPurger {
   const provider = settings.provider ?? env.CDN_PURGE_PROVIDER ?? (env.CDN_PURGE_URL || settings.url ? 'http' : 'none')
   switch (provider) {
     case 'none':
@@ -301,7 +303,7 @@ function purgerFor(settings: ProviderSettings, env: NodeJS.ProcessEnv): CdnPurge
  * "distributionId" | "serviceId" | "url": …}}` — for mission hosts on another zone, distribution or
  * CDN. Tokens come only from their own variables (README, docs/cdn.md).
  */
-export function purgerFromEnv(env: NodeJS.ProcessEnv = process.env): CdnPurger {
+export function purgerFromEnv(env: Env = process.env): CdnPurger {
   const fallback = purgerFor({}, env)
   if (!env.CDN_PURGE_HOSTS) return fallback
   let hosts: Record<string, ProviderSettings>

@@ -122,12 +122,12 @@ describe('cache rules', () => {
     const page = await get('/au-canberra/en/')
     expect(page.headers.get('cache-control')).toBe('public, max-age=20, stale-while-revalidate=30')
     expect(page.headers.get('cdn-cache-control')).toBe(`public, max-age=${CACHE_RULES.page.edgeSeconds}`)
-    const asset = readdirSync(path.join(site.sitesDir, 'au-canberra', '_astro'))[0]!
-    const res = await get(`/au-canberra/_astro/${asset}`)
+    const asset = readdirSync(path.join(site.sitesDir, 'au-canberra', 'media')).find((f) => f.endsWith('.jpg'))!
+    const res = await get(`/au-canberra/media/${asset}`)
     expect(res.status).toBe(200)
     expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable')
     const etag = res.headers.get('etag')!
-    expect((await get(`/au-canberra/_astro/${asset}`, { headers: { 'If-None-Match': etag } })).status).toBe(304)
+    expect((await get(`/au-canberra/media/${asset}`, { headers: { 'If-None-Match': etag } })).status).toBe(304)
   })
 
   it('serves a redeployed page at once: the deploy purges the edge cache', async () => {
