@@ -178,6 +178,11 @@ export async function deployMission(options: DeployOptions): Promise<DeployResul
     }
     await stage('uploadAssets', () => mapLimit(plan.assets, concurrency, upload))
     await stage('uploadPages', () => mapLimit(plan.pages, concurrency, upload))
+    // Routing of missions on their own domain, for the edge worker (edge/worker.ts), before the switch so a failure leaves the previous deployment whole.
+    await stage('uploadPages', async () => {
+      const all = await payload.find({ collection: 'missions', pagination: false, depth: 0, select: { code: true, siteUrl: true }, overrideAccess: true })
+      await bucket.writeHosts(missionHostsOf(all.docs))
+    })
     await stage('uploadPages', () => bucket.writeLiveManifest({ ...desired, deploymentId: record.id, deployedAt: new Date().toISOString() }))
     await stage('delete', () => bucket.delete(plan.deletes))
 
@@ -188,11 +193,6 @@ export async function deployMission(options: DeployOptions): Promise<DeployResul
     const purgedUrls = purgeFiles.flatMap((f) => urlsFor(siteUrl, f))
     const purger = options.purger ?? new NoopPurger()
     let purgeError: string | undefined
-    // Routing of missions on their own domain, for the edge worker (edge/worker.ts).
-    await stage('uploadPages', async () => {
-      const all = await payload.find({ collection: 'missions', pagination: false, depth: 0, select: { code: true, siteUrl: true }, overrideAccess: true })
-      await bucket.writeHosts(missionHostsOf(all.docs))
-    })
     if (purgedUrls.length) {
       const keys = purgeFiles.map((f) => surrogateKeyOfFile(mission.code, f))
       await stage('purge', () => purger.purge(purgedUrls, { mission: mission.code, keys })).catch((e: unknown) => {

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startLocalS3 } from '../../bench/localS3'
 import { CACHE_RULES } from '../../core/siteHeaders'
 import { startEdge } from '../../edge/runLocal'
-import { HttpPurger } from '../../pipeline/deploy/cdn'
+import { HttpPurger, NoopPurger } from '../../pipeline/deploy/cdn'
 import { deployMission, type DeployOptions } from '../../pipeline/deploy/deployMission'
 import { ContentStore } from '../../pipeline/deploy/store'
 import { loginOverHttp, startApiServer } from '../helpers/apiServer'
@@ -46,6 +46,8 @@ const built = (file: string) => readFileSync(path.join(site.sitesDir, file), 'ut
 beforeAll(async () => {
   process.env.MP_ALERTS_DIR = alertsDir
   site = await buildDemoSites()
+  // Deploy (purged URLs) and alerts job with the base the sites were built for, as in production.
+  process.env.SITE_BASE_URL = site.baseUrl
   s3 = await startLocalS3()
   // jp-osaka on its own domain: routed by host (the deploy writes _deploy/hosts.json from the missions' siteUrl).
   const osaka = (await site.payload.find({ collection: 'missions', where: { code: { equals: 'jp-osaka' } }, ...system })).docs[0]!
@@ -63,7 +65,7 @@ beforeAll(async () => {
 }, 600_000)
 
 afterAll(async () => {
-  for (const k of [...Object.keys(s3Env()), 'MP_ALERTS_DIR']) delete process.env[k]
+  for (const k of [...Object.keys(s3Env()), 'MP_ALERTS_DIR', 'SITE_BASE_URL']) delete process.env[k]
   await edge?.close()
   await s3?.dispose()
   await site?.close()
@@ -134,8 +136,13 @@ describe('cache rules', () => {
     const file = path.join(site.sitesDir, 'au-canberra', 'en', 'index.html')
     expect(await (await get('/au-canberra/en/')).text()).toBe(built('au-canberra/en/index.html')) // now in the edge cache
     const original = readFileSync(file, 'utf8')
-    writeFileSync(file, original.replace('</body>', '<!-- redeployed --></body>'))
     try {
+      // Without a purge the edge keeps its copy for the page's edge TTL…
+      writeFileSync(file, original.replace('</body>', '<!-- unpurged --></body>'))
+      await deploy('au-canberra', { purger: new NoopPurger() })
+      expect(await (await get('/au-canberra/en/')).text()).toBe(original)
+      // …and the deploy's purge drops it.
+      writeFileSync(file, original.replace('</body>', '<!-- redeployed --></body>'))
       const result = await deploy('au-canberra')
       expect(result.purgedUrls).toContain(`${site.baseUrl}/au-canberra/en/`)
       expect(await (await get('/au-canberra/en/')).text()).toContain('<!-- redeployed -->')
