@@ -80,6 +80,9 @@ try {
   session = await openSession({ mode: 'own', cron: true, log })
   const { payload } = session
   log(session.db.embedded ? `Database: embedded PostgreSQL in .data/postgres` : 'Database: DATABASE_URL')
+  if (process.env.S3_BUCKET && !process.env.SITE_BASE_URL) {
+    log(`Deploys to ${process.env.S3_BUCKET}: sites are built for each mission's Public site URL; set SITE_BASE_URL for a shared public address. Pages built for localhost are never deployed.`)
+  }
 
   const { totalDocs } = await payload.count({ collection: 'missions', overrideAccess: true })
   if (totalDocs === 0) {
