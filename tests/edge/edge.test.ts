@@ -12,6 +12,8 @@ import { deployMission, type DeployOptions } from '../../pipeline/deploy/deployM
 import { ContentStore } from '../../pipeline/deploy/store'
 import { loginOverHttp, startApiServer } from '../helpers/apiServer'
 import { buildDemoSites, type DemoSites } from '../helpers/demoSites'
+import { freePort } from '../helpers/globalSetup'
+import { startSiteServer } from '../../site-server/server'
 
 /**
  * The edge worker (edge/worker.ts) in the real workerd runtime (miniflare), over a real
@@ -232,6 +234,26 @@ describe('a failed purge', () => {
       expect(record.error).toMatch(/CDN purge \(http\) failed.*403/)
     } finally {
       writeFileSync(file, original)
+    }
+  })
+})
+
+describe('the local server', () => {
+  it('behaves as the edge: same status, headers, cache rules and bodies, 404 pages included', async () => {
+    const port = await freePort()
+    const local = await startSiteServer({ sitesDir: site.sitesDir, port, alertsDir, analytics: null })
+    try {
+      const image = readdirSync(path.join(site.sitesDir, 'au-canberra', 'media')).find((f) => f.endsWith('.jpg'))!
+      for (const p of ['/au-canberra/vi/', '/au-canberra/vi/tin-tuc', '/au-canberra/vi/khong-co/', '/eg-cairo/ar/', `/au-canberra/media/${image}`, '/au-canberra/sitemap.xml']) {
+        const [a, b] = await Promise.all([fetch(`http://127.0.0.1:${port}${p}`), get(p)])
+        expect(a.status, p).toBe(b.status)
+        for (const h of ['content-security-policy', 'strict-transport-security', 'x-content-type-options', 'referrer-policy', 'permissions-policy', 'cross-origin-opener-policy', 'cache-control', 'cdn-cache-control', 'content-type']) {
+          expect(a.headers.get(h), `${p} ${h}`).toBe(b.headers.get(h))
+        }
+        expect(Buffer.from(await a.arrayBuffer()).equals(Buffer.from(await b.arrayBuffer())), p).toBe(true)
+      }
+    } finally {
+      local.close()
     }
   })
 })
