@@ -19,6 +19,7 @@ import { AlertLog, Alerts } from './collections/Alerts'
 import { rebuildSitesTask } from './jobs/rebuildSites'
 import { claimed, jobClaimFields } from './jobs/claims'
 import { publishScheduledTask } from './jobs/publishScheduled'
+import { publishAlertsTask } from './jobs/publishAlerts'
 import { WorkflowEvents } from './collections/WorkflowEvents'
 import { ArticleOverrides } from './collections/ArticleOverrides'
 import { dashboardEndpoint } from './workflow/dashboard'
@@ -75,7 +76,7 @@ export default buildConfig({
   typescript: { outputFile: path.join(dirname, '../core/payload-types.ts'), autoGenerate: false },
   jobs: {
     // Every task runs under a claim with a lease (cms/jobs/claims.ts): correct with any number of workers.
-    tasks: [rebuildSitesTask, deploySiteTask, publishScheduledTask].map(claimed),
+    tasks: [rebuildSitesTask, deploySiteTask, publishScheduledTask, publishAlertsTask].map(claimed),
     jobsCollectionOverrides: ({ defaultJobsCollection }) => ({ ...defaultJobsCollection, fields: [...defaultJobsCollection.fields, ...jobClaimFields] }),
     // Jobs run only in the runners of npm start and npm run worker (Local API); over HTTP nobody runs them (GET
     // /api/payload-jobs/run, /handle-schedules answer 401), and only HQ admins queue or cancel.
@@ -87,6 +88,8 @@ export default buildConfig({
       // limit 1: one rebuild job per tick; its handler coalesces every other pending rebuild (cms/jobs/rebuildSites.ts).
       { cron: '* * * * * *', queue: 'rebuild', limit: 1 }, // every second: the wait is part of publish → live
       { cron: '*/5 * * * * *', queue: 'workflow', limit: 20 },
+      // Emergency alerts to the bucket within seconds, never behind a site build (cms/jobs/publishAlerts.ts).
+      { cron: '* * * * * *', queue: 'alerts', limit: 10 },
     ],
     deleteJobOnComplete: false,
   },

@@ -1,27 +1,29 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import type { Payload, PayloadRequest } from 'payload'
+import { ALERT_LABEL_KEYS, type AlertFile } from './alertBanner'
 import { projectRoot } from './env'
+import { localeCodes } from './locales'
 import { keepingLocale } from './nestedRead'
+import { lookupUiString } from './uiStrings'
+
+export type { AlertFile } from './alertBanner'
 
 /**
  * Emergency alerts reach the sites without a rebuild: every change writes one small file
  * per mission, <alerts dir>/<code>.json, which the site server (site-server/server.ts) renders into
- * every HTML page of that mission while the alert is in force. It lives beside, not inside,
- * dist/sites/<code>/, so a site rebuild (which swaps that folder) never drops it.
+ * every HTML page of that mission while the alert is in force; the alerts job
+ * (cms/jobs/publishAlerts.ts) uploads the same file to the bucket for the edge worker. It lives
+ * beside, not inside, dist/sites/<code>/, so a site rebuild (which swaps that folder) never drops it.
  */
-export type AlertFile = {
-  mission: string
-  defaultLocale: string
-  /** The mission's time zone: expiry times are shown in it. */
-  timeZone?: string
-  writtenAt: string
-  alerts: { id: number; severity: string; startsAt: string; expiresAt: string; text: Record<string, string> }[]
-}
-
 export const alertsDir = () => process.env.MP_ALERTS_DIR ?? path.resolve(projectRoot, process.env.DIST_DIR ?? 'dist', 'alerts')
 
-export async function writeAlertFile(payload: Payload, missionId: number, req?: PayloadRequest): Promise<string> {
+/** The banner's words in every UI locale, carried in the file for servers without locales/ (the edge). */
+const alertLabels = () =>
+  Object.fromEntries(localeCodes.map((l) => [l, Object.fromEntries(ALERT_LABEL_KEYS.map((k) => [k, lookupUiString(l, k) ?? k]))]))
+
+/** Writes the mission's alert file; returns its path and the file. */
+export async function writeAlertFile(payload: Payload, missionId: number, req?: PayloadRequest): Promise<{ path: string; file: AlertFile }> {
   // System read on purpose: the file must include alerts scheduled for later, which the public API does not list.
   const read = <T>(fn: () => Promise<T>) => (req ? keepingLocale(req, fn) : fn())
   const mission = await read(() => payload.findByID({ collection: 'missions', id: missionId, depth: 0, overrideAccess: true, req }))
@@ -47,6 +49,7 @@ export async function writeAlertFile(payload: Payload, missionId: number, req?: 
       expiresAt: a.expiresAt,
       text: Object.fromEntries(Object.entries((a.text ?? {}) as unknown as Record<string, string | null>).filter((e): e is [string, string] => Boolean(e[1]))),
     })),
+    labels: alertLabels(),
   }
   const dir = alertsDir()
   mkdirSync(dir, { recursive: true })
@@ -54,5 +57,5 @@ export async function writeAlertFile(payload: Payload, missionId: number, req?: 
   const tmp = `${target}.${process.pid}.tmp`
   writeFileSync(tmp, JSON.stringify(file))
   renameSync(tmp, target) // readers see the old file or the new one, never half of one
-  return target
+  return { path: target, file }
 }

@@ -121,6 +121,7 @@ export interface Config {
       rebuildSites: TaskRebuildSites;
       deploySite: TaskDeploySite;
       publishScheduled: TaskPublishScheduled;
+      publishAlerts: TaskPublishAlerts;
       inline: {
         input: unknown;
         output: unknown;
@@ -735,7 +736,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'rebuildSites' | 'deploySite' | 'publishScheduled';
+        taskSlug: 'inline' | 'rebuildSites' | 'deploySite' | 'publishScheduled' | 'publishAlerts';
         taskID: string;
         input?:
           | {
@@ -768,7 +769,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'rebuildSites' | 'deploySite' | 'publishScheduled') | null;
+  taskSlug?: ('inline' | 'rebuildSites' | 'deploySite' | 'publishScheduled' | 'publishAlerts') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -1429,6 +1430,28 @@ export interface TaskPublishScheduled {
   };
   output: {
     published?: boolean | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskPublishAlerts".
+ */
+export interface TaskPublishAlerts {
+  input: {
+    mission: number;
+    reason?: string | null;
+  };
+  output: {
+    uploaded?: boolean | null;
+    purgedUrls?:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
   };
 }
 /**

@@ -18,7 +18,10 @@ import { demoSeedWanted } from './lib/demoSeed'
 
 const log = (line: string) => console.log(line)
 const host = process.env.HOST ?? '127.0.0.1'
-process.env.SITE_BASE_URL ??= `http://localhost:${sitePort}`
+// Locally built links point at the local server — unless the sites are deployed (S3_BUCKET): pages
+// built for localhost must never reach readers, so the missions' public URLs (or the operator's
+// SITE_BASE_URL) are used, and a deploy of localhost pages is refused (pipeline/deploy/deployMission.ts).
+if (!process.env.S3_BUCKET) process.env.SITE_BASE_URL ??= `http://localhost:${sitePort}`
 
 let session: Session | undefined
 let admin: ChildProcess | undefined
@@ -78,6 +81,9 @@ try {
   session = await openSession({ mode: 'own', runJobs: true, log })
   const { payload } = session
   log(session.db.embedded ? `Database: embedded PostgreSQL in .data/postgres` : 'Database: DATABASE_URL')
+  if (process.env.S3_BUCKET && !process.env.SITE_BASE_URL) {
+    log(`Deploys to ${process.env.S3_BUCKET}: sites are built for each mission's Public site URL; set SITE_BASE_URL for a shared public address. Pages built for localhost are never deployed.`)
+  }
 
   const { totalDocs } = await payload.count({ collection: 'missions', overrideAccess: true })
   const demo = demoSeedWanted({ embedded: session.db.embedded, empty: totalDocs === 0 })

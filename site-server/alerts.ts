@@ -1,17 +1,14 @@
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
-import type { AlertFile } from '../core/alertFile'
-import { escapeHtml } from '../core/escapeHtml'
-import { hasUiLocale, uiString } from '../core/uiStrings'
+import { activeAlerts, alertBannerHtml as renderBanner, type AlertFile } from '../core/alertBanner'
+import { lookupUiString } from '../core/uiStrings'
 import { siteFileCandidates } from './staticFiles'
 
 /**
- * Server-side rendering of emergency alerts (cms/collections/Alerts.ts): the site server
- * puts the banner in place of the <!--mp-alert--> marker that every built page carries, so
- * the alert shows without JavaScript and without a rebuild, and stops at its expiry.
+ * Emergency alerts on the local server: the banner itself (core/alertBanner.ts) is the edge
+ * worker's; this reads the mission's alert file from disk (cms/collections/Alerts.ts writes it).
  */
-
-export const ALERT_MARKER = '<!--mp-alert-->'
+export { activeAlerts, ALERT_MARKER, withBanner } from '../core/alertBanner'
 
 /** The mission's alert file, or null when there is none or it cannot be read. */
 export function readAlertFile(alertsDir: string, code: string): AlertFile | null {
@@ -25,25 +22,12 @@ export function readAlertFile(alertsDir: string, code: string): AlertFile | null
   }
 }
 
-export const activeAlerts = (file: AlertFile | null, now = new Date()) =>
-  (file?.alerts ?? []).filter((a) => new Date(a.startsAt) <= now && now < new Date(a.expiresAt))
+/** HTML of the banner(s) in force, in the page's locale (else the site's default locale); words from locales/. */
+export const alertBannerHtml = (file: AlertFile | null, locale: string, now = new Date()) =>
+  renderBanner(file, locale, (l, key) => lookupUiString(l, key), now)
 
-/** HTML of the banner(s) in force, in the page's locale (else the site's default locale). */
-export function alertBannerHtml(file: AlertFile | null, locale: string, now = new Date()): string {
-  return activeAlerts(file, now)
-    .map((a) => {
-      const textLocale = a.text[locale] ? locale : file!.defaultLocale
-      const text = a.text[textLocale] ?? Object.values(a.text)[0] ?? ''
-      const t = (key: string, date?: string) => uiString(locale, key).replace('{{date}}', date ?? '')
-      const until = new Intl.DateTimeFormat(hasUiLocale(locale) ? locale : 'en', { dateStyle: 'medium', timeStyle: 'short', timeZone: file!.timeZone ?? 'UTC' }).format(new Date(a.expiresAt)) + ` (${file!.timeZone ?? 'UTC'})`
-      return (
-        `<div class="mp-alert mp-alert-${escapeHtml(a.severity)}" role="alert" data-alert-id="${a.id}">` +
-        `<p><strong>${escapeHtml(t(`alert.${a.severity}`))}:</strong> <span lang="${escapeHtml(textLocale)}">${escapeHtml(text)}</span> ` +
-        `<small>${escapeHtml(t('alert.until', until))}</small></p></div>`
-      )
-    })
-    .join('')
-}
+/** Active alerts of a mission, as served at /<code>/alert.json. */
+export const activeAlertsJson = (file: AlertFile | null) => JSON.stringify({ alerts: activeAlerts(file) })
 
 /** The built HTML file a request path maps to (…/ → …/index.html), or null. */
 export function htmlFileFor(sitesDir: string, pathname: string): string | null {

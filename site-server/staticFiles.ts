@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import path from 'node:path'
 import { pipeline } from 'node:stream'
 import { lookup } from 'mrmime'
+import { decodeSitePath, fileCandidates } from '../core/siteRouting'
 
 /**
  * Static files of the built sites, for the local server. A rebuild replaces a mission's folder
@@ -11,7 +12,7 @@ import { lookup } from 'mrmime'
  * the path, then opened it again; a swap in between sent the new file under the old length —
  * a broken response — or, if the file had gone, crashed the process with ENOENT.)
  *
- * Resolution follows the CDN's: /x/ → x/index.html, /x → x, x.html or x/index.html.
+ * Resolution is the edge worker's (core/siteRouting.ts): /x/ → x/index.html, /x → x, x.html or x/index.html.
  */
 export async function sendStaticFile(root: string, req: IncomingMessage, res: ServerResponse, setHeaders: (res: ServerResponse, file: string) => void): Promise<boolean> {
   const opened = await openFirst(root, new URL(req.url ?? '/', 'http://localhost').pathname)
@@ -43,16 +44,12 @@ export async function sendStaticFile(root: string, req: IncomingMessage, res: Se
 
 /** The files a request path may name inside root, in the order they are tried; none for a path leaving root. */
 export function siteFileCandidates(root: string, pathname: string): string[] {
-  let rel: string
-  try {
-    rel = decodeURIComponent(pathname).replace(/^\/+/, '')
-  } catch {
-    return []
-  }
-  if (rel.includes('\0') || rel.split('/').includes('..')) return []
+  const rel = decodeSitePath(pathname)
+  if (rel === null) return []
   const base = path.resolve(root)
-  const names = rel === '' || rel.endsWith('/') ? [`${rel}index.html`] : [rel, `${rel}.html`, `${rel}/index.html`]
-  return names.map((name) => path.join(base, name)).filter((file) => file.startsWith(base + path.sep))
+  return fileCandidates(rel)
+    .map((name) => path.join(base, name))
+    .filter((file) => file.startsWith(base + path.sep))
 }
 
 async function openFirst(root: string, pathname: string): Promise<{ handle: fs.FileHandle; stats: Stats; file: string } | null> {

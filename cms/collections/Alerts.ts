@@ -5,12 +5,15 @@ import { nobody } from '../access/rules'
 import { writeAlertFile } from '../../core/alertFile'
 import { refusal } from '../lib/errors'
 import { keepingLocale } from '../../core/nestedRead'
+import { ALERTS_QUEUE } from '../jobs/publishAlerts'
 
 /**
  * Emergency consular alerts. Mission admins and reviewers post them for their missions, HQ
  * for any. A change writes the mission's alert file at once (core/alertFile.ts), so the
- * banner is on every served page within seconds, with no site rebuild; the site server
- * stops showing it at expiry. Every create, change and deletion is recorded in `alert-log`.
+ * banner is on every page the local server serves within seconds, with no site rebuild, and
+ * queues the alerts job (cms/jobs/publishAlerts.ts) now and at the alert's start and expiry,
+ * which uploads the file to the bucket for the edge worker and purges it. Servers stop showing
+ * an alert at expiry on their own. Every create, change and deletion is recorded in `alert-log`.
  */
 const alertRoles = ['mission-admin', 'reviewer'] as const
 
@@ -88,17 +91,35 @@ const audit = async (req: Parameters<CollectionAfterChangeHook>[0]['req'], actio
   })
 }
 
+/**
+ * Queued in the save's transaction (committed with the alert, gone if it rolls back): publish
+ * now, and again when the alert comes into force and when it expires.
+ */
+async function queuePublish(req: Parameters<CollectionAfterChangeHook>[0]['req'], mission: number, reason: string, times: (string | undefined)[] = []) {
+  const now = Date.now()
+  const at = [undefined, ...times.filter((t): t is string => Boolean(t) && new Date(t!).getTime() > now).map((t) => new Date(t))]
+  for (const waitUntil of at) {
+    await req.payload.jobs.queue({ task: 'publishAlerts', queue: ALERTS_QUEUE, input: { mission, reason: waitUntil ? `${reason} (${waitUntil.toISOString()})` : reason }, waitUntil, req })
+  }
+}
+
 const afterChange: CollectionAfterChangeHook = async ({ doc, previousDoc, req, operation }) => {
   await audit(req, operation, doc)
   const missions = new Set([idOf(doc.mission), idOf(previousDoc?.mission)].filter((m): m is number => m !== undefined))
-  for (const m of missions) await writeAlertFile(req.payload, m, req)
+  for (const m of missions) {
+    await writeAlertFile(req.payload, m, req)
+    await queuePublish(req, m, `alert #${doc.id} ${operation}`, m === idOf(doc.mission) ? [doc.startsAt, doc.expiresAt] : [])
+  }
   return doc
 }
 
 const afterDelete: CollectionAfterDeleteHook = async ({ doc, req }) => {
   await audit(req, 'delete', doc)
   const m = idOf(doc.mission)
-  if (m !== undefined) await writeAlertFile(req.payload, m, req)
+  if (m !== undefined) {
+    await writeAlertFile(req.payload, m, req)
+    await queuePublish(req, m, `alert #${doc.id} delete`)
+  }
   return doc
 }
 

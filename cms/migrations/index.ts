@@ -5,6 +5,7 @@ import * as migration_20261123_173642_deployments_mission_sites from './20261123
 import * as migration_20261123_184616_article_events from './20261123_184616_article_events';
 import * as migration_20261123_212955_locale_parent_indexes from './20261123_212955_locale_parent_indexes';
 import * as migration_20261204_011536_integrity_media_missions from './20261204_011536_integrity_media_missions';
+import * as migration_20261204_011846_edge_alerts_job from './20261204_011846_edge_alerts_job';
 import * as migration_20261204_012724_job_claims from './20261204_012724_job_claims';
 
 export const migrations = [
@@ -42,6 +43,11 @@ export const migrations = [
     up: migration_20261204_011536_integrity_media_missions.up,
     down: migration_20261204_011536_integrity_media_missions.down,
     name: '20261204_011536_integrity_media_missions',
+  },
+  {
+    up: migration_20261204_011846_edge_alerts_job.up,
+    down: migration_20261204_011846_edge_alerts_job.down,
+    name: '20261204_011846_edge_alerts_job',
   },
   {
     up: migration_20261204_012724_job_claims.up,

@@ -8,7 +8,9 @@ import {
   S3Client,
 } from '@aws-sdk/client-s3'
 import type { S3Config } from './config'
-import { headersFor, type Manifest } from './objects'
+import { CACHE_ALERTS, headersFor, surrogateKeysFor, type Manifest } from './objects'
+import { alertFileName } from '../../core/alertBanner'
+import type { MissionHosts } from '../../core/siteRouting'
 
 /** What the bucket says is live for a mission: written last by every successful deploy. */
 export type LiveManifest = Manifest & { deploymentId: number | null; deployedAt: string }
@@ -30,6 +32,10 @@ export class MissionBucket {
       forcePathStyle: config.forcePathStyle,
       credentials: config.accessKeyId && config.secretAccessKey ? { accessKeyId: config.accessKeyId, secretAccessKey: config.secretAccessKey } : undefined,
       maxAttempts: 3,
+      // S3-compatible servers (s3rver, older MinIO/Ceph) do not decode the SDK's default
+      // aws-chunked uploads with a trailing checksum and store the chunk framing as the object's
+      // bytes; send plain bodies unless the API requires a checksum.
+      ...(config.endpoint ? { requestChecksumCalculation: 'WHEN_REQUIRED' as const, responseChecksumValidation: 'WHEN_REQUIRED' as const } : {}),
     })
   }
 
@@ -62,6 +68,24 @@ export class MissionBucket {
     )
   }
 
+  /** `<prefix>_alerts/<code>.json`: the mission's alert file, read by the edge worker on every page. Outside the site, so deploys never delete it. */
+  get alertKey() {
+    return `${this.config.prefix}_alerts/${alertFileName(this.code)}`
+  }
+
+  async writeAlertFile(body: string) {
+    await this.client.send(
+      new PutObjectCommand({ Bucket: this.config.bucket, Key: this.alertKey, Body: body, ContentType: 'application/json; charset=utf-8', CacheControl: CACHE_ALERTS }),
+    )
+  }
+
+  /** `<prefix>_deploy/hosts.json`: host → mission code of the missions on their own domain, for the edge worker's routing. */
+  async writeHosts(hosts: MissionHosts) {
+    await this.client.send(
+      new PutObjectCommand({ Bucket: this.config.bucket, Key: `${this.config.prefix}_deploy/hosts.json`, Body: JSON.stringify(hosts), ContentType: 'application/json', CacheControl: 'public, max-age=60' }),
+    )
+  }
+
   /** Relative paths of every object actually under the mission's prefix. */
   async listFiles(): Promise<string[]> {
     const files: string[] = []
@@ -85,7 +109,8 @@ export class MissionBucket {
         ContentType: h.contentType,
         ContentLanguage: h.contentLanguage,
         CacheControl: h.cacheControl,
-        Metadata: { sha256 },
+        // A Fastly service copies x-amz-meta-surrogate-key into Surrogate-Key (docs/cdn.md), so purges can name keys.
+        Metadata: { sha256, 'surrogate-key': surrogateKeysFor(this.code, file).join(' ') },
       }),
     )
   }

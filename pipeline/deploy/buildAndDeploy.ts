@@ -19,6 +19,8 @@ export async function buildAndDeploy(options: {
   purger: CdnPurger
   skipBuild?: boolean
   sitesDir?: string
+  /** See DeployOptions.allowLoopbackUrls (tests and benchmarks of a local bucket only). */
+  allowLoopbackUrls?: boolean
   log?: (line: string) => void
 }): Promise<MissionOutcome[]> {
   const { payload, trigger, s3, purger, log } = options
@@ -42,7 +44,7 @@ export async function buildAndDeploy(options: {
   }
   for (const code of codes) {
     try {
-      const result = await deployMission({ payload, mission: code, trigger, s3, purger, sitesDir: options.sitesDir, pagesRendered: pagesByMission[code], buildMs, log })
+      const result = await deployMission({ payload, mission: code, trigger, s3, purger, sitesDir: options.sitesDir, pagesRendered: pagesByMission[code], buildMs, allowLoopbackUrls: options.allowLoopbackUrls, log })
       outcomes.push({ mission: code, ok: true, result })
     } catch (error) {
       outcomes.push({ mission: code, ok: false, stage: 'deploy', error: error instanceof Error ? error.message : String(error) })

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { lockMissions } from '../missionLocks'
 import type { Payload } from 'payload'
@@ -7,7 +7,8 @@ import { missionSiteUrl, sitesDir as defaultSitesDir } from '../../core/paths'
 import { MissionBucket } from './bucket'
 import { NoopPurger, type CdnPurger } from './cdn'
 import type { S3Config } from './config'
-import { isImmutable, manifestOf, type Manifest, urlsFor } from './objects'
+import { missionHostsOf } from '../../core/siteRouting'
+import { isImmutable, manifestOf, type Manifest, surrogateKeyOfFile, urlsFor } from './objects'
 import { planDeploy } from './plan'
 import { failStaleDeployments, finishDeployment, startDeployment } from './records'
 import { ContentStore } from './store'
@@ -28,6 +29,12 @@ export type DeployOptions = {
   buildMs?: number
   concurrency?: number
   log?: (line: string) => void
+  /**
+   * Deploy pages whose canonical URL is on localhost or a loopback address (tests and benchmarks
+   * of a local bucket only). Without it such a deploy is refused: readers would get links to
+   * the admin's machine. Default: DEPLOY_ALLOW_LOOPBACK=true in the environment.
+   */
+  allowLoopbackUrls?: boolean
   /** Called after each object upload (progress; tests use it to cut the connection mid-deploy). */
   onUploaded?: (file: string) => void | Promise<void>
 }
@@ -56,6 +63,35 @@ async function mapLimit<T>(items: T[], limit: number, fn: (item: T) => Promise<v
 }
 
 const message = (e: unknown) => (e instanceof Error ? e.message || e.name : String(e))
+
+const LOOPBACK_HOST = /^(localhost|.*\.localhost|127(?:\.\d{1,3}){3}|\[::1\]|0\.0\.0\.0|\[::\])$/i
+/** True for http(s) URLs on localhost, 127.0.0.0/8, ::1 or the unspecified address. */
+export const isLoopbackUrl = (url: string) => {
+  try {
+    return LOOPBACK_HOST.test(new URL(url).hostname)
+  } catch {
+    return false
+  }
+}
+
+/**
+ * Refuses a site built for the local server: its home pages' canonical URLs (the base every
+ * link, sitemap, feed and purge URL was built from) must not be on localhost or loopback.
+ */
+function refuseLoopbackSite(code: string, siteDir: string, files: string[]) {
+  const homes = files.filter((f) => f === 'index.html' || /^[^/]+\/index\.html$/.test(f))
+  for (const home of homes) {
+    const html = readFileSync(path.join(siteDir, home), 'utf8')
+    const canonical = /<link[^>]+rel="canonical"[^>]*>/i.exec(html)?.[0]
+    const href = canonical && /href="([^"]+)"/i.exec(canonical)?.[1]
+    if (href && isLoopbackUrl(href)) {
+      throw new Error(
+        `The built site of ${code} is for ${new URL(href).origin} (canonical of ${home}: ${href}), a local address readers cannot reach. ` +
+          `Build it for its public address: set SITE_BASE_URL to the sites' public URL (e.g. https://sites.example.org), or unset it and give the mission its Public site URL, then deploy again.`,
+      )
+    }
+  }
+}
 
 /**
  * Deploys one mission's built site to its bucket prefix, uploading only objects whose content
@@ -135,6 +171,7 @@ async function deployLocked(options: DeployOptions, mission: Mission, log: (l: s
       if (!existsSync(path.join(siteDir))) throw new Error(`No built site for ${mission.code} in ${siteDir}: build it first (npm run build:sites -- --mission ${mission.code})`)
       const manifest = await manifestOf(siteDir)
       if (!Object.keys(manifest.files).length) throw new Error(`The built site of ${mission.code} is empty`)
+      if (!(options.allowLoopbackUrls ?? process.env.DEPLOY_ALLOW_LOOPBACK === 'true')) refuseLoopbackSite(mission.code, siteDir, Object.keys(manifest.files))
       // Snapshot into the content store first: uploads then read bytes that cannot change under
       // them (a rebuild may swap dist/ meanwhile), and rollback can restore this exact set later.
       for (const [file, e] of Object.entries(manifest.files)) store.put(path.join(siteDir, file), e.sha256)
@@ -159,6 +196,11 @@ async function deployLocked(options: DeployOptions, mission: Mission, log: (l: s
     }
     await stage('uploadAssets', () => mapLimit(plan.assets, concurrency, upload))
     await stage('uploadPages', () => mapLimit(plan.pages, concurrency, upload))
+    // Routing of missions on their own domain, for the edge worker (edge/worker.ts), before the switch so a failure leaves the previous deployment whole.
+    await stage('uploadPages', async () => {
+      const all = await payload.find({ collection: 'missions', pagination: false, depth: 0, select: { code: true, siteUrl: true }, overrideAccess: true })
+      await bucket.writeHosts(missionHostsOf(all.docs))
+    })
     await stage('uploadPages', () => bucket.writeLiveManifest({ ...desired, deploymentId: record.id, deployedAt: new Date().toISOString() }))
     await stage('delete', () => bucket.delete(plan.deletes))
 
@@ -170,7 +212,8 @@ async function deployLocked(options: DeployOptions, mission: Mission, log: (l: s
     const purger = options.purger ?? new NoopPurger()
     let purgeError: string | undefined
     if (purgedUrls.length) {
-      await stage('purge', () => purger.purge(purgedUrls)).catch((e: unknown) => {
+      const keys = purgeFiles.map((f) => surrogateKeyOfFile(mission.code, f))
+      await stage('purge', () => purger.purge(purgedUrls, { mission: mission.code, keys })).catch((e: unknown) => {
         // The new site is live and whole; only caches may serve old copies until max-age passes.
         purgeError = `CDN purge (${purger.name}) failed; cached copies expire within their max-age: ${message(e)}`
         log(`${tag} ${purgeError}`)

@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto'
 import { createReadStream, readdirSync } from 'node:fs'
 import path from 'node:path'
 import { lookup } from 'mrmime'
+import { cacheKindOf, isImmutable, isPage, objectCacheControl } from '../../core/siteHeaders'
+import { LOCALE_DIR } from '../../core/siteRouting'
 
 /** The file set of one mission's site: path (relative, '/'-separated) → content hash and size. */
 export type FileEntry = { sha256: string; size: number }
@@ -9,20 +11,13 @@ export type Manifest = { files: Record<string, FileEntry> }
 
 export type ObjectHeaders = { contentType: string; contentLanguage?: string; cacheControl: string }
 
-/** Documents readers navigate to or poll: they change in place, so caches keep them briefly. */
-export const isPage = (file: string) => /\.(html|xml|json|txt|webmanifest)$/.test(file)
-/**
- * Files whose name changes when their content does (media/ derivatives are named by content
- * hash, Astro's _astro/ bundles carry a hash), so caches may keep them for a year.
- */
-export const isImmutable = (file: string) => /^(media|_astro)\//.test(file)
+export { isImmutable, isPage }
 
-export const CACHE_PAGE = 'public, max-age=60, stale-while-revalidate=300'
-export const CACHE_IMMUTABLE = 'public, max-age=31536000, immutable'
-export const CACHE_OTHER = 'public, max-age=300, stale-while-revalidate=600'
-
-// A top-level folder named like a BCP 47 tag (vi, en, zh-Hant, pt-BR) holds one language's pages.
-const LOCALE_DIR = /^[a-z]{2,3}(-[A-Z][a-z]{3})?(-[A-Z]{2})?$/
+// Cache rules are the sites' one source (core/siteHeaders.ts): the browser's TTL and s-maxage for shared caches.
+export const CACHE_PAGE = objectCacheControl('page')
+export const CACHE_IMMUTABLE = objectCacheControl('immutable')
+export const CACHE_OTHER = objectCacheControl('other')
+export const CACHE_ALERTS = objectCacheControl('alerts')
 
 export function headersFor(file: string): ObjectHeaders {
   const type = lookup(file) ?? 'application/octet-stream'
@@ -32,9 +27,16 @@ export function headersFor(file: string): ObjectHeaders {
     contentType: textual ? `${type}; charset=utf-8` : type,
     // Pages under /<locale>/ are in that language; assets are language-neutral.
     contentLanguage: isPage(file) && LOCALE_DIR.test(locale) ? locale : undefined,
-    cacheControl: isImmutable(file) ? CACHE_IMMUTABLE : isPage(file) ? CACHE_PAGE : CACHE_OTHER,
+    cacheControl: objectCacheControl(cacheKindOf(file)),
   }
 }
+
+/**
+ * Surrogate keys (Fastly) / cache tags of a mission's file: the mission, the mission's kind of
+ * file, and the file itself, so a purge can name one file, all pages, or the whole mission.
+ */
+export const surrogateKeysFor = (code: string, file: string) => [code, `${code}/${cacheKindOf(file)}`, surrogateKeyOfFile(code, file)]
+export const surrogateKeyOfFile = (code: string, file: string) => `${code}/${file.replace(/(^|\/)index\.html$/, '$1')}`.replace(/\s/g, '%20')
 
 export function sha256File(file: string): Promise<string> {
   return new Promise((resolve, reject) => {

@@ -32,7 +32,7 @@ const latest = async () => (await payload.find({ collection: 'deployments', wher
 beforeAll(async () => {
   ;({ payload, close } = await createTestPayload())
   s3 = await startLocalS3()
-  Object.assign(process.env, { S3_BUCKET: s3.config.bucket, S3_ENDPOINT: s3.config.endpoint, AWS_ACCESS_KEY_ID: 'S3RVER', AWS_SECRET_ACCESS_KEY: 'S3RVER', S3_REGION: 'us-east-1' })
+  Object.assign(process.env, { S3_BUCKET: s3.config.bucket, S3_ENDPOINT: s3.config.endpoint, AWS_ACCESS_KEY_ID: 'S3RVER', AWS_SECRET_ACCESS_KEY: 'S3RVER', S3_REGION: 'us-east-1', DEPLOY_ALLOW_LOOPBACK: 'true' })
   const mk = async (c: string) => (await createMission(payload, c, { hostCountry: 'PE', city: 'Li-ma', timeZone: 'America/Lima', enabledLocales: ['vi'] })).id
   missionId = await mk(code)
   const other = await mk('act-quito')
@@ -51,7 +51,7 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
-  for (const k of ['S3_BUCKET', 'S3_ENDPOINT', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'S3_REGION']) delete process.env[k]
+  for (const k of ['S3_BUCKET', 'S3_ENDPOINT', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'S3_REGION', 'DEPLOY_ALLOW_LOOPBACK']) delete process.env[k]
   await s3?.dispose()
   await close?.()
   rmSync(path.join(sitesDir, code), { recursive: true, force: true })

@@ -40,7 +40,7 @@ let articleB: number
 const quiet = () => {}
 
 const deploy = (extra: Partial<DeployOptions> = {}) =>
-  deployMission({ payload, mission: code, trigger: 'test', s3: s3.config, sitesDir, store, purger: new HttpPurger(purgeUrl()), log: quiet, ...extra })
+  deployMission({ payload, mission: code, trigger: 'test', s3: s3.config, sitesDir, store, purger: new HttpPurger(purgeUrl()), allowLoopbackUrls: true, log: quiet, ...extra })
 const build = (missions = [code]) => buildSites({ payload, missions, sitesDir, log: quiet })
 const purgeUrl = () => `http://127.0.0.1:${(purgeServer.address() as { port: number }).port}/`
 const key = (file: string) => `${code}/${file}`
@@ -331,7 +331,7 @@ describe('deploy to S3-compatible storage', () => {
       ...system,
     })
     const liveBefore = await liveManifest()
-    const outcomes = await buildAndDeploy({ payload, missions: [code, 'dep-osaka'], trigger: 'test', s3: s3.config, purger: new HttpPurger(purgeUrl()), sitesDir, log: quiet })
+    const outcomes = await buildAndDeploy({ payload, missions: [code, 'dep-osaka'], trigger: 'test', s3: s3.config, purger: new HttpPurger(purgeUrl()), sitesDir, allowLoopbackUrls: true, log: quiet })
     const osaka = outcomes.find((o) => o.mission === 'dep-osaka')!
     expect(osaka.ok).toBe(false)
     expect(!osaka.ok && osaka.error).toMatch(/Article #\d+ "Bài có ảnh hỏng"/)

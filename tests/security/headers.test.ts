@@ -3,7 +3,8 @@ import type { Server } from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { cdnHeadersConfig, startSiteServer } from '../../site-server/server'
+import { startSiteServer } from '../../site-server/server'
+import { cloudFrontFunctionSource, responseHeadersPolicy } from '../../edge/cloudfrontConfig'
 import { freePort } from '../helpers/globalSetup'
 
 /** Security headers as a browser receives them from the local site server, and the admin's configuration. */
@@ -53,11 +54,17 @@ describe('site server (what the CDN sends in production)', () => {
     })
   }
 
-  it('ships the same headers, HSTS included, as the committed CDN configuration docs/cdn/_headers', () => {
-    const committed = readFileSync(path.join(projectRoot, 'docs/cdn/_headers'), 'utf8')
-    // Committed without analytics; an operator with ANALYTICS_SCRIPT_URL regenerates their own.
-    expect(committed).toBe(cdnHeadersConfig(null))
-    expect(committed).toMatch(/^ {2}Strict-Transport-Security: max-age=\d+; includeSubDomains$/m)
+  it('ships the same headers, HSTS included, as the committed CloudFront configuration in edge/cloudfront/', async () => {
+    // Committed without analytics; an operator with ANALYTICS_SCRIPT_URL regenerates their own (npm run generate).
+    const committed = JSON.parse(readFileSync(path.join(projectRoot, 'edge/cloudfront/response-headers-policy.json'), 'utf8'))
+    expect(committed).toEqual(responseHeadersPolicy(null))
+    expect(readFileSync(path.join(projectRoot, 'edge/cloudfront/function.js'), 'utf8')).toBe(cloudFrontFunctionSource({}))
+    const res = await fetch(`${base}/au-canberra/vi/`)
+    const policy = committed.SecurityHeadersConfig
+    expect(policy.ContentSecurityPolicy.ContentSecurityPolicy).toBe(res.headers.get('content-security-policy'))
+    expect(`max-age=${policy.StrictTransportSecurity.AccessControlMaxAgeSec}; includeSubDomains`).toBe(res.headers.get('strict-transport-security'))
+    expect(policy.ReferrerPolicy.ReferrerPolicy).toBe(res.headers.get('referrer-policy'))
+    for (const h of committed.CustomHeadersConfig.Items) expect(res.headers.get(h.Header)).toBe(h.Value)
   })
 })
 

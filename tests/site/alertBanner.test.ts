@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { parseDocument } from 'htmlparser2'
 import { findAll, textContent } from 'domutils'
-import { alertBannerHtml } from '../../site-server/alerts'
+import { ALERT_MARKER, alertBannerHtml, withBanner } from '../../site-server/alerts'
 import { corpus } from '../helpers/xssCorpus'
 
 /** Alert texts reach every served page through the site server: the XSS corpus must stay text. */
@@ -21,6 +21,18 @@ describe('emergency alert banner', () => {
     expect(elements.map((e) => e.name).sort()).toEqual(['div', 'p', 'small', 'span', 'strong'])
     for (const e of elements) for (const name of Object.keys(e.attribs)) expect(name).not.toMatch(/^on/i)
     expect(textContent(parseDocument(html))).toContain(input)
+  })
+
+  it('puts `$&`, `$``, `$\'` and `$1` into the page as written, not as replacement patterns', () => {
+    const text = "Gọi $& ngay, $` hoặc $' và $1 $$"
+    const page = `<!doctype html><html lang="en"><head><title>Trang</title></head><body>${ALERT_MARKER}<main>Nội dung</main></body></html>`
+    const html = withBanner(page, alertBannerHtml(file(text), 'en', now))
+    const doc = parseDocument(html)
+    expect(textContent(findAll((e) => e.attribs.class?.startsWith('mp-alert') ?? false, doc.children))).toContain(text)
+    // A replacement string would have copied the page's head (`$``) or its tail (`$'`) into the banner.
+    expect(html.match(/<title>/g)).toHaveLength(1)
+    expect(html.match(/<main>/g)).toHaveLength(1)
+    expect(html).not.toContain(ALERT_MARKER)
   })
 
   it('shows nothing once the alert has expired', () => {

@@ -1,0 +1,19 @@
+/**
+ * Writes the CloudFront set-up's generated files (part of `npm run generate`; docs/cdn.md):
+ * edge/cloudfront/function.js (host routing + index rewrite) and
+ * edge/cloudfront/response-headers-policy.json (the sites' security headers). With
+ * ANALYTICS_SCRIPT_URL set, the policy's CSP allows that origin; CLOUDFRONT_MISSION_HOSTS (JSON
+ * host → code) adds missions on their own domain to the function.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { projectRoot } from '../core/env'
+import { cloudFrontFunctionSource, responseHeadersPolicy } from '../edge/cloudfrontConfig'
+import { analyticsConfig } from '../site/analytics'
+
+const dir = path.join(projectRoot, 'edge', 'cloudfront')
+mkdirSync(dir, { recursive: true })
+const hosts = process.env.CLOUDFRONT_MISSION_HOSTS ? (JSON.parse(process.env.CLOUDFRONT_MISSION_HOSTS) as Record<string, string>) : {}
+writeFileSync(path.join(dir, 'function.js'), cloudFrontFunctionSource(hosts))
+writeFileSync(path.join(dir, 'response-headers-policy.json'), `${JSON.stringify(responseHeadersPolicy(analyticsConfig()?.origin ?? null), null, 2)}\n`)
+console.log('Wrote edge/cloudfront/function.js and edge/cloudfront/response-headers-policy.json')
