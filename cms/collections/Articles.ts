@@ -4,7 +4,7 @@ import { sections } from '../../core/locales'
 import { articlesWhereUserMay, createMissionContent, readArticles, readArticleVersions } from '../access/rules'
 import { isHq, missionsAllowing } from '../access/roles'
 import { enforceArticleDelete, enforceArticleRights } from '../hooks/enforceArticleRights'
-import { protectWorkflowFields, recordEdits } from '../hooks/protectWorkflowFields'
+import { draftsOnlyForPeople, keepHistoryOfDeleted, protectWorkflowFields, recordEdits } from '../hooks/protectWorkflowFields'
 import { workflowFields } from '../fields/workflow'
 import { workflowEndpoints } from '../workflow/endpoints'
 import { contentLocales } from '../../core/locales'
@@ -39,8 +39,9 @@ export const Articles: CollectionConfig = {
     delete: articlesWhereUserMay('delete'),
   },
   hooks: {
+    beforeOperation: [draftsOnlyForPeople],
     beforeChange: [protectWorkflowFields, enforceArticleRights],
-    beforeDelete: [enforceArticleDelete],
+    beforeDelete: [enforceArticleDelete, keepHistoryOfDeleted],
     afterChange: [recordEdits, queueRebuildAfterChange],
     afterDelete: [queueRebuildAfterDelete],
   },

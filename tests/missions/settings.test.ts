@@ -149,7 +149,7 @@ describe('menus', () => {
   })
 
   it('refuses to delete a page that a menu links to, naming the menu', async () => {
-    const page = await payload.create({ collection: 'pages', locale: 'en', data: { title: 'Temporary page', mission: ids['au-canberra']!, kind: 'other', _status: 'published', publication: { state: 'published' } }, overrideAccess: true, context: { skipRebuild: true } })
+    const page = await payload.create({ collection: 'pages', locale: 'en', data: { title: 'Temporary page', mission: ids['au-canberra']!, kind: 'other', _status: 'published' }, overrideAccess: true, context: { skipRebuild: true } })
     const menu = await call(adminAu, 'PATCH', `/api/missions/${ids['au-canberra']}?locale=en`, { footerMenu: [{ label: 'Temp', kind: 'page', page: page.id }] })
     expect(menu.status).toBe(200)
     const del = await call(adminAu, 'DELETE', `/api/pages/${page.id}`)
@@ -167,7 +167,7 @@ describe('menus', () => {
 
 describe('pages', () => {
   it('are public only in the locales where they are published', async () => {
-    const page = await payload.create({ collection: 'pages', locale: 'en', data: { title: 'Visa on arrival', mission: ids['au-canberra']!, kind: 'visa', _status: 'published', publication: { state: 'published' } }, overrideAccess: true, context: { skipRebuild: true } })
+    const page = await payload.create({ collection: 'pages', locale: 'en', data: { title: 'Visa on arrival', mission: ids['au-canberra']!, kind: 'visa', _status: 'published' }, overrideAccess: true, context: { skipRebuild: true } })
     await payload.update({ collection: 'pages', id: page.id, locale: 'vi', data: { title: 'Thị thực tại cửa khẩu', _status: 'published' }, overrideAccess: true, context: { skipRebuild: true } })
     const en = await call(null, 'GET', `/api/pages?locale=en&where[id][equals]=${page.id}`)
     const vi = await call(null, 'GET', `/api/pages?locale=vi&where[id][equals]=${page.id}`)
