@@ -10,6 +10,8 @@ import { workflowEndpoints } from '../workflow/endpoints'
 import { contentLocales } from '../../core/locales'
 import { queueRebuildAfterChange, queueRebuildAfterDelete } from '../hooks/queueRebuild'
 import { eventField } from '../fields/event'
+import { onlyLiveLocalesForAnonymous } from '../hooks/publicReads'
+import { keepWorkflowAfterRestore, restoreOnlyAsDraft } from '../hooks/restoreAsDraft'
 
 const sectionLabels = {
   news: { vi: 'Tin tức', en: 'News' },
@@ -39,10 +41,11 @@ export const Articles: CollectionConfig = {
     delete: articlesWhereUserMay('delete'),
   },
   hooks: {
-    beforeOperation: [draftsOnlyForPeople],
+    beforeOperation: [draftsOnlyForPeople, restoreOnlyAsDraft],
+    afterRead: [onlyLiveLocalesForAnonymous],
     beforeChange: [protectWorkflowFields, enforceArticleRights],
     beforeDelete: [enforceArticleDelete, keepHistoryOfDeleted],
-    afterChange: [recordEdits, queueRebuildAfterChange],
+    afterChange: [recordEdits, keepWorkflowAfterRestore, queueRebuildAfterChange],
     afterDelete: [queueRebuildAfterDelete],
   },
   endpoints: workflowEndpoints,

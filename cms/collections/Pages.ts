@@ -8,6 +8,8 @@ import { keepingLocale } from '../../core/nestedRead'
 import { slugify, URL_SAFE_CODE } from '../lib/slugify'
 import { pagePreviewEndpoints } from '../endpoints/preview'
 import { workflowGroup } from '../fields/workflow'
+import { onlyLiveLocalesForAnonymous } from '../hooks/publicReads'
+import { keepWorkflowAfterRestore, restoreOnlyAsDraft } from '../hooks/restoreAsDraft'
 import { workflowEndpointsOf } from '../workflow/endpoints'
 import { draftsOnlyForPeople, keepHistoryOfDeleted, protectWorkflowFields, recordEdits } from '../hooks/protectWorkflowFields'
 
@@ -99,11 +101,13 @@ export const Pages: CollectionConfig = {
     delete: pagesWhereUserMay('delete'),
   },
   hooks: {
-    beforeOperation: [draftsOnlyForPeople],
+    beforeOperation: [draftsOnlyForPeople, restoreOnlyAsDraft],
+    afterRead: [onlyLiveLocalesForAnonymous],
     beforeChange: [protectWorkflowFields, enforcePageRights],
     beforeDelete: [refuseDeleteWhenLinked, keepHistoryOfDeleted],
     afterChange: [
       recordEdits,
+      keepWorkflowAfterRestore,
       async ({ doc, previousDoc, req, context }) => {
         if (context.skipRebuild || (doc._status !== 'published' && previousDoc?._status !== 'published')) return doc
         const mission = idOf(doc.mission)

@@ -5,6 +5,7 @@ import { defaultLocale, localeCodes, type ContentLocale } from '../../core/local
 import { isLiveState } from '../../core/publicContent'
 import { allowedActions, appliesTo, checkTransition, transitions, workflowActions, type WorkflowAction, type WorkflowCollection, type WorkflowState } from './stateMachine'
 import { sameSource, sourceDiff, sourceLocaleOf, sourceTextOf, type SourceText } from '../../core/sourceText'
+import { revisionOf } from './revision'
 import { fail, loadDoc, userIdOf, type Actor, type TransitionInput, type Verb, type VerbContext, type WorkflowDoc, type WorkflowResult } from './verb'
 import { submit } from './verbs/submit'
 import { approve } from './verbs/approve'
@@ -82,6 +83,20 @@ export async function runTransition(
   const submittedBy = idOf(doc.workflow?.submittedBy)
   if (row.secondEyes && user && submittedBy === user.id) {
     return fail(403, `Second eyes: you submitted the "${locale}" version, so someone else must ${action} it.`)
+  }
+
+  // Second eyes bind to content: approve, publish and schedule act on exactly the revision that
+  // was submitted (an edit since sends the locale back to draft, cms/hooks/protectWorkflowFields.ts),
+  // and on the revision the reviewer saw, when the client says which (`revision`).
+  const revision = revisionOf(collection, doc as Record<string, unknown>)
+  if (row.secondEyes || (action === 'publish' && actor.kind === 'system')) {
+    const submitted = doc.workflow?.submittedRevision
+    if (submitted && submitted !== revision) {
+      return fail(409, `The "${locale}" version changed after it was submitted, so nobody else has reviewed this text: reject it back to draft and submit it again.`, { revision })
+    }
+    if (input.revision && input.revision !== revision) {
+      return fail(409, `The "${locale}" version changed since you opened it (you reviewed revision ${input.revision}, it is now ${revision}): reload it and review the text again.`, { revision })
+    }
   }
 
   const ctx: VerbContext = {
@@ -162,6 +177,8 @@ export async function workflowView(req: PayloadRequest, id: number | string, col
       state,
       live: liveState,
       allowedActions: doc?.title ? allowedActions(state, collection) : [],
+      // Send this back with approve/publish/schedule: the server refuses if the text changed since.
+      revision: doc?.title ? revisionOf(collection, doc as Record<string, unknown>) : null,
       submittedBy: idOf(doc?.workflow?.submittedBy) ?? null,
       approvedBy: idOf(doc?.workflow?.approvedBy) ?? null,
       changedAt: doc?.workflow?.changedAt ?? null,

@@ -1,0 +1,21 @@
+import type { CollectionAfterReadHook } from 'payload'
+import { isLiveState } from '../../core/publicContent'
+
+/**
+ * Anonymous reads with `locale=all` see only the live locales of a document. The read rule
+ * (core/publicContent.ts) admits a document when one locale is live; without this, the same
+ * answer would carry the stored text of its unpublished or never-published locales.
+ * Bookkeeping fields are hidden by field access (cms/fields/workflow.ts).
+ */
+export const onlyLiveLocalesForAnonymous: CollectionAfterReadHook = ({ doc, req, collection }) => {
+  if (req.user || req.locale !== 'all' || !doc || typeof doc !== 'object') return doc
+  const workflow = (doc.workflow ?? {}) as Record<string, { state?: string } | null>
+  const live = new Set(Object.keys(workflow).filter((l) => isLiveState(workflow[l]?.state)))
+  for (const field of collection.flattenedFields) {
+    if (!('localized' in field) || !field.localized) continue
+    const value = doc[field.name]
+    if (!value || typeof value !== 'object' || Array.isArray(value)) continue
+    for (const locale of Object.keys(value)) if (!live.has(locale)) delete (value as Record<string, unknown>)[locale]
+  }
+  return doc
+}
