@@ -11,7 +11,7 @@ import { contentLocales } from '../../core/locales'
 import { queueRebuildAfterChange, queueRebuildAfterDelete } from '../hooks/queueRebuild'
 import { eventField } from '../fields/event'
 import { onlyLiveLocalesForAnonymous } from '../hooks/publicReads'
-import { keepWorkflowAfterRestore, restoreOnlyAsDraft } from '../hooks/restoreAsDraft'
+import { restoreOnlyAsDraft } from '../hooks/restoreAsDraft'
 
 const sectionLabels = {
   news: { vi: 'Tin tức', en: 'News' },
@@ -45,7 +45,7 @@ export const Articles: CollectionConfig = {
     afterRead: [onlyLiveLocalesForAnonymous],
     beforeChange: [protectWorkflowFields, enforceArticleRights],
     beforeDelete: [enforceArticleDelete, keepHistoryOfDeleted],
-    afterChange: [recordEdits, keepWorkflowAfterRestore, queueRebuildAfterChange],
+    afterChange: [recordEdits, queueRebuildAfterChange],
     afterDelete: [queueRebuildAfterDelete],
   },
   endpoints: workflowEndpoints,

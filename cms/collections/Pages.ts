@@ -9,7 +9,7 @@ import { slugify, URL_SAFE_CODE } from '../lib/slugify'
 import { pagePreviewEndpoints } from '../endpoints/preview'
 import { workflowGroup } from '../fields/workflow'
 import { onlyLiveLocalesForAnonymous } from '../hooks/publicReads'
-import { keepWorkflowAfterRestore, restoreOnlyAsDraft } from '../hooks/restoreAsDraft'
+import { restoreOnlyAsDraft } from '../hooks/restoreAsDraft'
 import { workflowEndpointsOf } from '../workflow/endpoints'
 import { draftsOnlyForPeople, keepHistoryOfDeleted, protectWorkflowFields, recordEdits } from '../hooks/protectWorkflowFields'
 
@@ -24,6 +24,8 @@ const enforcePageRights: CollectionBeforeChangeHook = async ({ data, originalDoc
   if (mission === undefined) throw refusal('A page belongs to one mission; choose it.', 400)
   if (operation === 'create' && !canOnArticle(user, 'create', [mission])) throw refusal('You may not create pages for that mission.')
   if (operation === 'update' && idOf(originalDoc?.mission) !== mission && !isHq(user)) throw refusal('Only HQ may move a page to another mission.')
+  // A person's restore is always a draft (cms/hooks/restoreAsDraft.ts); the version's own status does not apply.
+  if (context.isRestoringVersion) data._status = 'draft'
   if (data._status === 'published') {
     throw refusal(
       canOnArticle(user, 'publish', [mission])
@@ -107,7 +109,6 @@ export const Pages: CollectionConfig = {
     beforeDelete: [refuseDeleteWhenLinked, keepHistoryOfDeleted],
     afterChange: [
       recordEdits,
-      keepWorkflowAfterRestore,
       async ({ doc, previousDoc, req, context }) => {
         if (context.skipRebuild || (doc._status !== 'published' && previousDoc?._status !== 'published')) return doc
         const mission = idOf(doc.mission)

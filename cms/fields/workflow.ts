@@ -1,5 +1,6 @@
 import type { Field, FieldAccess } from 'payload'
 import { workflowStates } from '../workflow/stateMachine'
+import { keepWorkflowOnRestore } from '../hooks/restoreAsDraft'
 
 const stateLabels: Record<string, { vi: string; en: string }> = {
   draft: { vi: 'Bản nháp', en: 'Draft' },
@@ -32,6 +33,7 @@ export const workflowGroup: Field = {
     label: { vi: 'Quy trình biên tập', en: 'Workflow' },
     access: managedByWorkflow,
     admin: { position: 'sidebar', readOnly: true },
+    hooks: { beforeChange: [keepWorkflowOnRestore] },
     fields: [
       // No default: an unset state reads as draft, and lets trusted scripts' publishes be recognised (protectWorkflowFields).
       { name: 'state', type: 'select', index: true, options: workflowStates.map((value) => ({ value, label: stateLabels[value]! })) },

@@ -65,6 +65,8 @@ export const enforceArticleRights: CollectionBeforeChangeHook = ({ data, origina
   if (operation === 'update' && !same(target, before) && !canOnArticle(user, 'update', target)) {
     throw refusal('You may not assign this article to a mission you do not work for.')
   }
+  // A person's restore is always a draft (cms/hooks/restoreAsDraft.ts); the version's own status does not apply.
+  if (context.isRestoringVersion) data._status = 'draft'
   if (data._status === 'published') {
     throw refusal(
       canOnArticle(user, 'publish', target)

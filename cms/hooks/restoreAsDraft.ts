@@ -1,9 +1,7 @@
-import type { CollectionAfterChangeHook, CollectionBeforeOperationHook } from 'payload'
+import type { CollectionBeforeOperationHook, FieldHook } from 'payload'
 import { refusal } from '../lib/errors'
 import { localeCodes } from '../../core/locales'
 import { readerVisibleFields, sameContent } from '../workflow/revision'
-import { writeDoc } from '../workflow/verb'
-import { missionsOfDoc, recordEvent } from '../workflow/transition'
 import type { WorkflowCollection } from '../workflow/stateMachine'
 
 type AllLocales = Record<string, unknown> & { workflow?: Record<string, Record<string, unknown> | null> }
@@ -34,33 +32,26 @@ const ofLocale = (doc: AllLocales, field: string, locale: string, localized: boo
   return localized && value && typeof value === 'object' ? (value as Record<string, unknown>)[locale] : value
 }
 
-export const keepWorkflowAfterRestore: CollectionAfterChangeHook = async ({ doc, req, collection }) => {
+/**
+ * Runs on the `workflow` group while a person's restore is saved: the other locales' workflow
+ * comes from the restored version (Payload merges them from it), so it is replaced here,
+ * before that merge, by each locale's current state — or draft where the restore changed the
+ * locale's text. (The request's own locale is set by protectWorkflowFields.)
+ */
+export const keepWorkflowOnRestore: FieldHook = ({ value, req, collection, siblingDocWithLocales }) => {
   const stash = req.context.restoring as Stash | undefined
-  if (!stash || !req.user || Number(doc.id) !== stash.parent) return doc
-  delete req.context.restoring // the writes below must not come back here
+  if (!stash || !req.user || !collection || !siblingDocWithLocales) return value
   const slug = collection.slug as WorkflowCollection
-  const after = (await req.payload.findByID({ collection: slug, id: stash.parent, locale: 'all', draft: true, depth: 0, overrideAccess: true, req })) as unknown as AllLocales
+  const version = siblingDocWithLocales as AllLocales
   const localized = new Set(collection.flattenedFields.filter((f) => 'localized' in f && f.localized).map((f) => f.name))
+  const restored: Record<string, unknown> = { ...((version.workflow as Record<string, unknown> | undefined) ?? {}) }
   for (const locale of localeCodes) {
+    if (locale === req.locale) continue
     const current = stash.before.workflow?.[locale] ?? null
-    const changed = readerVisibleFields[slug].some((f) => !sameContent(ofLocale(stash.before, f, locale, localized.has(f)), ofLocale(after, f, locale, localized.has(f))))
-    const wanted = changed
-      ? { ...(current ?? {}), state: 'draft', submittedBy: null, submittedRevision: null, approvedBy: null }
-      : (current ?? { state: 'draft' })
-    if (sameContent(wanted, after.workflow?.[locale] ?? null)) continue
-    await writeDoc({ req, collection: slug, id: stash.parent, locale }, true, { workflow: wanted })
-    if (changed) {
-      await recordEvent(req, {
-        collection: slug,
-        doc: { id: stash.parent },
-        missions: missionsOfDoc(after as never),
-        locale,
-        action: 'restore',
-        from: String(current?.state ?? 'draft'),
-        to: 'draft',
-        actor: { kind: 'person', user: req.user as never },
-      })
-    }
+    const changed = readerVisibleFields[slug].some((f) => !sameContent(ofLocale(stash.before, f, locale, localized.has(f)), ofLocale(version, f, locale, localized.has(f))))
+    if (!current && !changed) delete restored[locale]
+    else restored[locale] = changed ? { ...(current ?? {}), state: 'draft', submittedBy: null, submittedRevision: null, approvedBy: null } : current
   }
-  return doc
+  version.workflow = restored as AllLocales['workflow']
+  return value
 }
