@@ -26,7 +26,7 @@ const enforcePageRights: CollectionBeforeChangeHook = async ({ data, originalDoc
   if (operation === 'update' && idOf(originalDoc?.mission) !== mission && !isHq(user)) throw refusal('Only HQ may move a page to another mission.')
   // A person's restore is always a draft (cms/hooks/restoreAsDraft.ts); the version's own status does not apply.
   if (context.isRestoringVersion) data._status = 'draft'
-  if (data._status === 'published') {
+  if (data._status === 'published' || context.askedToPublish) {
     throw refusal(
       canOnArticle(user, 'publish', [mission])
         ? `Publish through the workflow, one language at a time: POST /api/pages/:id/workflow {"locale":"${req.locale}","action":"publish"}.`

@@ -17,7 +17,11 @@ const translationFields = ['title', 'summary', 'body'] as const
  */
 export const draftsOnlyForPeople: CollectionBeforeOperationHook = ({ args, operation, req, context }) => {
   if (!req.user || context?.workflowService) return args
-  if (operation === 'update' || operation === 'create') args.draft = true
+  if (operation === 'update' || operation === 'create') {
+    // Asking to publish is refused with a pointer to the workflow (the rights hooks), not silently saved as a draft.
+    if ((args.data as { _status?: string } | undefined)?._status === 'published') req.context.askedToPublish = true
+    args.draft = true
+  }
   return args
 }
 
