@@ -7,7 +7,7 @@ import { enforceArticleDelete, enforceArticleRights } from '../hooks/enforceArti
 import { draftsOnlyForPeople, keepHistoryOfDeleted, protectWorkflowFields, recordEdits } from '../hooks/protectWorkflowFields'
 import { workflowFields } from '../fields/workflow'
 import { workflowEndpoints } from '../workflow/endpoints'
-import { contentLocales } from '../../core/locales'
+import { contentLocales, defaultLocale } from '../../core/locales'
 import { queueRebuildAfterChange, queueRebuildAfterDelete } from '../hooks/queueRebuild'
 import { eventField } from '../fields/event'
 import { onlyLiveLocalesForAnonymous } from '../hooks/publicReads'
@@ -79,7 +79,7 @@ export const Articles: CollectionConfig = {
     {
       name: 'sourceLocale',
       type: 'select',
-      defaultValue: 'vi',
+      defaultValue: defaultLocale,
       label: { vi: 'Ngôn ngữ gốc', en: 'Source language' },
       options: contentLocales.map((l) => ({ value: l.code, label: l.label })),
       admin: { position: 'sidebar', description: { vi: 'Bản dịch được so với ngôn ngữ này', en: 'Translations are checked against this language' } },
