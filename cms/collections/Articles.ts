@@ -10,7 +10,7 @@ import { workflowEndpoints } from '../workflow/endpoints'
 import { contentLocales, defaultLocale } from '../../core/locales'
 import { queueRebuildAfterChange, queueRebuildAfterDelete } from '../hooks/queueRebuild'
 import { eventField } from '../fields/event'
-import { onlyLiveLocalesForAnonymous } from '../hooks/publicReads'
+import { noDraftsForAnonymous, onlyLiveLocalesForAnonymous } from '../hooks/publicReads'
 import { restoreOnlyAsDraft } from '../hooks/restoreAsDraft'
 
 const sectionLabels = {
@@ -41,7 +41,7 @@ export const Articles: CollectionConfig = {
     delete: articlesWhereUserMay('delete'),
   },
   hooks: {
-    beforeOperation: [draftsOnlyForPeople, restoreOnlyAsDraft],
+    beforeOperation: [draftsOnlyForPeople, restoreOnlyAsDraft, noDraftsForAnonymous],
     afterRead: [onlyLiveLocalesForAnonymous],
     beforeChange: [protectWorkflowFields, enforceArticleRights],
     beforeDelete: [enforceArticleDelete, keepHistoryOfDeleted],

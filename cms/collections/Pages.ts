@@ -8,7 +8,7 @@ import { keepingLocale } from '../../core/nestedRead'
 import { slugify, URL_SAFE_CODE } from '../lib/slugify'
 import { pagePreviewEndpoints } from '../endpoints/preview'
 import { workflowGroup } from '../fields/workflow'
-import { onlyLiveLocalesForAnonymous } from '../hooks/publicReads'
+import { noDraftsForAnonymous, onlyLiveLocalesForAnonymous } from '../hooks/publicReads'
 import { restoreOnlyAsDraft } from '../hooks/restoreAsDraft'
 import { workflowEndpointsOf } from '../workflow/endpoints'
 import { draftsOnlyForPeople, keepHistoryOfDeleted, protectWorkflowFields, recordEdits } from '../hooks/protectWorkflowFields'
@@ -89,6 +89,8 @@ export const Pages: CollectionConfig = {
     useAsTitle: 'title',
     defaultColumns: ['title', 'kind', 'mission', '_status'],
     baseListFilter: ({ req }) => (!req.user || isHq(req.user) ? null : { mission: { in: missionsAllowing(req.user, 'read') } }),
+    // Publishing is per language through the workflow (POST /api/pages/:id/workflow); Payload's all-languages button is hidden.
+    components: { edit: { PublishButton: '/components/NoPublishButton#NoPublishButton' } },
     // The admin's Preview button: a draft build of this page inside the mission's published site.
     preview: (doc, { locale }) => `/api/pages/${doc.id}/preview?locale=${locale}`,
   },
@@ -103,7 +105,7 @@ export const Pages: CollectionConfig = {
     delete: pagesWhereUserMay('delete'),
   },
   hooks: {
-    beforeOperation: [draftsOnlyForPeople, restoreOnlyAsDraft],
+    beforeOperation: [draftsOnlyForPeople, restoreOnlyAsDraft, noDraftsForAnonymous],
     afterRead: [onlyLiveLocalesForAnonymous],
     beforeChange: [protectWorkflowFields, enforcePageRights],
     beforeDelete: [refuseDeleteWhenLinked, keepHistoryOfDeleted],

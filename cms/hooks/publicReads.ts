@@ -1,4 +1,4 @@
-import type { CollectionAfterReadHook } from 'payload'
+import type { CollectionAfterReadHook, CollectionBeforeOperationHook } from 'payload'
 import { isLiveState } from '../../core/publicContent'
 
 /**
@@ -18,4 +18,10 @@ export const onlyLiveLocalesForAnonymous: CollectionAfterReadHook = ({ doc, req,
     for (const locale of Object.keys(value)) if (!live.has(locale)) delete (value as Record<string, unknown>)[locale]
   }
   return doc
+}
+
+/** Anonymous readers never read drafts (`?draft=true`): only the live copy is theirs. */
+export const noDraftsForAnonymous: CollectionBeforeOperationHook = ({ args, operation, req }) => {
+  if (!req.user && operation === 'read') args.draft = false
+  return args
 }

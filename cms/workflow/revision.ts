@@ -6,7 +6,7 @@ import type { WorkflowCollection } from './stateMachine'
  * before it goes live. Shared fields (section, image, missions…) count for every locale.
  */
 export const readerVisibleFields: Record<WorkflowCollection, readonly string[]> = {
-  articles: ['title', 'slug', 'summary', 'body', 'section', 'missions', 'heroImage', 'countries', 'event', 'publishedAt', 'updateKind', 'changeNote'],
+  articles: ['title', 'slug', 'summary', 'body', 'section', 'missions', 'heroImage', 'countries', 'event', 'updateKind', 'changeNote'],
   pages: ['title', 'slug', 'summary', 'body', 'kind', 'mission'],
 }
 

@@ -67,6 +67,18 @@ describe('anonymous reads', () => {
     expect(gql.json.data?.Article?.workflow?.approvedBy ?? null).toBeNull()
   })
 
+  it('never gets a draft, not with draft=true', async () => {
+    const edit = await w.http('press', 'PATCH', `/api/articles/${articleId}?locale=vi&draft=true`, { title: 'Bản nháp chưa duyệt' })
+    expect(edit.status, edit.text).toBe(200)
+    for (const query of ['locale=vi&draft=true', 'locale=all&draft=true']) {
+      const res = await w.http(null, 'GET', `/api/articles/${articleId}?${query}&depth=0`)
+      expect(res.status).toBe(200)
+      expect(res.text).not.toContain('Bản nháp chưa duyệt')
+    }
+    const list = await w.http(null, 'GET', `/api/articles?locale=vi&draft=true&where[id][equals]=${articleId}`)
+    expect(list.json.docs.map((d: { title: string }) => d.title)).toEqual(['Tin công khai'])
+  })
+
   it('a page with locale=all carries only its live locale', async () => {
     const res = await w.http(null, 'GET', `/api/pages/${pageId}?locale=all&depth=0`)
     expect(res.status).toBe(200)
