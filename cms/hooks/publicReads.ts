@@ -7,8 +7,9 @@ import { isLiveState } from '../../core/publicContent'
  * answer would carry the stored text of its unpublished or never-published locales.
  * Bookkeeping fields are hidden by field access (cms/fields/workflow.ts).
  */
-export const onlyLiveLocalesForAnonymous: CollectionAfterReadHook = ({ doc, req, collection }) => {
-  if (req.user || req.locale !== 'all' || !doc || typeof doc !== 'object') return doc
+export const onlyLiveLocalesForAnonymous: CollectionAfterReadHook = ({ doc, req, collection, overrideAccess }) => {
+  // Trusted code reading with overrideAccess (jobs, scripts, tests) is not an anonymous reader.
+  if (req.user || overrideAccess || req.locale !== 'all' || !doc || typeof doc !== 'object') return doc
   const workflow = (doc.workflow ?? {}) as Record<string, { state?: string } | null>
   const live = new Set(Object.keys(workflow).filter((l) => isLiveState(workflow[l]?.state)))
   for (const field of collection.flattenedFields) {
@@ -21,7 +22,7 @@ export const onlyLiveLocalesForAnonymous: CollectionAfterReadHook = ({ doc, req,
 }
 
 /** Anonymous readers never read drafts (`?draft=true`): only the live copy is theirs. */
-export const noDraftsForAnonymous: CollectionBeforeOperationHook = ({ args, operation, req }) => {
-  if (!req.user && operation === 'read') args.draft = false
+export const noDraftsForAnonymous: CollectionBeforeOperationHook = ({ args, operation, req, overrideAccess }) => {
+  if (!req.user && !overrideAccess && operation === 'read') args.draft = false
   return args
 }
