@@ -87,6 +87,9 @@ export interface Config {
     articles: {
       history: 'workflow-events';
     };
+    pages: {
+      history: 'workflow-events';
+    };
   };
   collectionsSelect: {
     articles: ArticlesSelect<false> | ArticlesSelect<true>;
@@ -184,6 +187,7 @@ export interface Article {
   workflow?: {
     state?: ('draft' | 'in_review' | 'approved' | 'scheduled' | 'published' | 'unpublished' | 'withdrawn') | null;
     submittedBy?: (number | null) | User;
+    submittedRevision?: string | null;
     approvedBy?: (number | null) | User;
     changedAt?: string | null;
     scheduledAt?: string | null;
@@ -490,8 +494,23 @@ export interface Page {
     };
     [k: string]: unknown;
   } | null;
-  publication?: {
-    state?: ('draft' | 'published') | null;
+  workflow?: {
+    state?: ('draft' | 'in_review' | 'approved' | 'scheduled' | 'published' | 'unpublished' | 'withdrawn') | null;
+    submittedBy?: (number | null) | User;
+    submittedRevision?: string | null;
+    approvedBy?: (number | null) | User;
+    changedAt?: string | null;
+    scheduledAt?: string | null;
+    withdrawnAt?: string | null;
+    withdrawalReason?: string | null;
+    rejectionReason?: string | null;
+    forcePublished?: boolean | null;
+    forceReason?: string | null;
+  };
+  history?: {
+    docs?: (number | WorkflowEvent)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
   };
   updatedAt: string;
   createdAt: string;
@@ -539,13 +558,18 @@ export interface User {
  */
 export interface WorkflowEvent {
   id: number;
-  article: number | Article;
+  article?: (number | null) | Article;
+  page?: (number | null) | Page;
+  documentCollection?: ('articles' | 'pages') | null;
+  documentId?: number | null;
+  documentTitle?: string | null;
   missions?: (number | Mission)[] | null;
   locale: string;
   action: string;
   from?: string | null;
   to?: string | null;
   user?: (number | null) | User;
+  systemActor?: 'scheduler' | null;
   note?: string | null;
   updatedAt: string;
   createdAt: string;
@@ -882,6 +906,7 @@ export interface ArticlesSelect<T extends boolean = true> {
     | {
         state?: T;
         submittedBy?: T;
+        submittedRevision?: T;
         approvedBy?: T;
         changedAt?: T;
         scheduledAt?: T;
@@ -1100,11 +1125,22 @@ export interface PagesSelect<T extends boolean = true> {
   kind?: T;
   summary?: T;
   body?: T;
-  publication?:
+  workflow?:
     | T
     | {
         state?: T;
+        submittedBy?: T;
+        submittedRevision?: T;
+        approvedBy?: T;
+        changedAt?: T;
+        scheduledAt?: T;
+        withdrawnAt?: T;
+        withdrawalReason?: T;
+        rejectionReason?: T;
+        forcePublished?: T;
+        forceReason?: T;
       };
+  history?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -1240,12 +1276,17 @@ export interface UsersSelect<T extends boolean = true> {
  */
 export interface WorkflowEventsSelect<T extends boolean = true> {
   article?: T;
+  page?: T;
+  documentCollection?: T;
+  documentId?: T;
+  documentTitle?: T;
   missions?: T;
   locale?: T;
   action?: T;
   from?: T;
   to?: T;
   user?: T;
+  systemActor?: T;
   note?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -1427,6 +1468,7 @@ export interface TaskPublishScheduled {
     article: number;
     locale: string;
     at: string;
+    collection?: string | null;
   };
   output: {
     published?: boolean | null;

@@ -1,10 +1,11 @@
 import { diffWords } from 'diff'
 import { convertLexicalToPlaintext } from '@payloadcms/richtext-lexical/plaintext'
+import { defaultLocale } from './locales'
 
 export type SourceText = { title: string; summary: string; body: string }
 
 /** The language an article was written in, which translations follow (Vietnamese unless set). */
-export const sourceLocaleOf = (doc: { sourceLocale?: string | null } | null | undefined): string => doc?.sourceLocale ?? 'vi'
+export const sourceLocaleOf = (doc: { sourceLocale?: string | null } | null | undefined): string => doc?.sourceLocale ?? defaultLocale
 
 /** Plain text of a Lexical body, for translation diffs. */
 export const lexicalText = (body: unknown): string =>

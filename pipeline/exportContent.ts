@@ -14,6 +14,7 @@ import { sameSource, sourceLocaleOf, sourceTextOf, type SourceText } from '../co
 import { exportPages, exportSiteSettings } from './exportSite'
 import { appendArticles } from '../core/articleFiles'
 import { inLocale } from '../core/inLocale'
+import { publicOfMission } from '../core/publicContent'
 
 const PAGE_SIZE = 100
 
@@ -143,14 +144,7 @@ export async function exportArticle(
 }
 
 /** Articles of a mission public in the query's locale (access control would filter the rest anyway). */
-const publicArticlesOf = (missionId: number): Where => ({
-  and: [
-    { missions: { in: [missionId] } },
-    { _status: { equals: 'published' } },
-    { 'workflow.state': { in: ['published', 'withdrawn'] } },
-    { title: { exists: true } },
-  ],
-})
+const publicArticlesOf = (missionId: number): Where => publicOfMission('missions', missionId)
 
 /** How many articles of a mission are public in the default locale: the build's estimate of its size. */
 export async function countPublishedArticles(payload: Payload, missionId: number): Promise<number> {
@@ -197,6 +191,8 @@ async function* publishedArticles(payload: Payload, missionId: number, locale: s
       pagination: false,
       sort: '-publishedAt',
       where: publicArticlesOf(missionId),
+      // Anonymous, but the export may read translation snapshots ("the original was updated"): cms/fields/workflow.ts.
+      context: { siteExport: true },
     })
     yield* result.docs as Article[]
     if (result.docs.length < PAGE_SIZE) return

@@ -6,6 +6,7 @@ import type { Media, Mission } from '../core/payload-types'
 import { mediaDir } from '../core/env'
 import type { ExportedBlock, ExportedLink, ExportedPage, ExportedSite } from '../core/exportContract'
 import { sanitizeBodyHtml } from './sanitize'
+import { publicOfMission } from '../core/publicContent'
 
 type Loc = Record<string, string>
 type AnyRecord = Record<string, any>
@@ -85,7 +86,7 @@ export async function exportPages(payload: Payload, mission: Mission, locales: s
       overrideAccess: false,
       depth: 0,
       pagination: false,
-      where: { and: [{ mission: { equals: mission.id } }, { _status: { equals: 'published' } }, { 'publication.state': { equals: 'published' } }, { title: { exists: true } }] },
+      where: publicOfMission('mission', mission.id),
     })
     const docs = found.docs.filter((d) => d.slug) as AnyRecord[]
     byLocale.set(locale, docs)

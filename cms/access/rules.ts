@@ -1,5 +1,6 @@
 import type { Access, FieldAccess, Where } from 'payload'
 import { isHq, isHqAdmin, missionsAllowing, missionsWhere, type ArticleAction } from './roles'
+import { publicWhere } from '../../core/publicContent'
 
 /**
  * Collection access rules. Row-level rules return a `Where`, so REST, GraphQL and the
@@ -14,17 +15,13 @@ export const authenticated: Access = ({ req }) => Boolean(req.user)
 export const hqAdminOnly: Access = ({ req }) => isHqAdmin(req.user)
 export const hqAdminField: FieldAccess = ({ req }) => isHqAdmin(req.user)
 
-/** Public article = the document has a published copy and this locale's copy is live (published or withdrawn). */
-const published: Where = { and: [{ _status: { equals: 'published' } }, { 'workflow.state': { in: ['published', 'withdrawn'] } }] }
-/** Public page = a published copy, and this locale's publication state is "published" (cms/collections/Pages.ts). */
-const publishedPage: Where = { and: [{ _status: { equals: 'published' } }, { 'publication.state': { equals: 'published' } }] }
 const anyOf = (...conditions: Where[]): Where => ({ or: conditions })
 const allOf = (...conditions: Where[]): Where => ({ and: conditions })
 
 /**
- * Articles and pages share their staff rules (the article table in roles.ts); they differ in
- * what "public" means and in the field naming their missions: `missions` (an article may be
- * shared) or `mission`.
+ * Articles and pages share their staff rules (the article table in roles.ts) and what "public"
+ * means (core/publicContent.ts); they differ in the field naming their missions: `missions`
+ * (an article may be shared) or `mission`.
  */
 type MissionField = 'missions' | 'mission'
 
@@ -39,8 +36,8 @@ const readMissionContent =
     return missions.length ? anyOf(live, { [missionField]: { in: missions } }) : live
   }
 
-export const readArticles = readMissionContent(published, 'missions')
-export const readPages = readMissionContent(publishedPage, 'mission')
+export const readArticles = readMissionContent(publicWhere, 'missions')
+export const readPages = readMissionContent(publicWhere, 'mission')
 
 /** Version history (drafts included) is staff-only. Versions nest fields under `version.`. */
 export const readArticleVersions: Access = ({ req }) => {

@@ -4,12 +4,14 @@ import { sections } from '../../core/locales'
 import { articlesWhereUserMay, createMissionContent, readArticles, readArticleVersions } from '../access/rules'
 import { isHq, missionsAllowing } from '../access/roles'
 import { enforceArticleDelete, enforceArticleRights } from '../hooks/enforceArticleRights'
-import { protectWorkflowFields, recordEdits } from '../hooks/protectWorkflowFields'
+import { draftsOnlyForPeople, keepHistoryOfDeleted, protectWorkflowFields, recordEdits } from '../hooks/protectWorkflowFields'
 import { workflowFields } from '../fields/workflow'
 import { workflowEndpoints } from '../workflow/endpoints'
-import { contentLocales } from '../../core/locales'
+import { contentLocales, defaultLocale } from '../../core/locales'
 import { queueRebuildAfterChange, queueRebuildAfterDelete } from '../hooks/queueRebuild'
 import { eventField } from '../fields/event'
+import { noDraftsForAnonymous, onlyLiveLocalesForAnonymous } from '../hooks/publicReads'
+import { restoreOnlyAsDraft } from '../hooks/restoreAsDraft'
 
 const sectionLabels = {
   news: { vi: 'Tin tức', en: 'News' },
@@ -39,8 +41,10 @@ export const Articles: CollectionConfig = {
     delete: articlesWhereUserMay('delete'),
   },
   hooks: {
+    beforeOperation: [draftsOnlyForPeople, restoreOnlyAsDraft, noDraftsForAnonymous],
+    afterRead: [onlyLiveLocalesForAnonymous],
     beforeChange: [protectWorkflowFields, enforceArticleRights],
-    beforeDelete: [enforceArticleDelete],
+    beforeDelete: [enforceArticleDelete, keepHistoryOfDeleted],
     afterChange: [recordEdits, queueRebuildAfterChange],
     afterDelete: [queueRebuildAfterDelete],
   },
@@ -75,7 +79,7 @@ export const Articles: CollectionConfig = {
     {
       name: 'sourceLocale',
       type: 'select',
-      defaultValue: 'vi',
+      defaultValue: defaultLocale,
       label: { vi: 'Ngôn ngữ gốc', en: 'Source language' },
       options: contentLocales.map((l) => ({ value: l.code, label: l.label })),
       admin: { position: 'sidebar', description: { vi: 'Bản dịch được so với ngôn ngữ này', en: 'Translations are checked against this language' } },

@@ -7,21 +7,31 @@ import { localeCodes } from '../../core/locales'
 import { keepingLocale } from '../../core/nestedRead'
 import { slugify, URL_SAFE_CODE } from '../lib/slugify'
 import { pagePreviewEndpoints } from '../endpoints/preview'
+import { workflowGroup } from '../fields/workflow'
+import { noDraftsForAnonymous, onlyLiveLocalesForAnonymous } from '../hooks/publicReads'
+import { restoreOnlyAsDraft } from '../hooks/restoreAsDraft'
+import { workflowEndpointsOf } from '../workflow/endpoints'
+import { draftsOnlyForPeople, keepHistoryOfDeleted, protectWorkflowFields, recordEdits } from '../hooks/protectWorkflowFields'
 
 export const pageKinds = ['about', 'ambassador', 'consular-services', 'visa', 'overseas-vietnamese', 'citizen-protection', 'other'] as const
 
-/** Which mission a page is for, and whether this user may publish there, are checked against the data. */
-const enforcePageRights: CollectionBeforeChangeHook = async ({ data, originalDoc, req, operation }) => {
+/** Which mission a page is for is checked against the data; going live happens only through the workflow. */
+const enforcePageRights: CollectionBeforeChangeHook = async ({ data, originalDoc, req, operation, context }) => {
   const user = req.user
-  if (!user) return data // system writes (seed, jobs) use overrideAccess and no user
+  // System writes (seed, jobs) use overrideAccess and no user; the workflow service has checked rights.
+  if (!user || context.workflowService) return data
   const mission = idOf(data.mission ?? originalDoc?.mission)
   if (mission === undefined) throw refusal('A page belongs to one mission; choose it.', 400)
   if (operation === 'create' && !canOnArticle(user, 'create', [mission])) throw refusal('You may not create pages for that mission.')
   if (operation === 'update' && idOf(originalDoc?.mission) !== mission && !isHq(user)) throw refusal('Only HQ may move a page to another mission.')
-  const before = (originalDoc?.publication as { state?: string } | undefined)?.state ?? 'draft'
-  const after = (data.publication as { state?: string } | undefined)?.state ?? before
-  if (after !== before && !canOnArticle(user, 'publish', [mission])) {
-    throw refusal(`Publishing or unpublishing a page in "${req.locale}" needs the publish right (a reviewer or HQ); save it as a draft instead.`)
+  // A person's restore is always a draft (cms/hooks/restoreAsDraft.ts); the version's own status does not apply.
+  if (context.isRestoringVersion) data._status = 'draft'
+  if (data._status === 'published' || context.askedToPublish) {
+    throw refusal(
+      canOnArticle(user, 'publish', [mission])
+        ? `Publish through the workflow, one language at a time: POST /api/pages/:id/workflow {"locale":"${req.locale}","action":"publish"}.`
+        : `Publishing a page in "${req.locale}" needs the publish right (a reviewer or HQ): save it as a draft and submit it for review.`,
+    )
   }
   return data
 }
@@ -67,10 +77,10 @@ const uniqueSlug: Validate<string> = async (value, { req, data, id }) => {
 
 /**
  * Static pages of one mission (About the mission, Ambassador, Consular services, Visa…).
- * Publication is per locale, as for articles: a page is public in a locale when its
- * published copy exists (_status) and that locale's `publication.state` is "published",
- * so the English page can go live before the Vietnamese one. Staff rights follow the
- * article table (cms/access/roles.ts): publishing needs the `publish` right.
+ * Pages go through the same per-locale workflow as articles (cms/workflow/stateMachine.ts,
+ * POST /api/pages/:id/workflow), with the same second eyes; a page is public in a locale by
+ * the one definition in core/publicContent.ts, so the English page can go live before the
+ * Vietnamese one. Staff rights follow the article table (cms/access/roles.ts).
  */
 export const Pages: CollectionConfig = {
   slug: 'pages',
@@ -79,10 +89,12 @@ export const Pages: CollectionConfig = {
     useAsTitle: 'title',
     defaultColumns: ['title', 'kind', 'mission', '_status'],
     baseListFilter: ({ req }) => (!req.user || isHq(req.user) ? null : { mission: { in: missionsAllowing(req.user, 'read') } }),
+    // Publishing is per language through the workflow (POST /api/pages/:id/workflow); Payload's all-languages button is hidden.
+    components: { edit: { PublishButton: '/components/NoPublishButton#NoPublishButton' } },
     // The admin's Preview button: a draft build of this page inside the mission's published site.
     preview: (doc, { locale }) => `/api/pages/${doc.id}/preview?locale=${locale}`,
   },
-  endpoints: pagePreviewEndpoints,
+  endpoints: [...workflowEndpointsOf('pages'), ...pagePreviewEndpoints],
   versions: { drafts: true, maxPerDoc: 50 },
   // Rules in cms/access/rules.ts, shared with articles.
   access: {
@@ -93,9 +105,12 @@ export const Pages: CollectionConfig = {
     delete: pagesWhereUserMay('delete'),
   },
   hooks: {
-    beforeChange: [enforcePageRights],
-    beforeDelete: [refuseDeleteWhenLinked],
+    beforeOperation: [draftsOnlyForPeople, restoreOnlyAsDraft, noDraftsForAnonymous],
+    afterRead: [onlyLiveLocalesForAnonymous],
+    beforeChange: [protectWorkflowFields, enforcePageRights],
+    beforeDelete: [refuseDeleteWhenLinked, keepHistoryOfDeleted],
     afterChange: [
+      recordEdits,
       async ({ doc, previousDoc, req, context }) => {
         if (context.skipRebuild || (doc._status !== 'published' && previousDoc?._status !== 'published')) return doc
         const mission = idOf(doc.mission)
@@ -139,24 +154,15 @@ export const Pages: CollectionConfig = {
     },
     { name: 'summary', type: 'textarea', localized: true, label: { vi: 'Tóm tắt', en: 'Summary' } },
     { name: 'body', type: 'richText', localized: true, label: { vi: 'Nội dung', en: 'Body' } },
+    workflowGroup,
     {
-      name: 'publication',
-      type: 'group',
-      localized: true,
-      label: { vi: 'Xuất bản (theo ngôn ngữ)', en: 'Publication (per language)' },
-      admin: { position: 'sidebar' },
-      fields: [
-        {
-          name: 'state',
-          type: 'select',
-          defaultValue: 'draft',
-          index: true,
-          options: [
-            { value: 'draft', label: { vi: 'Bản nháp', en: 'Draft' } },
-            { value: 'published', label: { vi: 'Đã đăng', en: 'Published' } },
-          ],
-        },
-      ],
+      name: 'history',
+      type: 'join',
+      collection: 'workflow-events',
+      on: 'page',
+      label: { vi: 'Nhật ký biên tập', en: 'Workflow history' },
+      defaultSort: '-createdAt',
+      admin: { defaultColumns: ['createdAt', 'locale', 'action', 'from', 'to', 'user', 'note'] },
     },
   ],
 }

@@ -3,14 +3,19 @@ import { isHq, missionsAllowing } from '../access/roles'
 import { nobody } from '../access/rules'
 
 /**
- * The audit trail: every workflow transition and every edit of an article, per locale.
- * Written only by the system (cms/workflow/), never through the API; staff read their
- * missions' events, HQ reads all.
+ * The audit trail: every workflow transition and every edit of an article or page, per locale.
+ * Written only by the system (cms/workflow/), never through the API or the admin; staff read
+ * their missions' events, HQ reads all. Deleting a document keeps its history: the events
+ * keep the deleted document's id and title (cms/hooks/protectWorkflowFields.ts).
  */
 export const WorkflowEvents: CollectionConfig = {
   slug: 'workflow-events',
   labels: { singular: { vi: 'Nhật ký biên tập', en: 'Workflow event' }, plural: { vi: 'Nhật ký biên tập', en: 'Workflow events' } },
-  admin: { useAsTitle: 'action', defaultColumns: ['createdAt', 'article', 'locale', 'action', 'from', 'to', 'user'], group: { vi: 'Hệ thống', en: 'System' } },
+  admin: {
+    useAsTitle: 'action',
+    defaultColumns: ['createdAt', 'article', 'page', 'documentTitle', 'locale', 'action', 'from', 'to', 'user', 'systemActor'],
+    group: { vi: 'Hệ thống', en: 'System' },
+  },
   access: {
     read: ({ req }) => {
       if (!req.user) return false
@@ -23,13 +28,21 @@ export const WorkflowEvents: CollectionConfig = {
     delete: nobody,
   },
   fields: [
-    { name: 'article', type: 'relationship', relationTo: 'articles', required: true, index: true },
+    // One of the two is set while the document exists; both empty once it was deleted (documentId/documentTitle stay).
+    { name: 'article', type: 'relationship', relationTo: 'articles', index: true },
+    { name: 'page', type: 'relationship', relationTo: 'pages', index: true },
+    { name: 'documentCollection', type: 'select', options: ['articles', 'pages'] },
+    { name: 'documentId', type: 'number', index: true },
+    // Filled in when the document is deleted, so its history still says what it was.
+    { name: 'documentTitle', type: 'text' },
     { name: 'missions', type: 'relationship', relationTo: 'missions', hasMany: true, index: true },
     { name: 'locale', type: 'text', required: true },
     { name: 'action', type: 'text', required: true },
     { name: 'from', type: 'text' },
     { name: 'to', type: 'text' },
     { name: 'user', type: 'relationship', relationTo: 'users' },
+    // A transition made by the system on a person's earlier decision (the scheduler publishing what a reviewer scheduled).
+    { name: 'systemActor', type: 'select', options: [{ value: 'scheduler', label: { vi: 'Lịch đăng tự động', en: 'Scheduler' } }] },
     { name: 'note', type: 'textarea' },
   ],
 }

@@ -1,5 +1,6 @@
 import type { Field, FieldAccess } from 'payload'
 import { workflowStates } from '../workflow/stateMachine'
+import { keepWorkflowOnRestore } from '../hooks/restoreAsDraft'
 
 const stateLabels: Record<string, { vi: string; en: string }> = {
   draft: { vi: 'Bản nháp', en: 'Draft' },
@@ -15,39 +16,56 @@ const stateLabels: Record<string, { vi: string; en: string }> = {
 // fields from the stored document for people) or the workflow service may write them.
 const workflowWriteOnly: FieldAccess = ({ req }) => req.context?.workflowWrite === true
 const managedByWorkflow = { update: workflowWriteOnly, create: workflowWriteOnly }
-
 /**
- * Per-locale workflow state, kept in a localized group so each locale moves on its own.
- * Only the workflow service (cms/workflow/transition.ts) writes it, with overrideAccess.
+ * Bookkeeping (who submitted, approved, why rejected or forced, translation snapshots) is for
+ * staff: anonymous readers get only what the public site shows. The site export reads as an
+ * anonymous reader and needs the snapshot for "the original was updated", so it asks for it
+ * with the Local API's `context.siteExport` (not reachable over REST or GraphQL).
  */
-export const workflowFields: Field[] = [
-  {
+const staffOnly: FieldAccess = ({ req }) => Boolean(req.user)
+const staffOrSiteExport: FieldAccess = ({ req }) => Boolean(req.user) || req.context?.siteExport === true
+
+/** The per-locale workflow state shared by articles and pages (one state machine). */
+export const workflowGroup: Field = {
     name: 'workflow',
     type: 'group',
     localized: true,
     label: { vi: 'Quy trình biên tập', en: 'Workflow' },
     access: managedByWorkflow,
     admin: { position: 'sidebar', readOnly: true },
+    hooks: { beforeChange: [keepWorkflowOnRestore] },
     fields: [
       // No default: an unset state reads as draft, and lets trusted scripts' publishes be recognised (protectWorkflowFields).
       { name: 'state', type: 'select', index: true, options: workflowStates.map((value) => ({ value, label: stateLabels[value]! })) },
-      { name: 'submittedBy', type: 'relationship', relationTo: 'users' },
-      { name: 'approvedBy', type: 'relationship', relationTo: 'users' },
-      { name: 'changedAt', type: 'date' },
-      { name: 'scheduledAt', type: 'date' },
+      { name: 'submittedBy', type: 'relationship', relationTo: 'users', access: { read: staffOnly } },
+      // The revision (cms/workflow/revision.ts) that was submitted: approve and publish act on exactly that text.
+      { name: 'submittedRevision', type: 'text', access: { read: staffOnly } },
+      { name: 'approvedBy', type: 'relationship', relationTo: 'users', access: { read: staffOnly } },
+      { name: 'changedAt', type: 'date', access: { read: staffOnly } },
+      { name: 'scheduledAt', type: 'date', access: { read: staffOnly } },
+      // Public: the site shows the withdrawal notice with its date and reason.
       { name: 'withdrawnAt', type: 'date' },
       { name: 'withdrawalReason', type: 'text' },
-      { name: 'rejectionReason', type: 'text' },
-      { name: 'forcePublished', type: 'checkbox', defaultValue: false },
-      { name: 'forceReason', type: 'text' },
+      { name: 'rejectionReason', type: 'text', access: { read: staffOnly } },
+      { name: 'forcePublished', type: 'checkbox', defaultValue: false, access: { read: staffOnly } },
+      { name: 'forceReason', type: 'text', access: { read: staffOnly } },
     ],
-  },
+  }
+
+/**
+ * Per-locale workflow state, kept in a localized group so each locale moves on its own, plus
+ * the article's change notes and translation snapshots. Only the workflow service
+ * (cms/workflow/transition.ts) writes them, with overrideAccess.
+ */
+export const workflowFields: Field[] = [
+  workflowGroup,
   {
     name: 'updateKind',
     type: 'radio',
     localized: true,
     defaultValue: 'minor',
     label: { vi: 'Loại cập nhật', en: 'Kind of update' },
+    access: { read: staffOnly },
     options: [
       { value: 'minor', label: { vi: 'Sửa nhỏ (không thông báo)', en: 'Minor edit (no public note)' } },
       { value: 'major', label: { vi: 'Cập nhật quan trọng (cần ghi chú công khai)', en: 'Major update (public change note required)' } },
@@ -59,6 +77,7 @@ export const workflowFields: Field[] = [
     type: 'text',
     localized: true,
     label: { vi: 'Ghi chú thay đổi', en: 'Change note' },
+    access: { read: staffOnly },
     admin: { position: 'sidebar', condition: (_, sibling) => sibling?.updateKind === 'major' },
   },
   {
@@ -78,7 +97,7 @@ export const workflowFields: Field[] = [
     type: 'group',
     localized: true,
     label: { vi: 'Bản dịch', en: 'Translation' },
-    access: managedByWorkflow,
+    access: { ...managedByWorkflow, read: staffOrSiteExport },
     admin: { readOnly: true, condition: () => false },
     fields: [
       // The source text this translation was made from (or confirmed against): staleness and its diff.

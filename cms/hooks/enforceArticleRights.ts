@@ -65,7 +65,9 @@ export const enforceArticleRights: CollectionBeforeChangeHook = ({ data, origina
   if (operation === 'update' && !same(target, before) && !canOnArticle(user, 'update', target)) {
     throw refusal('You may not assign this article to a mission you do not work for.')
   }
-  if (data._status === 'published') {
+  // A person's restore is always a draft (cms/hooks/restoreAsDraft.ts); the version's own status does not apply.
+  if (context.isRestoringVersion) data._status = 'draft'
+  if (data._status === 'published' || context.askedToPublish) {
     throw refusal(
       canOnArticle(user, 'publish', target)
         ? 'Publish through the workflow, one language at a time: POST /api/articles/:id/workflow {"locale":"vi","action":"publish"}.'

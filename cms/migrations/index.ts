@@ -7,6 +7,7 @@ import * as migration_20261123_212955_locale_parent_indexes from './20261123_212
 import * as migration_20261204_011536_integrity_media_missions from './20261204_011536_integrity_media_missions';
 import * as migration_20261204_011846_edge_alerts_job from './20261204_011846_edge_alerts_job';
 import * as migration_20261204_012724_job_claims from './20261204_012724_job_claims';
+import * as migration_20261204_012916_wf_workflow_pages_events from './20261204_012916_wf_workflow_pages_events';
 
 export const migrations = [
   {
@@ -52,6 +53,11 @@ export const migrations = [
   {
     up: migration_20261204_012724_job_claims.up,
     down: migration_20261204_012724_job_claims.down,
-    name: '20261204_012724_job_claims'
+    name: '20261204_012724_job_claims',
+  },
+  {
+    up: migration_20261204_012916_wf_workflow_pages_events.up,
+    down: migration_20261204_012916_wf_workflow_pages_events.down,
+    name: '20261204_012916_wf_workflow_pages_events'
   },
 ];

@@ -1,6 +1,6 @@
 import type { Endpoint } from 'payload'
 import { isHq, missionsAllowing } from '../access/roles'
-import { localeCodes } from '../../core/locales'
+import { defaultLocale, localeCodes } from '../../core/locales'
 import { sameSource, sourceLocaleOf, sourceTextOf, type SourceText } from '../../core/sourceText'
 
 type ByLocale<T> = Record<string, T | null | undefined> | null | undefined
@@ -30,7 +30,7 @@ export const dashboardEndpoint: Endpoint = {
       overrideAccess: true, // scoped to the user's missions above
       req,
     })
-    const item = (doc: { id: number }, title: ByLocale<string>, locale: string) => ({ id: doc.id, locale, title: title?.[locale] ?? title?.vi ?? '' })
+    const item = (doc: { id: number }, title: ByLocale<string>, locale: string) => ({ id: doc.id, locale, title: title?.[locale] ?? title?.[defaultLocale] ?? '' })
     const result = { missions: visible.map((m) => m.code), missingTranslation: [] as unknown[], outdated: [] as unknown[], inReview: [] as unknown[], scheduled: [] as unknown[] }
     for (const doc of articles.docs as unknown as Record<string, ByLocale<unknown>>[] & { id: number }[]) {
       const d = doc as unknown as { id: number; sourceLocale?: string; title: ByLocale<string>; summary: ByLocale<string>; body: ByLocale<unknown>; workflow: ByLocale<{ state?: string; scheduledAt?: string }>; translation: ByLocale<{ sourceSnapshot?: SourceText }> }

@@ -1,9 +1,12 @@
 import type { Endpoint } from 'payload'
-import { canOnArticle, idsOf } from '../access/roles'
-import { runTransition, workflowView } from './transition'
+import { canOnArticle } from '../access/roles'
+import { missionsOfDoc, runTransition, workflowView } from './transition'
+import type { WorkflowCollection } from './stateMachine'
+import type { WorkflowDoc } from './verb'
+import { defaultLocale } from '../../core/locales'
 
-/** POST /api/articles/:id/workflow — one transition; GET — per-locale state, history, staleness. */
-export const workflowEndpoints: Endpoint[] = [
+/** POST /api/<articles|pages>/:id/workflow — one transition; GET — per-locale state, history, staleness. */
+export const workflowEndpointsOf = (collection: WorkflowCollection): Endpoint[] => [
   {
     path: '/:id/workflow',
     method: 'post',
@@ -15,22 +18,8 @@ export const workflowEndpoints: Endpoint[] = [
       } catch {
         return Response.json({ errors: [{ message: 'Send a JSON body: {"locale":"en","action":"submit"}.' }] }, { status: 400 })
       }
-      const result = await runTransition(req, String(req.routeParams?.id), input as never)
+      const result = await runTransition(req, String(req.routeParams?.id), input as never, { collection })
       return Response.json(result.body, { status: result.status })
-    },
-  },
-  {
-    // GET /api/articles/:id/preview?locale=vi[&mission=<code>] — the draft as the mission's site would show it.
-    path: '/:id/preview',
-    method: 'get',
-    handler: async (req) => {
-      if (!req.user) return Response.json({ errors: [{ message: 'Log in to preview drafts.' }] }, { status: 401 })
-      const locale = typeof req.query?.locale === 'string' ? req.query.locale : 'vi'
-      const mission = typeof req.query?.mission === 'string' ? req.query.mission : undefined
-      const { renderArticlePreview } = await import('../preview/renderPreview')
-      const result = await renderArticlePreview(req, String(req.routeParams?.id), locale, mission)
-      if (result.status !== 200) return Response.json({ errors: [{ message: result.message }] }, { status: result.status })
-      return new Response(result.html, { headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', 'X-Robots-Tag': 'noindex' } })
     },
   },
   {
@@ -39,9 +28,29 @@ export const workflowEndpoints: Endpoint[] = [
     handler: async (req) => {
       if (!req.user) return Response.json({ errors: [{ message: 'Log in to see the workflow.' }] }, { status: 401 })
       const id = String(req.routeParams?.id)
-      const doc = await req.payload.findByID({ collection: 'articles', id, depth: 0, draft: true, overrideAccess: true, disableErrors: true, req })
-      if (!doc || !canOnArticle(req.user, 'read', idsOf(doc.missions))) return Response.json({ errors: [{ message: 'Article not found.' }] }, { status: 404 })
-      return Response.json(await workflowView(req, id))
+      const doc = (await req.payload.findByID({ collection, id, depth: 0, draft: true, overrideAccess: true, disableErrors: true, req })) as WorkflowDoc | null
+      if (!doc || !canOnArticle(req.user, 'read', missionsOfDoc(doc))) return Response.json({ errors: [{ message: `${collection === 'pages' ? 'Page' : 'Article'} not found.` }] }, { status: 404 })
+      return Response.json(await workflowView(req, id, collection))
     },
   },
+]
+
+/** The article endpoints: workflow, and the draft preview. */
+export const workflowEndpoints: Endpoint[] = [
+  workflowEndpointsOf('articles')[0]!,
+  {
+    // GET /api/articles/:id/preview?locale=vi[&mission=<code>] — the draft as the mission's site would show it.
+    path: '/:id/preview',
+    method: 'get',
+    handler: async (req) => {
+      if (!req.user) return Response.json({ errors: [{ message: 'Log in to preview drafts.' }] }, { status: 401 })
+      const locale = typeof req.query?.locale === 'string' ? req.query.locale : defaultLocale
+      const mission = typeof req.query?.mission === 'string' ? req.query.mission : undefined
+      const { renderArticlePreview } = await import('../preview/renderPreview')
+      const result = await renderArticlePreview(req, String(req.routeParams?.id), locale, mission)
+      if (result.status !== 200) return Response.json({ errors: [{ message: result.message }] }, { status: result.status })
+      return new Response(result.html, { headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', 'X-Robots-Tag': 'noindex' } })
+    },
+  },
+  workflowEndpointsOf('articles')[1]!,
 ]

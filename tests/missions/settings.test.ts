@@ -149,7 +149,7 @@ describe('menus', () => {
   })
 
   it('refuses to delete a page that a menu links to, naming the menu', async () => {
-    const page = await payload.create({ collection: 'pages', locale: 'en', data: { title: 'Temporary page', mission: ids['au-canberra']!, kind: 'other', _status: 'published', publication: { state: 'published' } }, overrideAccess: true, context: { skipRebuild: true } })
+    const page = await payload.create({ collection: 'pages', locale: 'en', data: { title: 'Temporary page', mission: ids['au-canberra']!, kind: 'other', _status: 'published' }, overrideAccess: true, context: { skipRebuild: true } })
     const menu = await call(adminAu, 'PATCH', `/api/missions/${ids['au-canberra']}?locale=en`, { footerMenu: [{ label: 'Temp', kind: 'page', page: page.id }] })
     expect(menu.status).toBe(200)
     const del = await call(adminAu, 'DELETE', `/api/pages/${page.id}`)
@@ -167,23 +167,27 @@ describe('menus', () => {
 
 describe('pages', () => {
   it('are public only in the locales where they are published', async () => {
-    const page = await payload.create({ collection: 'pages', locale: 'en', data: { title: 'Visa on arrival', mission: ids['au-canberra']!, kind: 'visa', _status: 'published', publication: { state: 'published' } }, overrideAccess: true, context: { skipRebuild: true } })
-    await payload.update({ collection: 'pages', id: page.id, locale: 'vi', data: { title: 'Thị thực tại cửa khẩu', _status: 'published' }, overrideAccess: true, context: { skipRebuild: true } })
+    const page = await payload.create({ collection: 'pages', locale: 'en', data: { title: 'Visa on arrival', mission: ids['au-canberra']!, kind: 'visa', _status: 'published' }, overrideAccess: true, context: { skipRebuild: true } })
+    await payload.update({ collection: 'pages', id: page.id, locale: 'vi', data: { title: 'Thị thực tại cửa khẩu' }, draft: true, overrideAccess: true, context: { skipRebuild: true } })
     const en = await call(null, 'GET', `/api/pages?locale=en&where[id][equals]=${page.id}`)
     const vi = await call(null, 'GET', `/api/pages?locale=vi&where[id][equals]=${page.id}`)
     expect(en.json.docs.map((d: { title: string }) => d.title)).toEqual(['Visa on arrival'])
     expect(vi.json.docs).toEqual([])
   })
 
-  it('need the publish right to go live: a press officer cannot publish, a reviewer can', async () => {
+  it('need the publish right to go live, through the workflow: a press officer cannot publish, a reviewer can', async () => {
     const press = await loginOverHttp(api.url, 'press.au-canberra@example.org', password)
     const reviewer = await loginOverHttp(api.url, 'reviewer.au-canberra@example.org', password)
-    const created = await call(press, 'POST', '/api/pages?locale=en', { title: 'Overseas Vietnamese in Perth', mission: ids['au-canberra'], kind: 'overseas-vietnamese', _status: 'published', publication: { state: 'published' } })
+    const created = await call(press, 'POST', '/api/pages?locale=en', { title: 'Overseas Vietnamese in Perth', mission: ids['au-canberra'], kind: 'overseas-vietnamese', _status: 'published' })
     expect(created.status).toBe(403)
     expect(created.text).toContain('needs the publish right')
     const draft = await call(press, 'POST', '/api/pages?locale=en', { title: 'Overseas Vietnamese in Perth', mission: ids['au-canberra'], kind: 'overseas-vietnamese' })
     expect(draft.status).toBe(201)
-    const pub = await call(reviewer, 'PATCH', `/api/pages/${draft.json.doc.id}?locale=en`, { _status: 'published', publication: { state: 'published' } })
+    const direct = await call(reviewer, 'PATCH', `/api/pages/${draft.json.doc.id}?locale=en`, { _status: 'published' })
+    expect(direct.status).toBe(403)
+    expect(direct.text).toContain('Publish through the workflow')
+    expect((await call(press, 'POST', `/api/pages/${draft.json.doc.id}/workflow`, { locale: 'en', action: 'submit' })).status).toBe(200)
+    const pub = await call(reviewer, 'POST', `/api/pages/${draft.json.doc.id}/workflow`, { locale: 'en', action: 'publish' })
     expect(pub.status).toBe(200)
     const other = await call(press, 'POST', '/api/pages?locale=en', { title: 'Not mine', mission: ids['jp-osaka'], kind: 'other' })
     expect(other.status).toBe(403)
