@@ -127,7 +127,7 @@ async function seedPages(payload: Payload, missionId: number, site: SeedSite): P
         const title = p.title[locale]
         const body = p.body[locale]
         if (!title || !body) continue
-        const data = { title, body: paragraphs([body]), _status: 'published' as const, publication: { state: 'published' as const }, ...(locale === 'ar' ? { slug: slugify(p.title.en!) } : {}) }
+        const data = { title, body: paragraphs([body]), _status: 'published' as const, ...(locale === 'ar' ? { slug: slugify(p.title.en!) } : {}) }
         if (!id) id = (await payload.create({ collection: 'pages', locale, data: { ...data, mission: missionId, kind: p.kind as 'about' }, ...system })).id
         else await payload.update({ collection: 'pages', id, locale, data, ...system })
       }

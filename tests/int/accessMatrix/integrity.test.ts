@@ -157,7 +157,7 @@ async function pageVersion(scope: Scope) {
   const p = await payload.create({
     collection: 'pages',
     locale: 'vi',
-    data: { title: `Trang ${n}`, mission: missions[scope].id, kind: 'other', _status: 'published', publication: { state: 'published' } },
+    data: { title: `Trang ${n}`, mission: missions[scope].id, kind: 'other', _status: 'published' },
     context: { skipRebuild: true },
     ...system,
   })
