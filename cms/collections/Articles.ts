@@ -10,6 +10,8 @@ import { workflowEndpoints } from '../workflow/endpoints'
 import { contentLocales } from '../../core/locales'
 import { queueRebuildAfterChange, queueRebuildAfterDelete } from '../hooks/queueRebuild'
 import { eventField } from '../fields/event'
+import { importSourceField } from '../fields/importSource'
+import { recordSlugRedirect } from '../hooks/recordSlugRedirect'
 
 const sectionLabels = {
   news: { vi: 'Tin tức', en: 'News' },
@@ -39,7 +41,7 @@ export const Articles: CollectionConfig = {
     delete: articlesWhereUserMay('delete'),
   },
   hooks: {
-    beforeChange: [protectWorkflowFields, enforceArticleRights],
+    beforeChange: [protectWorkflowFields, enforceArticleRights, recordSlugRedirect],
     beforeDelete: [enforceArticleDelete],
     afterChange: [recordEdits, queueRebuildAfterChange],
     afterDelete: [queueRebuildAfterDelete],
@@ -108,6 +110,7 @@ export const Articles: CollectionConfig = {
           : 'Countries must be ISO 3166-1 alpha-2 codes such as "NZ".',
     },
     eventField,
+    importSourceField,
     { name: 'heroImage', type: 'upload', relationTo: 'media', label: { vi: 'Ảnh chính', en: 'Hero image' } },
     {
       name: 'publishedAt',

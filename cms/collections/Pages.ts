@@ -7,6 +7,8 @@ import { localeCodes } from '../../core/locales'
 import { keepingLocale } from '../../core/nestedRead'
 import { slugify, URL_SAFE_CODE } from '../lib/slugify'
 import { pagePreviewEndpoints } from '../endpoints/preview'
+import { importSourceField } from '../fields/importSource'
+import { recordSlugRedirect } from '../hooks/recordSlugRedirect'
 
 export const pageKinds = ['about', 'ambassador', 'consular-services', 'visa', 'overseas-vietnamese', 'citizen-protection', 'other'] as const
 
@@ -93,7 +95,7 @@ export const Pages: CollectionConfig = {
     delete: pagesWhereUserMay('delete'),
   },
   hooks: {
-    beforeChange: [enforcePageRights],
+    beforeChange: [enforcePageRights, recordSlugRedirect],
     beforeDelete: [refuseDeleteWhenLinked],
     afterChange: [
       async ({ doc, previousDoc, req, context }) => {
@@ -139,6 +141,7 @@ export const Pages: CollectionConfig = {
     },
     { name: 'summary', type: 'textarea', localized: true, label: { vi: 'Tóm tắt', en: 'Summary' } },
     { name: 'body', type: 'richText', localized: true, label: { vi: 'Nội dung', en: 'Body' } },
+    importSourceField,
     {
       name: 'publication',
       type: 'group',
