@@ -9,7 +9,7 @@ import { analyticsConfig } from '../site/analytics'
 import { renderAstro } from './renderAstro'
 import { publishMissionOutput, recoverInterruptedBuilds } from './publishOutput'
 import { buildSearchIndexes, holdSearchBackend, htmlFiles, SEARCH_LANES } from './searchIndex'
-import { completeOutput, readRecordedEntries, reusableSearchIndexes, saveManifest, templateHash, validManifest } from './incremental'
+import { completeOutput, readRecordedEntries, reusableSearchIndexes, saveManifest, templateHash, validManifest, writeSiteDataFiles } from './incremental'
 import { sitesDir as defaultSitesDir, workDir } from '../core/paths'
 
 const EXPORT_CONCURRENCY = 4
@@ -223,6 +223,7 @@ export async function buildSites(options: {
       const entries = readRecordedEntries(`${outDir}.manifests`, code)
       const liveDir = path.join(sitesDir, code)
       const unchanged = completeOutput({ builtDir, liveDir, entries })
+      writeSiteDataFiles(path.join(contentDir, code), builtDir)
       const indexStarted = Date.now()
       // A locale whose pages are all what is live keeps its live search index.
       const reused = reusableSearchIndexes({ builtDir, liveDir, renderedFiles, locales })
