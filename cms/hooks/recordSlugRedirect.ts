@@ -54,16 +54,16 @@ export async function pointAt(
     keepingLocale(req, () => req.payload.find({ collection: 'redirects', where: { and: [{ mission: { equals: r.mission } }, { from: { equals: from } }] }, depth: 0, limit: 1, pagination: false, overrideAccess: true, req }))
   if (r.freed) {
     const stale = (await find(r.freed)).docs[0]
-    if (stale) await req.payload.delete({ collection: 'redirects', id: stale.id, overrideAccess: true, context: { skipRebuild: true }, req })
+    if (stale) await req.payload.delete({ collection: 'redirects', id: stale.id, overrideAccess: true, depth: 0, context: { skipRebuild: true }, req })
   }
   const data = { from: r.from, mission: r.mission, to: { type: 'reference' as const, reference: r.to }, locale: r.locale as 'vi', type: '301' as const, origin: r.origin }
   const existing = (await find(r.from)).docs[0] as Doc | undefined
   if (!existing) {
-    await req.payload.create({ collection: 'redirects', data, overrideAccess: true, context: { skipRebuild: true }, req })
+    await req.payload.create({ collection: 'redirects', data, overrideAccess: true, depth: 0, context: { skipRebuild: true }, req })
     return 'created'
   }
   const ref = existing.to?.reference
   if (existing.to?.type === 'reference' && ref?.relationTo === r.to.relationTo && idOf(ref.value) === r.to.value && existing.locale === r.locale) return 'unchanged'
-  await req.payload.update({ collection: 'redirects', id: existing.id, data, overrideAccess: true, context: { skipRebuild: true }, req })
+  await req.payload.update({ collection: 'redirects', id: existing.id, data, overrideAccess: true, depth: 0, context: { skipRebuild: true }, req })
   return 'updated'
 }

@@ -1,0 +1,349 @@
+import { createHash, randomBytes } from 'node:crypto'
+import pLimit from 'p-limit'
+import { commitTransaction, createLocalReq, initTransaction, killTransaction, ValidationError, type Payload, type PayloadRequest, type Where } from 'payload'
+import { editorConfigFactory, type SanitizedServerEditorConfig } from '@payloadcms/richtext-lexical'
+import type { Mission, User } from '../core/payload-types'
+import { sections, type Section } from '../core/locales'
+import { articleSitePath } from '../core/sitePaths'
+import { pointAt } from '../cms/hooks/recordSlugRedirect'
+import { runTransition } from '../cms/workflow/transition'
+import { convertBody, decodeEntities, summaryOf } from './content'
+import { MediaProblem, readAttachment, uploadImage } from './media'
+import { attachmentsByParent, attachmentsOfItem, oldPath, oldPathsOf, planImport, type Group, type Member } from './plan'
+import type { Source, SourceItem } from './sources'
+import { ImportReport, type ItemType } from './report'
+
+export type ImportOptions = {
+  mission: string
+  source: Source
+  /** Where the source came from (file or URL), for the report. */
+  origin: string
+  locale?: string
+  /** Category/tag slug or name → section. */
+  sectionMap?: Record<string, string>
+  mediaDir?: string
+  as: 'draft' | 'published'
+  dryRun?: boolean
+  limit?: number
+  log?: (line: string) => void
+}
+
+/** The account that published imported content, named in the audit log; it cannot log in (random password, never shown, and locked). */
+export const IMPORT_ACTOR_EMAIL = 'importer@mission-publisher.invalid'
+
+export class ImportError extends Error {}
+
+/**
+ * Items imported at once, each in its own transaction on its own connection: the database works
+ * on one item while this process converts the next. Slugs are made unique within the run
+ * before any write (planImport), so concurrent items cannot take the same slug.
+ */
+const IMPORT_CONCURRENCY = 4
+
+type Existing = { id: number; importSource?: { items?: Record<string, { hash?: string }> | null } | null; workflow?: { state?: string | null } | null } & Record<string, any>
+
+/**
+ * Imports one parsed source into one mission. Each source item (a post with its translations,
+ * or a page) is written in its own transaction: a failure leaves nothing of that item and the
+ * run goes on. Items are found again by their source GUID (importSource.key), so a second run
+ * updates what changed and creates nothing twice, and an interrupted run is resumed by running
+ * it again.
+ */
+export async function runImport(payload: Payload, options: ImportOptions): Promise<ImportReport> {
+  const log = options.log ?? ((l: string) => console.log(l))
+  const mission = (await payload.find({ collection: 'missions', where: { code: { equals: options.mission } }, depth: 0, limit: 1, overrideAccess: true })).docs[0] as Mission | undefined
+  if (!mission) {
+    const known = (await payload.find({ collection: 'missions', depth: 0, pagination: false, select: { code: true }, overrideAccess: true })).docs.map((m) => m.code)
+    throw new ImportError(`Unknown mission "${options.mission}". Known missions: ${known.join(', ') || '(none: run npm run seed or create one in the admin)'}.`)
+  }
+  const locales = mission.enabledLocales as string[]
+  const locale = options.locale ?? mission.defaultLocale
+  if (!locales.includes(locale)) throw new ImportError(`Mission ${mission.code} does not publish "${locale}" (it publishes ${locales.join(', ')}); choose --locale among those.`)
+  const sectionMap = checkSectionMap(options.sectionMap ?? {})
+
+  const source = options.source
+  const plan = planImport(source, { locales, defaultLocale: mission.defaultLocale, locale, limit: options.limit })
+  const report = new ImportReport({ mission: mission.code, origin: options.origin, format: source.format, as: options.as, dryRun: Boolean(options.dryRun) })
+  for (const s of plan.skipped) report.skip(s.kind === 'page' ? 'page' : 'post', s.reason, s.url)
+  for (const p of plan.problems) report.problem(p.url, p.message)
+
+  const config = await payload.config
+  const editorConfig = await editorConfigFactory.default({ config })
+  const byParent = attachmentsByParent(plan.attachments)
+  const actor = options.as === 'published' && !options.dryRun ? await importActor(payload, mission.id) : null
+  const unmapped = new Map<string, number>()
+  const authors = new Set<string>()
+  const usedCategories = new Map<string, Section>()
+  const mediaCache = new Map<string, number | null>()
+  const started = Date.now()
+  const progress = report.progress(plan.groups.length, log)
+  let changedSomething = false
+
+  const limit = pLimit(IMPORT_CONCURRENCY)
+  await Promise.all(
+    plan.groups.map((group) =>
+      limit(async () => {
+        const type: ItemType = group.kind === 'page' ? 'page' : 'post'
+        const url = group.primary.item.link || group.primary.item.guid
+        const section = sectionOf(group.primary.item, sectionMap, unmapped)
+        if (type === 'post') for (const t of group.primary.item.terms.filter((t) => t.domain === 'category')) if (t.slug) usedCategories.set(t.slug, sectionMap[t.slug] ?? sectionMap[t.name] ?? section)
+        for (const m of group.members) for (const a of m.item.authors) authors.add(a)
+        const req = await createLocalReq({ context: { skipRebuild: true } }, payload)
+        await initTransaction(req)
+        const uploaded = new Map<string, number | null>()
+        try {
+          const outcome = await importGroup(req, { group, type, section, url }, { mission, options, editorConfig, source, plan, byParent, actor, mediaCache, uploaded, report })
+          if (options.dryRun) await killTransaction(req)
+          else await commitTransaction(req)
+          // Images become reusable by other items once their item is committed.
+          for (const [u, id] of uploaded) mediaCache.set(u, id)
+          report.count(type, outcome)
+          if (outcome !== 'unchanged') changedSomething = true
+        } catch (error) {
+          await killTransaction(req)
+          report.fail(type, url, error instanceof Error ? error.message : String(error))
+        }
+        progress.tick()
+      }),
+    ),
+  )
+  progress.done()
+
+  if (!options.dryRun && usedCategories.size) await categoryRedirects(payload, mission, usedCategories, report)
+  // One rebuild of the mission's site for the whole import (the jobs runner of npm start takes it).
+  if (!options.dryRun && (changedSomething || report.counts.redirect.created || report.counts.redirect.updated)) {
+    await payload.jobs.queue({ task: 'rebuildSites', queue: 'rebuild', input: { missions: [mission.id] } })
+  }
+  for (const [name, n] of unmapped) report.problem(`category "${name}"`, `not in --section-map: ${n} item(s) went to the default section "news"`)
+  if (authors.size) report.problem('authors', `not kept: articles have no byline field (${[...authors].slice(0, 10).join(', ')}${authors.size > 10 ? ', …' : ''})`)
+  const sticky = plan.groups.filter((g) => g.members.some((m) => m.item.sticky)).length
+  if (sticky) report.problem('sticky posts', `${sticky} sticky post(s): articles have no "featured" flag; pin them in the home page's Featured block`)
+  report.finish((Date.now() - started) / 1000)
+  return report
+}
+
+type Context = {
+  mission: Mission
+  options: ImportOptions
+  editorConfig: SanitizedServerEditorConfig
+  source: Source
+  plan: ReturnType<typeof planImport>
+  byParent: Map<string, SourceItem[]>
+  actor: User | null
+  mediaCache: Map<string, number | null>
+  /** Images uploaded by the current item (shared once it is committed). */
+  uploaded: Map<string, number | null>
+  report: ImportReport
+}
+
+type Mapped = { locale: string; member: Member; data: Record<string, unknown>; hash: string; oldPaths: string[]; heroUrl: string | null; heroAlt: string | null }
+
+async function importGroup(req: PayloadRequest, item: { group: Group; type: ItemType; section: Section; url: string }, ctx: Context): Promise<'created' | 'updated' | 'unchanged'> {
+  const { group, type } = item
+  const collection = type === 'page' ? 'pages' : 'articles'
+  const missionWhere: Where = type === 'page' ? { mission: { equals: ctx.mission.id } } : { missions: { in: [ctx.mission.id] } }
+  const existing = (
+    await req.payload.find({ collection, where: { and: [{ 'importSource.key': { equals: group.key } }, missionWhere] }, draft: true, depth: 0, limit: 1, pagination: false, overrideAccess: true, req })
+  ).docs[0] as Existing | undefined
+  const stored = existing?.importSource?.items ?? {}
+
+  const mapped: Mapped[] = group.members.map((member) => mapMember(member, item, ctx))
+  const changed = mapped.filter((m) => stored[m.locale]?.hash !== m.hash)
+  const wantLive = ctx.options.as === 'published'
+  const liveNow = async (locale: string) => {
+    if (!existing) return false
+    if (type === 'page') {
+      const doc = await req.payload.findByID({ collection: 'pages', id: existing.id, locale: locale as 'vi', fallbackLocale: false, draft: true, depth: 0, overrideAccess: true, req })
+      return (doc as Existing).publication?.state === 'published'
+    }
+    const doc = await req.payload.findByID({ collection: 'articles', id: existing.id, locale: locale as 'vi', fallbackLocale: false, draft: true, depth: 0, overrideAccess: true, req })
+    return (doc as Existing).workflow?.state === 'published'
+  }
+  const toPublish: string[] = []
+  if (wantLive) for (const m of mapped) if (changed.includes(m) || !(await liveNow(m.locale))) toPublish.push(m.locale)
+  if (existing && !changed.length && !toPublish.length) return 'unchanged'
+
+  const problems = mapped.flatMap((m) => (m.data.__problems as string[]).map((p) => ({ url: m.member.item.link || m.member.item.guid, p })))
+  for (const { url, p } of problems) ctx.report.problem(url, p)
+  if (ctx.options.dryRun) return existing ? 'updated' : 'created'
+
+  // The hero image, shared by the locales; alt text per locale.
+  let hero: number | null = null
+  const heroSource = mapped.find((m) => m.heroUrl)
+  const storedHero = Object.values(stored).find((i) => (i as { heroUrl?: string }).heroUrl)
+  if (type === 'post' && heroSource?.heroUrl) {
+    hero = (storedHero as { heroUrl?: string } | undefined)?.heroUrl === heroSource.heroUrl && existing?.heroImage ? Number(existing.heroImage) : await heroImage(req, heroSource, mapped, ctx)
+  }
+
+  const importSource = {
+    key: group.key,
+    system: ctx.source.system,
+    items: Object.fromEntries(mapped.map((m) => [m.locale, { guid: m.member.item.guid, url: m.member.item.link, modified: m.member.item.modified, heroUrl: m.heroUrl, hash: m.hash }])),
+  }
+  const shared = type === 'page' ? { mission: ctx.mission.id, kind: 'other' } : { missions: [ctx.mission.id], section: item.section, sourceLocale: group.primary.locale, ...(hero !== null ? { heroImage: hero } : {}) }
+
+  let id = existing?.id
+  for (const m of existing ? changed : mapped) {
+    const { __problems: _, ...fields } = m.data
+    const data: Record<string, unknown> = { ...fields, ...shared, importSource }
+    // As a person's edit does: a changed locale that was live goes back to draft and through the workflow again.
+    if (type === 'post' && existing) data.workflow = { state: 'draft' }
+    if (type === 'page') data.publication = { state: wantLive ? 'published' : 'draft' }
+    if (type === 'page' && wantLive) data._status = 'published'
+    id = await writeWithFreeSlug(req, collection, id, m, data, ctx)
+  }
+  if (existing && !changed.length && type === 'page' && wantLive) {
+    for (const locale of toPublish) {
+      await req.payload.update({ collection: 'pages', id: id!, locale: locale as 'vi', data: { publication: { state: 'published' }, _status: 'published' }, overrideAccess: true, req })
+    }
+  }
+
+  // Published imports go through the workflow: submitted by the import, published by the import actor (second eyes hold).
+  if (type === 'post' && wantLive) {
+    for (const locale of toPublish) {
+      const note = `Imported from ${ctx.source.system === 'wordpress' ? 'WordPress' : 'a feed'}: ${mapped.find((m) => m.locale === locale)?.member.item.link ?? ''}`
+      for (const [action, who] of [['submit', null], ['publish', ctx.actor]] as const) {
+        const result = await runTransition({ ...req, user: who } as PayloadRequest, id!, { locale, action, note })
+        if (result.status !== 200) {
+          const message = (result.body.errors as { message: string }[] | undefined)?.[0]?.message ?? `HTTP ${result.status}`
+          throw new ImportError(`${action} "${locale}" refused by the workflow: ${message}`)
+        }
+      }
+    }
+  }
+
+  // Old addresses → the new page, per locale.
+  for (const m of mapped) {
+    for (const from of m.oldPaths) {
+      const outcome = await pointAt(req, { mission: ctx.mission.id, from, to: { relationTo: collection, value: id! }, locale: m.locale, origin: 'import' })
+      ctx.report.redirect(outcome)
+    }
+  }
+  return existing ? 'updated' : 'created'
+}
+
+/** One source item as the fields of one locale, with a hash of everything imported (change detection). */
+function mapMember(member: Member, item: { group: Group; type: ItemType; section: Section }, ctx: Context): Mapped {
+  const src = member.item
+  const converted = convertBody(src.html, ctx.editorConfig)
+  const problems = [...converted.problems]
+  const title = decodeEntities(src.title).trim() || `(untitled ${item.type} ${src.id ?? src.guid})`
+  if (!src.title.trim()) problems.push('has no title: imported as "(untitled …)"')
+  const { summary } = summaryOf(src.excerpt, converted.html)
+  const slug = member.slug
+  const thumb = src.meta._thumbnail_id ? ctx.plan.attachments.get(src.meta._thumbnail_id) : undefined
+  const heroUrl = item.type === 'post' ? (thumb?.attachmentUrl ?? src.imageUrl ?? converted.images[0]?.src ?? null) : null
+  const heroAlt = thumb ? thumb.meta._wp_attachment_image_alt?.trim() || null : (converted.images[0]?.alt?.trim() ?? null)
+  const heroTitle = thumb ? decodeEntities(thumb.title).trim() : ''
+  if (src.meta._thumbnail_id && !thumb) problems.push(`featured image #${src.meta._thumbnail_id} is not in the export`)
+  const related = attachmentsOfItem(src, ctx.plan.attachments, ctx.byParent)
+  const oldPaths = oldPathsOf(src, ctx.source.siteUrl, related)
+  const data: Record<string, unknown> = {
+    title,
+    slug,
+    summary,
+    body: converted.lexical,
+    ...(item.type === 'post' ? { publishedAt: src.date ?? undefined } : {}),
+    __problems: problems,
+  }
+  const hash = createHash('sha1').update(JSON.stringify([title, slug, summary, converted.html, item.section, src.date, src.modified, heroUrl, heroAlt, oldPaths])).digest('hex')
+  return { locale: member.locale, member, data, hash, oldPaths, heroUrl, heroAlt: heroAlt ?? (heroTitle || null) }
+}
+
+/** Creates or updates one locale; a slug already used in the mission gets -2, -3… and is reported. */
+async function writeWithFreeSlug(req: PayloadRequest, collection: 'articles' | 'pages', id: number | undefined, m: Mapped, data: Record<string, unknown>, ctx: Context): Promise<number> {
+  const base = String(data.slug)
+  for (let n = 1; n <= 50; n++) {
+    const slug = n === 1 ? base : `${base}-${n}`
+    try {
+      const args = { collection, locale: m.locale as 'vi', data: { ...data, slug } as never, draft: collection === 'articles' || data._status !== 'published', depth: 0, select: { id: true } as never, overrideAccess: true, req, context: { skipRebuild: true } }
+      const doc = id === undefined ? await req.payload.create(args) : await req.payload.update({ ...args, id })
+      if (n > 1) ctx.report.problem(m.member.item.link || m.member.item.guid, `slug "${base}" is already used in "${m.locale}" by another ${collection === 'pages' ? 'page' : 'article'} of the mission: imported as "${slug}"`)
+      return (doc as { id: number }).id
+    } catch (error) {
+      const slugClash = error instanceof ValidationError && error.data.errors.some((e) => e.path === 'slug' && /already used/.test(e.message))
+      if (!slugClash) throw error
+    }
+  }
+  throw new ImportError(`no free slug near "${base}"`)
+}
+
+async function heroImage(req: PayloadRequest, source: Mapped, mapped: Mapped[], ctx: Context): Promise<number | null> {
+  const url = source.heroUrl!
+  if (ctx.mediaCache.has(url)) return ctx.mediaCache.get(url)!
+  if (ctx.uploaded.has(url)) return ctx.uploaded.get(url)!
+  const where = source.member.item.link || source.member.item.guid
+  let alt = source.heroAlt
+  if (!source.heroAlt || source.heroAlt === decodeEntities(ctx.plan.attachments.get(source.member.item.meta._thumbnail_id ?? '')?.title ?? '').trim()) {
+    ctx.report.problem(where, `hero image alt text ${alt ? `taken from the image's title ("${alt}")` : 'missing: set to the article title'}; review it`)
+    alt ||= String(source.data.title)
+  }
+  const altByLocale = Object.fromEntries(mapped.map((m) => [m.locale, m === source ? alt! : (m.heroAlt ?? alt!)]))
+  let id: number | null = null
+  try {
+    const file = await readAttachment(url, ctx.options.mediaDir)
+    id = await uploadImage(req, file, altByLocale)
+  } catch (error) {
+    if (!(error instanceof MediaProblem)) throw error
+    ctx.report.problem(where, `hero image not imported: ${error.message}`)
+  }
+  ctx.uploaded.set(url, id)
+  return id
+}
+
+function checkSectionMap(map: Record<string, string>): Record<string, Section> {
+  for (const [k, v] of Object.entries(map)) {
+    if (!sections.includes(v as Section)) throw new ImportError(`--section-map: "${k}" → "${v}" is not a section; use one of ${sections.join(', ')}.`)
+  }
+  return map as Record<string, Section>
+}
+
+/** The first category or tag (slug, then name) found in the map; unmapped categories are counted for the report. */
+function sectionOf(item: SourceItem, map: Record<string, Section>, unmapped: Map<string, number>): Section {
+  const terms = item.terms.filter((t) => t.domain === 'category' || t.domain === 'post_tag')
+  for (const t of terms) {
+    const hit = map[t.slug] ?? map[t.name]
+    if (hit) return hit
+  }
+  const first = terms.find((t) => t.domain === 'category' && t.slug !== 'uncategorized')
+  if (item.kind === 'post' && first) unmapped.set(first.slug || first.name, (unmapped.get(first.slug || first.name) ?? 0) + 1)
+  return 'news'
+}
+
+/** Category archives and their feeds → the section listing and its feed, in the mission's default language. */
+async function categoryRedirects(payload: Payload, mission: Mission, categories: Map<string, Section>, report: ImportReport) {
+  const locale = mission.defaultLocale
+  const req = await createLocalReq({ context: { skipRebuild: true } }, payload)
+  for (const [slug, section] of categories) {
+    const listing = articleSitePath(locale, section, '').replace(/\/\/$/, '/')
+    for (const [from, to] of [[`/category/${slug}/`, listing], [`/category/${slug}/feed/`, `${listing}rss.xml`]] as const) {
+      const found = (await payload.find({ collection: 'redirects', where: { and: [{ mission: { equals: mission.id } }, { from: { equals: from } }] }, depth: 0, limit: 1, overrideAccess: true, req })).docs[0]
+      const data = { from, mission: mission.id, to: { type: 'custom' as const, url: to }, type: '301' as const, origin: 'import' as const }
+      if (!found) {
+        await payload.create({ collection: 'redirects', data, overrideAccess: true, req, context: { skipRebuild: true } })
+        report.redirect('created')
+      } else if (found.to?.type !== 'custom' || found.to.url !== to) {
+        await payload.update({ collection: 'redirects', id: found.id, data, overrideAccess: true, req, context: { skipRebuild: true } })
+        report.redirect('updated')
+      } else report.redirect('unchanged')
+    }
+  }
+}
+
+/** The import's named actor, a reviewer of the mission (the right to publish there and nothing else). */
+async function importActor(payload: Payload, missionId: number): Promise<User> {
+  const found = (await payload.find({ collection: 'users', where: { email: { equals: IMPORT_ACTOR_EMAIL } }, depth: 0, limit: 1, overrideAccess: true })).docs[0] as User | undefined
+  const membership = { mission: missionId, role: 'reviewer' as const }
+  if (!found) {
+    return (await payload.create({
+      collection: 'users',
+      data: { email: IMPORT_ACTOR_EMAIL, name: 'Importer (npm run import)', password: randomBytes(32).toString('base64url'), memberships: [membership], lockUntil: '9999-12-31T00:00:00.000Z' } as never,
+      overrideAccess: true,
+    })) as User
+  }
+  const memberships = (found.memberships ?? []).map((m) => ({ mission: typeof m.mission === 'object' ? m.mission.id : m.mission, role: m.role }))
+  if (memberships.some((m) => m.mission === missionId && m.role === 'reviewer')) return found
+  return (await payload.update({ collection: 'users', id: found.id, data: { memberships: [...memberships, membership] } as never, overrideAccess: true })) as User
+}
+
+export { oldPath }
