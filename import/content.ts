@@ -156,7 +156,11 @@ export function convertBody(raw: string, editorConfig: SanitizedServerEditorConf
   if (images.length) problems.push(`${images.length} inline image(s) not kept in the body (article bodies show text only${images.length ? '; the first is used as hero when the post has no featured image' : ''})`)
   // h1 is the page title on the site: body headings start at h2.
   html = html.replace(/<(\/?)h1(\s|>)/gi, '<$1h2$2')
-  const clean = sanitizeBodyHtml(html).trim()
+  // A link the allow-list emptied (javascript:…) stays as its text; the editor refuses links without a URL or with spaces.
+  const clean = sanitizeBodyHtml(html)
+    .replace(/<a((?:\s+(?!href=)[a-z-]+="[^"]*")*)\s*>([\s\S]*?)<\/a>/gi, '$2')
+    .replace(/(<a\b[^>]*\shref=")([^"]*)"/gi, (_, head: string, href: string) => `${head}${href.trim().replace(/ /g, '%20')}"`)
+    .trim()
   const lexical = withDOM((window) =>
     convertHTMLToLexical({
       editorConfig,

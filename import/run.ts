@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto'
 import pLimit from 'p-limit'
-import { commitTransaction, createLocalReq, initTransaction, killTransaction, ValidationError, type Payload, type PayloadRequest, type Where } from 'payload'
+import { commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload, type PayloadRequest, type Where } from 'payload'
 import { editorConfigFactory, type SanitizedServerEditorConfig } from '@payloadcms/richtext-lexical'
 import type { Mission, User } from '../core/payload-types'
 import { sections, type Section } from '../core/locales'
@@ -250,22 +250,33 @@ function mapMember(member: Member, item: { group: Group; type: ItemType; section
   return { locale: member.locale, member, data, hash, oldPaths, heroUrl, heroAlt: heroAlt ?? (heroTitle || null) }
 }
 
-/** Creates or updates one locale; a slug already used in the mission gets -2, -3… and is reported. */
+/**
+ * Creates or updates one locale; a slug already used in the mission (drafts included, as the
+ * slug field's own check sees them) gets -2, -3… and is reported. Checked here because draft
+ * saves skip field validation: the clash would otherwise surface only when publishing.
+ */
 async function writeWithFreeSlug(req: PayloadRequest, collection: 'articles' | 'pages', id: number | undefined, m: Mapped, data: Record<string, unknown>, ctx: Context): Promise<number> {
   const base = String(data.slug)
-  for (let n = 1; n <= 50; n++) {
-    const slug = n === 1 ? base : `${base}-${n}`
-    try {
-      const args = { collection, locale: m.locale as 'vi', data: { ...data, slug } as never, draft: collection === 'articles' || data._status !== 'published', depth: 0, select: { id: true } as never, overrideAccess: true, req, context: { skipRebuild: true } }
-      const doc = id === undefined ? await req.payload.create(args) : await req.payload.update({ ...args, id })
-      if (n > 1) ctx.report.problem(m.member.item.link || m.member.item.guid, `slug "${base}" is already used in "${m.locale}" by another ${collection === 'pages' ? 'page' : 'article'} of the mission: imported as "${slug}"`)
-      return (doc as { id: number }).id
-    } catch (error) {
-      const slugClash = error instanceof ValidationError && error.data.errors.some((e) => e.path === 'slug' && /already used/.test(e.message))
-      if (!slugClash) throw error
-    }
-  }
-  throw new ImportError(`no free slug near "${base}"`)
+  const missionWhere: Where = collection === 'pages' ? { mission: { equals: ctx.mission.id } } : { missions: { in: [ctx.mission.id] } }
+  const taken = await req.payload.find({
+    collection,
+    locale: m.locale as 'vi',
+    fallbackLocale: false,
+    draft: true,
+    depth: 0,
+    pagination: false,
+    select: { slug: true },
+    overrideAccess: true,
+    req,
+    where: { and: [{ slug: { like: base } }, missionWhere, ...(id !== undefined ? [{ id: { not_equals: id } }] : [])] },
+  })
+  const used = new Set(taken.docs.map((d) => (d as { slug?: string }).slug))
+  let slug = base
+  for (let n = 2; used.has(slug); n++) slug = `${base}-${n}`
+  if (slug !== base) ctx.report.problem(m.member.item.link || m.member.item.guid, `slug "${base}" is already used in "${m.locale}" by another ${collection === 'pages' ? 'page' : 'article'} of the mission: imported as "${slug}"`)
+  const args = { collection, locale: m.locale as 'vi', data: { ...data, slug } as never, draft: collection === 'articles' || data._status !== 'published', depth: 0, select: { id: true } as never, overrideAccess: true, req, context: { skipRebuild: true } }
+  const doc = id === undefined ? await req.payload.create(args) : await req.payload.update({ ...args, id })
+  return (doc as { id: number }).id
 }
 
 async function heroImage(req: PayloadRequest, source: Mapped, mapped: Mapped[], ctx: Context): Promise<number | null> {
