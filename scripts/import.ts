@@ -11,6 +11,7 @@ import { readSource } from '../import/read'
 import { ImportError, runImport } from '../import/run'
 import { SourceError } from '../import/sources'
 import { runScript } from './lib/session'
+import { buildSites } from '../pipeline/buildSites'
 
 const usage = 'Usage: npm run import -- --mission <code> (--wordpress <export.xml> | --feed <file-or-url>) [--locale <code>] [--section-map <file.json>] [--media-dir <folder>] [--as draft|published] [--dry-run] [--limit N]'
 
@@ -67,7 +68,7 @@ try {
   throw error
 }
 
-await runScript('import', async ({ payload }) => {
+await runScript('import', async ({ payload, db }) => {
   let report
   try {
     report = await runImport(payload, {
@@ -88,5 +89,14 @@ await runScript('import', async ({ payload }) => {
   console.log(`\n${report.text()}`)
   const file = report.save(path.join(dataDir, 'imports'))
   console.log(`\nReport saved to ${path.relative(process.cwd(), file)}`)
+  const wrote = !report.meta.dryRun && Object.values(report.counts).some((c) => c.created + c.updated > 0)
+  if (wrote && db.owned) {
+    // No npm start is running (this command started the database): bring the mission's site up to date here.
+    console.log(`\nBuilding the site of ${report.meta.mission} …`)
+    await buildSites({ payload, missions: [report.meta.mission], log: () => {} })
+    console.log(`Site built: dist/sites/${report.meta.mission}/`)
+  } else if (wrote) {
+    console.log(`\nA rebuild of ${report.meta.mission}'s site is queued: npm start's jobs runner takes it (without npm start: npm run build:sites -- --mission ${report.meta.mission}).`)
+  }
   if (!report.ok) throw new Error(`${report.failures.length} item(s) could not be imported (see above); run the same command again after fixing them — what was imported stays.`)
 })
