@@ -4,8 +4,7 @@ import { commitTransaction, createLocalReq, initTransaction, killTransaction, ty
 import { editorConfigFactory, type SanitizedServerEditorConfig } from '@payloadcms/richtext-lexical'
 import type { Mission, User } from '../core/payload-types'
 import { sections, type Section } from '../core/locales'
-import { articleSitePath } from '../core/sitePaths'
-import { pointAt } from '../cms/hooks/recordSlugRedirect'
+import { articleSitePath, isSitePath } from '../core/sitePaths'
 import { runTransition } from '../cms/workflow/transition'
 import { convertBody, decodeEntities, summaryOf } from './content'
 import { MediaProblem, readAttachment, uploadImage } from './media'
@@ -213,13 +212,45 @@ async function importGroup(req: PayloadRequest, item: { group: Group; type: Item
   }
 
   // Old addresses → the new page, per locale.
-  for (const m of mapped) {
-    for (const from of m.oldPaths) {
-      const outcome = await pointAt(req, { mission: ctx.mission.id, from, to: { relationTo: collection, value: id! }, locale: m.locale, origin: 'import' })
-      ctx.report.redirect(outcome)
-    }
-  }
+  await importRedirects(req, ctx, collection, id!, mapped)
   return existing ? 'updated' : 'created'
+}
+
+/**
+ * The item's old paths → the document, in one query for what exists and adapter-level inserts
+ * for what is new: imports write thousands of redirects, and the collection's own create (its
+ * per-row uniqueness query and hooks) would be most of an item's time. The checks it skips are
+ * made here: paths are validated and looked up in the mission first, in the item's transaction.
+ */
+async function importRedirects(req: PayloadRequest, ctx: Context, collection: 'articles' | 'pages', id: number, mapped: Mapped[]) {
+  const wanted = new Map<string, string>() // from → locale
+  for (const m of mapped) for (const from of m.oldPaths) if (isSitePath(from) && !wanted.has(from)) wanted.set(from, m.locale)
+  if (!wanted.size) return
+  const existing = await req.payload.find({
+    collection: 'redirects',
+    where: { and: [{ mission: { equals: ctx.mission.id } }, { from: { in: [...wanted.keys()] } }] },
+    depth: 0,
+    pagination: false,
+    overrideAccess: true,
+    req,
+  })
+  const byFrom = new Map(existing.docs.map((d) => [d.from, d]))
+  for (const [from, locale] of wanted) {
+    const data = { from, mission: ctx.mission.id, to: { type: 'reference' as const, reference: { relationTo: collection, value: id } }, locale: locale as 'vi', type: '301' as const, origin: 'import' as const }
+    const found = byFrom.get(from)
+    if (!found) {
+      await req.payload.db.create({ collection: 'redirects', data, req })
+      ctx.report.redirect('created')
+      continue
+    }
+    const ref = found.to?.reference as { relationTo?: string; value?: unknown } | undefined
+    if (found.to?.type === 'reference' && ref?.relationTo === collection && Number(typeof ref.value === 'object' ? (ref.value as { id: number }).id : ref.value) === id && found.locale === locale) {
+      ctx.report.redirect('unchanged')
+      continue
+    }
+    await req.payload.update({ collection: 'redirects', id: found.id, data, depth: 0, overrideAccess: true, req, context: { skipRebuild: true } })
+    ctx.report.redirect('updated')
+  }
 }
 
 /** One source item as the fields of one locale, with a hash of everything imported (change detection). */
