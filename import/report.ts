@@ -45,7 +45,7 @@ export class ImportReport {
     this.counts.redirect[outcome]++
   }
 
-  /** A progress line (at most every second, and every 5 %) with items/s and the time left. */
+  /** A progress line every 5 % (and at least every 10 s) with items/s and the time left. */
   progress(total: number, log: (line: string) => void) {
     const started = Date.now()
     let done = 0
@@ -56,7 +56,7 @@ export class ImportReport {
         done++
         const now = Date.now()
         const share = Math.floor((done / total) * 20)
-        if (total < 50 || (now - lastAt < 1000 && share === lastShare)) return
+        if (total < 50 || (now - lastAt < 10_000 && share === lastShare)) return
         lastAt = now
         lastShare = share
         const rate = done / Math.max((now - started) / 1000, 0.001)

@@ -77,6 +77,7 @@ export async function runImport(payload: Payload, options: ImportOptions): Promi
   const started = Date.now()
   const progress = report.progress(plan.groups.length, log)
   let changedSomething = false
+  const stickyIds: number[] = []
 
   const limit = pLimit(IMPORT_CONCURRENCY)
   await Promise.all(
@@ -90,12 +91,14 @@ export async function runImport(payload: Payload, options: ImportOptions): Promi
         const req = await createLocalReq({ context: { skipRebuild: true } }, payload)
         await initTransaction(req)
         const uploaded = new Map<string, number | null>()
+        const importedId: { value?: number } = {}
         try {
-          const outcome = await importGroup(req, { group, type, section, url }, { mission, options, editorConfig, source, plan, byParent, actor, mediaCache, uploaded, report })
+          const outcome = await importGroup(req, { group, type, section, url }, { mission, options, editorConfig, source, plan, byParent, actor, mediaCache, uploaded, report, importedId })
           if (options.dryRun) await killTransaction(req)
           else await commitTransaction(req)
           // Images become reusable by other items once their item is committed.
           for (const [u, id] of uploaded) mediaCache.set(u, id)
+          if (group.members.some((m) => m.item.sticky) && typeof importedId.value === 'number') stickyIds.push(importedId.value)
           report.count(type, outcome)
           if (outcome !== 'unchanged') changedSomething = true
         } catch (error) {
@@ -115,8 +118,7 @@ export async function runImport(payload: Payload, options: ImportOptions): Promi
   }
   for (const [name, n] of unmapped) report.problem(`category "${name}"`, `not in --section-map: ${n} item(s) went to the default section "news"`)
   if (authors.size) report.problem('authors', `not kept: articles have no byline field (${[...authors].slice(0, 10).join(', ')}${authors.size > 10 ? ', …' : ''})`)
-  const sticky = plan.groups.filter((g) => g.members.some((m) => m.item.sticky)).length
-  if (sticky) report.problem('sticky posts', `${sticky} sticky post(s): articles have no "featured" flag; pin them in the home page's Featured block`)
+  if (stickyIds.length && !options.dryRun) await pinSticky(payload, mission, stickyIds, report)
   report.finish((Date.now() - started) / 1000)
   return report
 }
@@ -133,6 +135,8 @@ type Context = {
   /** Images uploaded by the current item (shared once it is committed). */
   uploaded: Map<string, number | null>
   report: ImportReport
+  /** The current item's document id, once known. */
+  importedId: { value?: number }
 }
 
 type Mapped = { locale: string; member: Member; data: Record<string, unknown>; hash: string; oldPaths: string[]; heroUrl: string | null; heroAlt: string | null }
@@ -160,6 +164,7 @@ async function importGroup(req: PayloadRequest, item: { group: Group; type: Item
   }
   const toPublish: string[] = []
   if (wantLive) for (const m of mapped) if (changed.includes(m) || !(await liveNow(m.locale))) toPublish.push(m.locale)
+  ctx.importedId.value = existing?.id
   if (existing && !changed.length && !toPublish.length) return 'unchanged'
 
   const problems = mapped.flatMap((m) => (m.data.__problems as string[]).map((p) => ({ url: m.member.item.link || m.member.item.guid, p })))
@@ -211,6 +216,7 @@ async function importGroup(req: PayloadRequest, item: { group: Group; type: Item
     }
   }
 
+  ctx.importedId.value = id
   // Old addresses → the new page, per locale.
   await importRedirects(req, ctx, collection, id!, mapped)
   return existing ? 'updated' : 'created'
@@ -370,6 +376,27 @@ async function categoryRedirects(payload: Payload, mission: Mission, categories:
       } else report.redirect('unchanged')
     }
   }
+}
+
+/**
+ * Sticky posts → the home page's Featured block (articles have no "featured" flag): pinned first,
+ * in every language whose home layout has that block, up to its six places; reported otherwise.
+ */
+async function pinSticky(payload: Payload, mission: Mission, ids: number[], report: ImportReport) {
+  let pinned = false
+  for (const locale of mission.enabledLocales as string[]) {
+    const doc = await payload.findByID({ collection: 'missions', id: mission.id, locale: locale as 'vi', fallbackLocale: false, depth: 0, overrideAccess: true })
+    const layout = (doc.homeLayout ?? []) as { blockType: string; articles?: (number | { id: number })[] | null }[]
+    const block = layout.find((b) => b.blockType === 'featured')
+    if (!block) continue
+    const current = (block.articles ?? []).map((a) => (typeof a === 'object' ? a.id : a))
+    const next = [...new Set([...ids, ...current])].slice(0, 6)
+    if (JSON.stringify(next) === JSON.stringify(current)) continue
+    block.articles = next
+    await payload.update({ collection: 'missions', id: mission.id, locale: locale as 'vi', data: { homeLayout: layout } as never, depth: 0, overrideAccess: true, context: { skipRebuild: true } })
+    pinned = true
+  }
+  report.problem('sticky posts', pinned ? `${ids.length} sticky post(s) pinned in the home page's Featured block` : `${ids.length} sticky post(s): the home page has no Featured block to pin them in; add one in the mission's Home page tab`)
 }
 
 /** The import's named actor, a reviewer of the mission (the right to publish there and nothing else). */

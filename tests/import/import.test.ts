@@ -149,6 +149,7 @@ describe('import of a WordPress export', () => {
     expect(problemsOf(first, 'foire-du-tet')[0]?.message).toMatch(/"fr", which this mission does not publish/)
     expect(problemsOf(first, clashSlug).map((p) => p.message).join('\n')).toMatch(new RegExp(`imported as "${clashSlug}-2"`))
     expect(problemsOf(first, 'ambassador-meets-community').map((p) => p.message).join('\n')).toMatch(/block "latest-posts"/)
+    expect(first.problems.find((p) => p.url === 'sticky posts')?.message).toMatch(/1 sticky post\(s\) pinned in the home page's Featured block/)
   })
 
   it('publishes through the workflow as the named import actor, in the audit log', async () => {
@@ -177,6 +178,8 @@ describe('import of a WordPress export', () => {
     expect(page('en/news/tet-fair')).toContain('The Tet fair in Canberra.')
     expect(page(`vi/tin-tuc/${clashSlug}-2`)).toContain('Clash.')
     expect(page('vi/info/gioi-thieu')).toContain('Đại sứ quán được thành lập năm 1974.')
+    // The sticky post is pinned in the home page's Featured block.
+    expect(readFileSync(path.join(sitesDir, 'au-canberra', 'vi', 'index.html'), 'utf8')).toContain('Ambassador meets &amp; greets the community')
   })
 
   it('answers old URLs with 301 to the new pages on the local site server', async () => {
