@@ -157,7 +157,14 @@ export function oldPath(url: string, siteUrl: string | null): string | null {
     }
   }
   if (!/^https?:$/.test(u.protocol)) return null
-  return `${u.pathname || '/'}${u.search}`
+  // Stored as text (…/tin-tức/, not …/tin-t%E1%BB%A9c/): servers compare the decoded request path.
+  let pathname = u.pathname || '/'
+  try {
+    pathname = decodeURI(pathname)
+  } catch {
+    // keep it encoded
+  }
+  return `${pathname}${u.search}`
 }
 
 /** The attachments an item owns (uploaded to it) or shows as its featured image. */

@@ -39,7 +39,7 @@ export class ImportError extends Error {}
  */
 const IMPORT_CONCURRENCY = 4
 
-type Existing = { id: number; importSource?: { items?: Record<string, { hash?: string }> | null } | null; workflow?: { state?: string | null } | null } & Record<string, any>
+type Existing = { id: number; importSource?: { key?: string | null; items?: Record<string, { hash?: string }> | null } | null; workflow?: { state?: string | null } | null } & Record<string, any>
 
 /**
  * Imports one parsed source into one mission. Each source item (a post with its translations,
@@ -79,6 +79,7 @@ export async function runImport(payload: Payload, options: ImportOptions): Promi
   let changedSomething = false
   const stickyIds: number[] = []
 
+  const known = { articles: await importedBefore(payload, 'articles', mission.id), pages: await importedBefore(payload, 'pages', mission.id) }
   const limit = pLimit(IMPORT_CONCURRENCY)
   await Promise.all(
     plan.groups.map((group) =>
@@ -93,7 +94,7 @@ export async function runImport(payload: Payload, options: ImportOptions): Promi
         const uploaded = new Map<string, number | null>()
         const importedId: { value?: number } = {}
         try {
-          const outcome = await importGroup(req, { group, type, section, url }, { mission, options, editorConfig, source, plan, byParent, actor, mediaCache, uploaded, report, importedId })
+          const outcome = await importGroup(req, { group, type, section, url }, { mission, options, editorConfig, source, plan, byParent, actor, mediaCache, uploaded, report, importedId, known })
           if (options.dryRun) await killTransaction(req)
           else await commitTransaction(req)
           // Images become reusable by other items once their item is committed.
@@ -137,6 +138,8 @@ type Context = {
   report: ImportReport
   /** The current item's document id, once known. */
   importedId: { value?: number }
+  /** What earlier runs imported into this mission: importSource.key → id and per-locale hashes. */
+  known: Record<'articles' | 'pages', Map<string, { id: number; items: Record<string, { hash?: string }> }>>
 }
 
 type Mapped = { locale: string; member: Member; data: Record<string, unknown>; hash: string; oldPaths: string[]; heroUrl: string | null; heroAlt: string | null }
@@ -144,13 +147,17 @@ type Mapped = { locale: string; member: Member; data: Record<string, unknown>; h
 async function importGroup(req: PayloadRequest, item: { group: Group; type: ItemType; section: Section; url: string }, ctx: Context): Promise<'created' | 'updated' | 'unchanged'> {
   const { group, type } = item
   const collection = type === 'page' ? 'pages' : 'articles'
-  const missionWhere: Where = type === 'page' ? { mission: { equals: ctx.mission.id } } : { missions: { in: [ctx.mission.id] } }
-  const existing = (
-    await req.payload.find({ collection, where: { and: [{ 'importSource.key': { equals: group.key } }, missionWhere] }, draft: true, depth: 0, limit: 1, pagination: false, overrideAccess: true, req })
-  ).docs[0] as Existing | undefined
-  const stored = existing?.importSource?.items ?? {}
+  const known = ctx.known[collection].get(group.key)
+  const stored = known?.items ?? {}
+  const mappedEarly = group.members.map((member) => mapMember(member, item, ctx))
+  ctx.importedId.value = known?.id
+  // Nothing changed and nothing to publish: no query at all (a re-run, or resuming an interrupted one).
+  if (known && ctx.options.as === 'draft' && mappedEarly.every((m) => stored[m.locale]?.hash === m.hash)) return 'unchanged'
+  const existing = known
+    ? ((await req.payload.findByID({ collection, id: known.id, draft: true, depth: 0, overrideAccess: true, disableErrors: true, req })) as Existing | null) ?? undefined
+    : undefined
 
-  const mapped: Mapped[] = group.members.map((member) => mapMember(member, item, ctx))
+  const mapped: Mapped[] = mappedEarly
   const changed = mapped.filter((m) => stored[m.locale]?.hash !== m.hash)
   const wantLive = ctx.options.as === 'published'
   const liveNow = async (locale: string) => {
@@ -257,6 +264,13 @@ async function importRedirects(req: PayloadRequest, ctx: Context, collection: 'a
     await req.payload.update({ collection: 'redirects', id: found.id, data, depth: 0, overrideAccess: true, req, context: { skipRebuild: true } })
     ctx.report.redirect('updated')
   }
+}
+
+/** Everything imported into the mission before, in one read: each item is then found without a query of its own. */
+async function importedBefore(payload: Payload, collection: 'articles' | 'pages', missionId: number) {
+  const where: Where = { and: [{ 'importSource.key': { exists: true } }, collection === 'pages' ? { mission: { equals: missionId } } : { missions: { in: [missionId] } }] }
+  const found = await payload.find({ collection, where, draft: true, depth: 0, pagination: false, select: { importSource: true }, overrideAccess: true })
+  return new Map(found.docs.map((d) => [(d as Existing).importSource!.key as string, { id: d.id as number, items: ((d as Existing).importSource?.items ?? {}) as Record<string, { hash?: string }> }]))
 }
 
 /** One source item as the fields of one locale, with a hash of everything imported (change detection). */

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { dataDir } from '../core/env'
+import { sitesDir } from '../core/paths'
 import { readSource } from '../import/read'
 import { ImportError, runImport } from '../import/run'
 import { SourceError } from '../import/sources'
@@ -94,7 +95,7 @@ await runScript('import', async ({ payload, db }) => {
     // No npm start is running (this command started the database): bring the mission's site up to date here.
     console.log(`\nBuilding the site of ${report.meta.mission} …`)
     await buildSites({ payload, missions: [report.meta.mission], log: () => {} })
-    console.log(`Site built: dist/sites/${report.meta.mission}/`)
+    console.log(`Site built: ${path.relative(process.cwd(), path.join(sitesDir, report.meta.mission))}/`)
   } else if (wrote) {
     console.log(`\nA rebuild of ${report.meta.mission}'s site is queued: npm start's jobs runner takes it (without npm start: npm run build:sites -- --mission ${report.meta.mission}).`)
   }

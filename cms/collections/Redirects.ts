@@ -2,6 +2,7 @@ import type { Access, CollectionAfterChangeHook, CollectionAfterDeleteHook, Coll
 import type { RedirectsPluginConfig } from '@payloadcms/plugin-redirects/types'
 import { idOf, isHq, missionsAllowing, missionsWhere } from '../access/roles'
 import { refusal } from '../lib/errors'
+import { capPageSize } from '../hooks/abuseLimits'
 import { contentLocales } from '../../core/locales'
 import { isSitePath } from '../../core/sitePaths'
 import { keepingLocale } from '../../core/nestedRead'
@@ -122,7 +123,8 @@ export const redirectsPluginConfig: RedirectsPluginConfig = {
     labels: { singular: { vi: 'Chuyển hướng', en: 'Redirect' }, plural: { vi: 'Chuyển hướng', en: 'Redirects' } },
     admin: { useAsTitle: 'from', defaultColumns: ['from', 'to.type', 'mission', 'origin', 'updatedAt'], group: { vi: 'Trang của cơ quan', en: 'Mission sites' } },
     access: { read: readRedirects, create: ({ req }) => Boolean(req.user && (isHq(req.user) || missionsWhere(req.user, ['mission-admin']).length)), update: editRedirects, delete: editRedirects },
-    hooks: { beforeChange: [enforceMission], afterChange: [rebuildAfterChange], afterDelete: [rebuildAfterDelete] },
+    // The plugin adds the collection after withAbuseLimits ran over the others: the same page-size cap here.
+    hooks: { beforeOperation: [capPageSize], beforeChange: [enforceMission], afterChange: [rebuildAfterChange], afterDelete: [rebuildAfterDelete] },
     fields,
   },
 }

@@ -82,6 +82,8 @@ function exportPosts(): WxrPost[] {
     { id: 110, title: 'Internal', slug: 'internal', status: 'private', html: '<p>x</p>' },
     { id: 111, title: 'Deleted', slug: 'deleted', status: 'trash', html: '<p>x</p>' },
     { id: 112, title: 'Copy with the same GUID', slug: 'copy-same-guid', guid: `${SITE}/?p=101`, html: '<p>x</p>' },
+    // WordPress writes non-ASCII slugs and permalinks percent-encoded.
+    { id: 114, title: 'Tin tức mới', slug: 'tin-t%e1%bb%a9c-m%e1%bb%9bi', link: `${SITE}/2019/05/tin-t%e1%bb%a9c-m%e1%bb%9bi/`, html: '<p>Tin tức mới nhất.</p>' },
     // A page, and a post whose slug an article of the mission already has.
     { id: 120, type: 'page', title: 'Giới thiệu Đại sứ quán', slug: 'gioi-thieu', html: '<p>Đại sứ quán được thành lập năm 1974.</p>' },
   ]
@@ -131,12 +133,12 @@ const problemsOf = (report: ImportReport, fragment: string) => report.problems.f
 describe('import of a WordPress export', () => {
   it('reports what it created and skipped, per type', () => {
     expect(first.failures).toEqual([])
-    // 101, 102, 103, 113 and the two pairs (one article each); the page.
-    expect(first.counts.post.created).toBe(6)
+    // 101, 102, 103, 113, 114 and the two pairs (one article each); the page.
+    expect(first.counts.post.created).toBe(7)
     expect(first.counts.page.created).toBe(1)
     const skipped = Object.keys(first.skippedBy).join("\n")
     for (const reason of ['draft', 'private', 'trashed', 'duplicate GUID', 'language "fr" not published by the mission']) expect(skipped).toContain(reason)
-    expect(first.text()).toMatch(/posts → articles\s+6\s+0\s+0/)
+    expect(first.text()).toMatch(/posts → articles\s+7\s+0\s+0/)
   })
 
   it('reports per item what it could not carry over, with the source URL', () => {
@@ -155,7 +157,7 @@ describe('import of a WordPress export', () => {
   it('publishes through the workflow as the named import actor, in the audit log', async () => {
     const actor = (await payload.find({ collection: 'users', where: { email: { equals: IMPORT_ACTOR_EMAIL } }, overrideAccess: true })).docs[0]!
     const events = await payload.find({ collection: 'workflow-events', where: { and: [{ action: { equals: 'publish' } }, { user: { equals: actor.id } }] }, pagination: false, overrideAccess: true })
-    expect(events.docs.length).toBe(8) // 4 single posts + 2 pairs × 2 locales
+    expect(events.docs.length).toBe(9) // 5 single posts + 2 pairs × 2 locales
     // The actor cannot log in.
     await expect(payload.login({ collection: 'users', data: { email: IMPORT_ACTOR_EMAIL, password: 'anything-at-all-123' } })).rejects.toThrow()
   })
@@ -190,6 +192,7 @@ describe('import of a WordPress export', () => {
       ['/au-canberra/?attachment_id=501', '/au-canberra/vi/ngoai-giao-van-hoa/ambassador-meets-community/'],
       ['/au-canberra/2019/05/national-day-2-september/', '/au-canberra/en/news/national-day-2-september/'],
       ['/au-canberra/gioi-thieu/', '/au-canberra/vi/info/gioi-thieu/'],
+      ['/au-canberra/2019/05/tin-t%E1%BB%A9c-m%E1%BB%9Bi/', '/au-canberra/vi/tin-tuc/tin-tuc-moi/'],
       ['/au-canberra/category/culture/feed/', '/au-canberra/vi/ngoai-giao-van-hoa/rss.xml'],
     ]
     for (const [from, to] of cases) {
@@ -209,7 +212,7 @@ describe('import of a WordPress export', () => {
     const again = file('export-2.xml', wxr([...posts, { id: 113, title: 'Same slug as an existing article', slug: clashSlug, html: '<p>Clash.</p>' }]))
     const second = await runImport(payload, { mission: 'au-canberra', source: await readSource(again, 'wordpress'), origin: again, sectionMap: { culture: 'cultural-diplomacy' }, mediaDir, as: 'published', log: () => {} })
     expect(second.failures).toEqual([])
-    expect(second.counts.post).toMatchObject({ created: 0, updated: 1, unchanged: 5 })
+    expect(second.counts.post).toMatchObject({ created: 0, updated: 1, unchanged: 6 })
     expect(second.counts.page).toMatchObject({ created: 0, unchanged: 1 })
     expect(second.counts.redirect.created).toBe(0)
     expect((await articlesOf('au-canberra')).length).toBe(before)
@@ -246,6 +249,33 @@ describe('import of a WordPress export', () => {
     expect(res.headers.get('location')).toBe('/au-canberra/vi/tin-tuc/consular-days-sydney-2027/')
     // The redirects imported for the old WordPress URL follow the document to its new slug.
     expect((await get('/au-canberra/?p=102')).headers.get('location')).toBe('/au-canberra/vi/tin-tuc/consular-days-sydney-2027/')
+  })
+})
+
+describe('redirects in the CMS', () => {
+  const userOf = async (email: string) => (await payload.find({ collection: 'users', where: { email: { equals: email } }, overrideAccess: true, depth: 0 })).docs[0]!
+  const missionId = async (code: string) => (await payload.find({ collection: 'missions', where: { code: { equals: code } }, overrideAccess: true })).docs[0]!.id
+
+  it('are read by staff of their mission only, never by readers', async () => {
+    await expect(payload.find({ collection: 'redirects', overrideAccess: false })).rejects.toThrow() // Forbidden: readers get the built file only
+    const osakaStaff = await payload.find({ collection: 'redirects', overrideAccess: false, user: await userOf('press.jp-osaka@example.org'), pagination: false })
+    const canberra = await missionId('au-canberra')
+    expect(osakaStaff.docs.some((r) => (typeof r.mission === 'object' ? r.mission.id : r.mission) === canberra)).toBe(false)
+    const canberraStaff = await payload.find({ collection: 'redirects', overrideAccess: false, user: await userOf('press.au-canberra@example.org'), pagination: false })
+    expect(canberraStaff.docs.length).toBeGreaterThan(0)
+  })
+
+  it('are edited by HQ and the mission admins, for their own mission only', async () => {
+    const canberra = await missionId('au-canberra')
+    const data = { from: '/old-contact/', mission: canberra, to: { type: 'custom' as const, url: '/vi/info/gioi-thieu/' }, type: '301' as const }
+    await expect(payload.create({ collection: 'redirects', data, overrideAccess: false, user: await userOf('press.au-canberra@example.org') })).rejects.toThrow()
+    await expect(payload.create({ collection: 'redirects', data, overrideAccess: false, user: await userOf('admin.jp-osaka@example.org') })).rejects.toThrow(/only of the missions you administer/)
+    const made = await payload.create({ collection: 'redirects', data, overrideAccess: false, user: await userOf('admin.au-canberra@example.org') })
+    expect(made.from).toBe('/old-contact/')
+    // One old address, one redirect per mission; only paths inside the site.
+    await expect(payload.create({ collection: 'redirects', data, overrideAccess: false, user: await userOf('hq.admin@example.org') })).rejects.toThrow()
+    await expect(payload.create({ collection: 'redirects', data: { ...data, from: 'https://evil.example/' }, overrideAccess: true })).rejects.toThrow()
+    await expect(payload.create({ collection: 'redirects', data: { ...data, from: '/x/', to: { type: 'custom', url: '//evil.example/' } }, overrideAccess: true })).rejects.toThrow()
   })
 })
 
@@ -298,7 +328,7 @@ describe('bad input', () => {
     const saved = first.save(path.join(work, 'reports'))
     expect(existsSync(saved)).toBe(true)
     const json = JSON.parse(readFileSync(saved, 'utf8'))
-    expect(json.counts.post.created).toBe(6)
+    expect(json.counts.post.created).toBe(7)
     expect(json.problems.length).toBeGreaterThan(0)
   })
 })
