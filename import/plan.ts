@@ -84,6 +84,10 @@ export function planImport(source: Source, options: { locales: string[]; default
       skipped.push({ kind: item.kind, reason: statusReason[item.status] ?? `status "${item.status}"`, url })
       continue
     }
+    if (item.passwordProtected) {
+      skipped.push({ kind: item.kind, reason: 'password-protected', url })
+      continue
+    }
     if (item.id) byId.set(item.id, item)
     candidates.push(item)
   }

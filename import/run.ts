@@ -149,12 +149,12 @@ async function importGroup(req: PayloadRequest, item: { group: Group; type: Item
   const collection = type === 'page' ? 'pages' : 'articles'
   const known = ctx.known[collection].get(group.key)
   const stored = known?.items ?? {}
-  const mappedEarly = group.members.map((member) => mapMember(member, item, ctx))
   ctx.importedId.value = known?.id
-  // Nothing changed and nothing to publish: no query at all (a re-run, or resuming an interrupted one).
-  if (known && ctx.options.as === 'draft' && mappedEarly.every((m) => stored[m.locale]?.hash === m.hash)) return 'unchanged'
+  // Nothing changed and nothing to publish: neither a conversion nor a query (a re-run, or resuming an interrupted one).
+  if (known && ctx.options.as === 'draft' && group.members.every((m) => stored[m.locale]?.hash === sourceHash(m, item.section, ctx))) return 'unchanged'
+  const mappedEarly = group.members.map((member) => mapMember(member, item, ctx))
   const existing = known
-    ? ((await req.payload.findByID({ collection, id: known.id, draft: true, depth: 0, overrideAccess: true, disableErrors: true, req })) as Existing | null) ?? undefined
+    ? ((await req.payload.findByID({ collection, id: known.id, draft: true, depth: 0, select: (collection === 'pages' ? { importSource: true } : { importSource: true, heroImage: true }) as never, overrideAccess: true, disableErrors: true, req })) as Existing | null) ?? undefined
     : undefined
 
   const mapped: Mapped[] = mappedEarly
@@ -163,10 +163,10 @@ async function importGroup(req: PayloadRequest, item: { group: Group; type: Item
   const liveNow = async (locale: string) => {
     if (!existing) return false
     if (type === 'page') {
-      const doc = await req.payload.findByID({ collection: 'pages', id: existing.id, locale: locale as 'vi', fallbackLocale: false, draft: true, depth: 0, overrideAccess: true, req })
+      const doc = await req.payload.findByID({ collection: 'pages', id: existing.id, locale: locale as 'vi', fallbackLocale: false, draft: true, depth: 0, select: { publication: true }, overrideAccess: true, req })
       return (doc as Existing).publication?.state === 'published'
     }
-    const doc = await req.payload.findByID({ collection: 'articles', id: existing.id, locale: locale as 'vi', fallbackLocale: false, draft: true, depth: 0, overrideAccess: true, req })
+    const doc = await req.payload.findByID({ collection: 'articles', id: existing.id, locale: locale as 'vi', fallbackLocale: false, draft: true, depth: 0, select: { workflow: true }, overrideAccess: true, req })
     return (doc as Existing).workflow?.state === 'published'
   }
   const toPublish: string[] = []
@@ -273,6 +273,19 @@ async function importedBefore(payload: Payload, collection: 'articles' | 'pages'
   return new Map(found.docs.map((d) => [(d as Existing).importSource!.key as string, { id: d.id as number, items: ((d as Existing).importSource?.items ?? {}) as Record<string, { hash?: string }> }]))
 }
 
+/** Bump when the conversion changes what it makes of the same source: every item is then updated once. */
+const CONVERSION_VERSION = 1
+
+/** A hash of everything an item's import is made from: equal hashes, nothing to update. */
+function sourceHash(member: Member, section: Section, ctx: Context): string {
+  const src = member.item
+  const thumb = src.meta._thumbnail_id ? ctx.plan.attachments.get(src.meta._thumbnail_id) : undefined
+  const related = attachmentsOfItem(src, ctx.plan.attachments, ctx.byParent).map((a) => [a.id, a.link])
+  return createHash('sha1')
+    .update(JSON.stringify([CONVERSION_VERSION, src.title, member.slug, src.excerpt, src.html, section, src.date, src.modified, src.link, src.guid, src.imageUrl, thumb?.attachmentUrl, thumb?.meta._wp_attachment_image_alt, thumb?.title, related]))
+    .digest('hex')
+}
+
 /** One source item as the fields of one locale, with a hash of everything imported (change detection). */
 function mapMember(member: Member, item: { group: Group; type: ItemType; section: Section }, ctx: Context): Mapped {
   const src = member.item
@@ -297,7 +310,7 @@ function mapMember(member: Member, item: { group: Group; type: ItemType; section
     ...(item.type === 'post' ? { publishedAt: src.date ?? undefined } : {}),
     __problems: problems,
   }
-  const hash = createHash('sha1').update(JSON.stringify([title, slug, summary, converted.html, item.section, src.date, src.modified, heroUrl, heroAlt, oldPaths])).digest('hex')
+  const hash = sourceHash(member, item.section, ctx)
   return { locale: member.locale, member, data, hash, oldPaths, heroUrl, heroAlt: heroAlt ?? (heroTitle || null) }
 }
 

@@ -28,6 +28,8 @@ export type SourceItem = {
   terms: SourceTerm[]
   authors: string[]
   sticky: boolean
+  /** WordPress password-protected posts: never made public by an import. */
+  passwordProtected?: boolean
   parent?: string
   /** Attachments: the file's URL. */
   attachmentUrl?: string
@@ -132,6 +134,7 @@ function parseWxr(channel: Record<string, any>, version: string): Source {
       terms: list(item.category).map((c) => ({ domain: String(c['@_domain'] ?? 'category'), slug: String(c['@_nicename'] ?? ''), name: text(c) })),
       authors: creator ? [authors.get(creator) ?? creator] : [],
       sticky: text(item['wp:is_sticky']) === '1',
+      passwordProtected: Boolean(text(item['wp:post_password'])),
       parent: text(item['wp:post_parent']) || undefined,
       attachmentUrl: text(item['wp:attachment_url']) || undefined,
       meta,

@@ -30,7 +30,19 @@ export const recordSlugRedirect: CollectionBeforeChangeHook = async ({ collectio
   const locale = req.locale
   if (operation !== 'update' || data._status !== 'published' || !originalDoc?.id || !locale || locale === 'all') return data
   const live = (await keepingLocale(req, () =>
-    req.payload.findByID({ collection: target, id: originalDoc.id, locale: locale as 'vi', fallbackLocale: false, draft: false, depth: 0, overrideAccess: true, disableErrors: true, req }),
+    req.payload.findByID({
+      collection: target,
+      id: originalDoc.id,
+      locale: locale as 'vi',
+      fallbackLocale: false,
+      draft: false,
+      depth: 0,
+      // Only what the URL and liveness need: no join (the article's history) is read on every publish.
+      select: (target === 'pages' ? { slug: true, publication: true, mission: true } : { slug: true, section: true, workflow: true, missions: true }) as never,
+      overrideAccess: true,
+      disableErrors: true,
+      req,
+    }),
   )) as Doc | null
   const next = { ...originalDoc, ...data } as Doc
   if (!isLive(target, live) || !isLive(target, next)) return data

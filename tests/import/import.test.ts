@@ -81,6 +81,7 @@ function exportPosts(): WxrPost[] {
     { id: 109, title: 'Unfinished', slug: 'unfinished', status: 'draft', html: '<p>x</p>' },
     { id: 110, title: 'Internal', slug: 'internal', status: 'private', html: '<p>x</p>' },
     { id: 111, title: 'Deleted', slug: 'deleted', status: 'trash', html: '<p>x</p>' },
+    { id: 115, title: 'Members only', slug: 'members-only', password: 'secret', html: '<p>x</p>' },
     { id: 112, title: 'Copy with the same GUID', slug: 'copy-same-guid', guid: `${SITE}/?p=101`, html: '<p>x</p>' },
     // WordPress writes non-ASCII slugs and permalinks percent-encoded.
     { id: 114, title: 'Tin tức mới', slug: 'tin-t%e1%bb%a9c-m%e1%bb%9bi', link: `${SITE}/2019/05/tin-t%e1%bb%a9c-m%e1%bb%9bi/`, html: '<p>Tin tức mới nhất.</p>' },
@@ -137,7 +138,7 @@ describe('import of a WordPress export', () => {
     expect(first.counts.post.created).toBe(7)
     expect(first.counts.page.created).toBe(1)
     const skipped = Object.keys(first.skippedBy).join("\n")
-    for (const reason of ['draft', 'private', 'trashed', 'duplicate GUID', 'language "fr" not published by the mission']) expect(skipped).toContain(reason)
+    for (const reason of ['draft', 'private', 'trashed', 'password-protected', 'duplicate GUID', 'language "fr" not published by the mission']) expect(skipped).toContain(reason)
     expect(first.text()).toMatch(/posts → articles\s+7\s+0\s+0/)
   })
 

@@ -25,6 +25,7 @@ export type WxrPost = {
   link?: string
   guid?: string
   author?: string
+  password?: string
 }
 
 const cdata = (s: string) => `<![CDATA[${s.replaceAll(']]>', ']]]]><![CDATA[>')}]]>`
@@ -55,7 +56,7 @@ export function wxr(posts: WxrPost[], options: { terms?: string; version?: '1.1'
     <wp:post_parent>${p.parent ?? 0}</wp:post_parent>
     <wp:menu_order>0</wp:menu_order>
     <wp:post_type>${cdata(p.type ?? 'post')}</wp:post_type>
-    <wp:post_password>${cdata('')}</wp:post_password>
+    <wp:post_password>${cdata(p.password ?? '')}</wp:post_password>
     <wp:is_sticky>${p.sticky ? 1 : 0}</wp:is_sticky>${p.attachmentUrl ? `\n    <wp:attachment_url>${cdata(p.attachmentUrl)}</wp:attachment_url>` : ''}
 ${(p.categories ?? []).map((c) => `    <category domain="${c.domain ?? 'category'}" nicename="${c.slug}">${cdata(c.name)}</category>`).join('\n')}
 ${Object.entries(p.meta ?? {}).map(([k, v]) => `    <wp:postmeta>\n      <wp:meta_key>${cdata(k)}</wp:meta_key>\n      <wp:meta_value>${cdata(v)}</wp:meta_value>\n    </wp:postmeta>`).join('\n')}
