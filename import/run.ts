@@ -349,15 +349,15 @@ async function heroImage(req: PayloadRequest, source: Mapped, mapped: Mapped[], 
   if (ctx.uploaded.has(url)) return ctx.uploaded.get(url)!
   const where = source.member.item.link || source.member.item.guid
   let alt = source.heroAlt
-  if (!source.heroAlt || source.heroAlt === decodeEntities(ctx.plan.attachments.get(source.member.item.meta._thumbnail_id ?? '')?.title ?? '').trim()) {
-    ctx.report.problem(where, `hero image alt text ${alt ? `taken from the image's title ("${alt}")` : 'missing: set to the article title'}; review it`)
-    alt ||= String(source.data.title)
-  }
+  const guessed = !source.heroAlt || source.heroAlt === decodeEntities(ctx.plan.attachments.get(source.member.item.meta._thumbnail_id ?? '')?.title ?? '').trim()
+  const altProblem = `hero image alt text ${alt ? `taken from the image's title ("${alt}")` : 'missing: set to the article title'}; review it`
+  if (guessed) alt ||= String(source.data.title)
   const altByLocale = Object.fromEntries(mapped.map((m) => [m.locale, m === source ? alt! : (m.heroAlt ?? alt!)]))
   let id: number | null = null
   try {
     const file = await readAttachment(url, ctx.options.mediaDir)
     id = await uploadImage(req, file, altByLocale)
+    if (guessed) ctx.report.problem(where, altProblem)
   } catch (error) {
     if (!(error instanceof MediaProblem)) throw error
     ctx.report.problem(where, `hero image not imported: ${error.message}`)
