@@ -239,6 +239,9 @@ describe('import of a WordPress export', () => {
     await payload.update({ collection: 'articles', id: doc.id, locale: 'vi', draft: true, data: { slug: 'consular-days-sydney-2027', workflow: { state: 'draft' } } as never, overrideAccess: true, context: { skipRebuild: true } })
     const req = await createLocalReq({}, payload)
     for (const action of ['submit', 'publish']) expect((await runTransition(req, doc.id, { locale: 'vi', action })).status).toBe(200)
+    // A page published under a new slug keeps its old address too.
+    const page = (await payload.find({ collection: 'pages', locale: 'vi', where: { slug: { equals: 'gioi-thieu' } }, overrideAccess: true, depth: 0 })).docs[0]!
+    await payload.update({ collection: 'pages', id: page.id, locale: 'vi', data: { slug: 'lich-su-dai-su-quan', _status: 'published', publication: { state: 'published' } }, overrideAccess: true, context: { skipRebuild: true } })
     process.env.SITE_BASE_URL = base
     try {
       await buildSites({ payload, sitesDir, missions: ['au-canberra'], log: () => {} })
@@ -248,6 +251,8 @@ describe('import of a WordPress export', () => {
     const res = await get('/au-canberra/vi/tin-tuc/consular-days-sydney/')
     expect(res.status).toBe(301)
     expect(res.headers.get('location')).toBe('/au-canberra/vi/tin-tuc/consular-days-sydney-2027/')
+    expect((await get('/au-canberra/vi/info/gioi-thieu/')).headers.get('location')).toBe('/au-canberra/vi/info/lich-su-dai-su-quan/')
+    expect((await get('/au-canberra/gioi-thieu/')).headers.get('location')).toBe('/au-canberra/vi/info/lich-su-dai-su-quan/')
     // The redirects imported for the old WordPress URL follow the document to its new slug.
     expect((await get('/au-canberra/?p=102')).headers.get('location')).toBe('/au-canberra/vi/tin-tuc/consular-days-sydney-2027/')
   })
