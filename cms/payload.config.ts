@@ -7,6 +7,8 @@ import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { en } from '@payloadcms/translations/languages/en'
 import { vi } from '@payloadcms/translations/languages/vi'
 import sharp from 'sharp'
+import { redirectsPlugin } from '@payloadcms/plugin-redirects'
+import { redirectsPluginConfig } from './collections/Redirects'
 
 import { Articles } from './collections/Articles'
 import { Deployments } from './collections/Deployments'
@@ -55,6 +57,8 @@ export default buildConfig({
   collections: withPreviewGuards(withAbuseLimits([Articles, ArticleOverrides, Missions, Pages, Alerts, AlertLog, Media, Users, WorkflowEvents, Deployments])),
   endpoints: [healthEndpoint, dashboardEndpoint],
   logger,
+  // Redirects (old URLs → articles and pages), scoped per mission: cms/collections/Redirects.ts.
+  plugins: [redirectsPlugin(redirectsPluginConfig)],
   editor: lexicalEditor(),
   localization: {
     locales: contentLocales.map((l) => ({ code: l.code, label: l.label })),

@@ -77,6 +77,7 @@ export interface Config {
     users: User;
     'workflow-events': WorkflowEvent;
     deployments: Deployment;
+    redirects: Redirect;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -102,6 +103,7 @@ export interface Config {
     users: UsersSelect<false> | UsersSelect<true>;
     'workflow-events': WorkflowEventsSelect<false> | WorkflowEventsSelect<true>;
     deployments: DeploymentsSelect<false> | DeploymentsSelect<true>;
+    redirects: RedirectsSelect<false> | RedirectsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -234,6 +236,19 @@ export interface Article {
      */
     endsAt?: string | null;
     venue?: string | null;
+  };
+  importSource?: {
+    key?: string | null;
+    system?: ('wordpress' | 'feed') | null;
+    items?:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
   };
   heroImage?: (number | null) | Media;
   publishedAt?: string | null;
@@ -507,6 +522,19 @@ export interface Page {
     forcePublished?: boolean | null;
     forceReason?: string | null;
   };
+  importSource?: {
+    key?: string | null;
+    system?: ('wordpress' | 'feed') | null;
+    items?:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
+  };
   history?: {
     docs?: (number | WorkflowEvent)[];
     hasNextPage?: boolean;
@@ -693,6 +721,36 @@ export interface Deployment {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "redirects".
+ */
+export interface Redirect {
+  id: number;
+  /**
+   * Old path inside the mission site, e.g. /2019/05/old-post/ or /?p=123
+   */
+  from: string;
+  mission: number | Mission;
+  to?: {
+    type?: ('reference' | 'custom') | null;
+    reference?:
+      | ({
+          relationTo: 'articles';
+          value: number | Article;
+        } | null)
+      | ({
+          relationTo: 'pages';
+          value: number | Page;
+        } | null);
+    url?: string | null;
+  };
+  locale?: ('vi' | 'en' | 'ar') | null;
+  type: '301' | '302';
+  origin?: ('manual' | 'import' | 'slug-change') | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -797,6 +855,8 @@ export interface PayloadJob {
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
+  claimedBy?: string | null;
+  leaseUntil?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -846,6 +906,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'deployments';
         value: number | Deployment;
+      } | null)
+    | ({
+        relationTo: 'redirects';
+        value: number | Redirect;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -939,6 +1003,13 @@ export interface ArticlesSelect<T extends boolean = true> {
         startsAt?: T;
         endsAt?: T;
         venue?: T;
+      };
+  importSource?:
+    | T
+    | {
+        key?: T;
+        system?: T;
+        items?: T;
       };
   heroImage?: T;
   publishedAt?: T;
@@ -1140,6 +1211,13 @@ export interface PagesSelect<T extends boolean = true> {
         forcePublished?: T;
         forceReason?: T;
       };
+  importSource?:
+    | T
+    | {
+        key?: T;
+        system?: T;
+        items?: T;
+      };
   history?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -1327,6 +1405,26 @@ export interface DeploymentsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "redirects_select".
+ */
+export interface RedirectsSelect<T extends boolean = true> {
+  from?: T;
+  mission?: T;
+  to?:
+    | T
+    | {
+        type?: T;
+        reference?: T;
+        url?: T;
+      };
+  locale?: T;
+  type?: T;
+  origin?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -1361,6 +1459,8 @@ export interface PayloadJobsSelect<T extends boolean = true> {
   queue?: T;
   waitUntil?: T;
   processing?: T;
+  claimedBy?: T;
+  leaseUntil?: T;
   updatedAt?: T;
   createdAt?: T;
 }

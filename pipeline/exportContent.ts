@@ -12,6 +12,7 @@ import { sanitizeBodyHtml } from './sanitize'
 import { escapeHtml } from '../core/escapeHtml'
 import { sameSource, sourceLocaleOf, sourceTextOf, type SourceText } from '../core/sourceText'
 import { exportPages, exportSiteSettings } from './exportSite'
+import { exportRedirects } from './exportRedirects'
 import { appendArticles } from '../core/articleFiles'
 import { inLocale } from '../core/inLocale'
 import { publicOfMission } from '../core/publicContent'
@@ -59,6 +60,7 @@ export async function exportMission(payload: Payload, mission: Mission, contentD
     site: await exportSiteSettings(payload, settings, siteDir),
   }
   await exportPages(payload, mission, exported.locales, missionDir)
+  await exportRedirects(payload, mission, missionDir)
   writeFileSync(path.join(missionDir, 'mission.json'), JSON.stringify(exported))
 
   // Pass 1, per locale and access-controlled: which article is public in which locale, under which slug.

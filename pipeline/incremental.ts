@@ -7,6 +7,8 @@ import { walk } from './deploy/objects'
 import { htmlFiles } from './searchIndex'
 import { readArticles } from '../core/articleFiles'
 import { eventOver } from '../core/exportContract'
+import { EXPORTED_REDIRECTS } from './exportRedirects'
+import { REDIRECTS_FILE } from '../core/redirectsFile'
 
 /**
  * The pipeline's half of per-page incremental rendering (the routes' half, and the rule that
@@ -166,4 +168,18 @@ export function reusableSearchIndexes(options: { builtDir: string; liveDir: stri
     cpSync(liveIndex, path.join(builtDir, locale, 'pagefind'), { recursive: true })
     return true
   })
+}
+
+/**
+ * Files of a mission's site that Astro does not render but the build writes from the exported
+ * content every time (site file ← exported file): never copied from the live site, so a new
+ * redirect reaches the site even when no page changed.
+ */
+export const SITE_DATA_FILES: Record<string, string> = { [REDIRECTS_FILE]: EXPORTED_REDIRECTS }
+
+export function writeSiteDataFiles(missionContentDir: string, builtDir: string) {
+  for (const [siteFile, exported] of Object.entries(SITE_DATA_FILES)) {
+    const from = path.join(missionContentDir, exported)
+    if (existsSync(from)) copyFileSync(from, path.join(builtDir, siteFile))
+  }
 }

@@ -1,7 +1,7 @@
 import { existsSync, renameSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import type { BuildRun } from './buildRun'
-import { completeOutput, readRecordedEntries, reusableSearchIndexes, saveManifest } from './incremental'
+import { completeOutput, readRecordedEntries, reusableSearchIndexes, saveManifest, writeSiteDataFiles } from './incremental'
 import { publishMissionOutput } from './publishOutput'
 import { buildSearchIndexes, htmlFiles } from './searchIndex'
 
@@ -26,6 +26,8 @@ export async function publishMission(run: BuildRun, code: string, outDir: string
   const entries = readRecordedEntries(`${outDir}.manifests`, code)
   const liveDir = path.join(run.sitesDir, code)
   const unchanged = completeOutput({ builtDir, liveDir, entries })
+  // Files the site serves besides pages (the redirects), written from this export every build.
+  writeSiteDataFiles(path.join(run.contentDir, code), builtDir)
   const indexStarted = Date.now()
   // A locale whose pages are all what is live keeps its live search index.
   const reused = reusableSearchIndexes({ builtDir, liveDir, renderedFiles, locales })

@@ -5,6 +5,7 @@ import { sendStaticFile } from './staticFiles'
 import { activeAlerts, activeAlertsJson, alertBannerHtml, htmlFileFor, readAlertFile, withBanner } from './alerts'
 import { cacheHeaders, cacheKindOf, siteSecurityHeaders as securityHeaders } from '../core/siteHeaders'
 import { notFoundCandidates, routeRequest } from '../core/siteRouting'
+import { findRedirect } from './redirects'
 import { analyticsConfig, type AnalyticsConfig } from '../site/analytics'
 
 /**
@@ -51,6 +52,22 @@ export function startSiteServer(options: { sitesDir: string; port: number; host?
     // Emergency alerts: /<code>/alert.json for other consumers, and the banner rendered into every page.
     const [, code = '', locale = ''] = url.pathname.split('/')
     if (req.method === 'GET' || req.method === 'HEAD') {
+      // Old URLs of the mission's previous site, and pages whose slug changed (_redirects.json of the build).
+      let rest = url.pathname.slice(code.length + 1)
+      try {
+        rest = decodeURI(rest)
+      } catch {
+        // keep it encoded: no redirect matches a malformed path
+      }
+      const redirect = code ? findRedirect(options.sitesDir, code, rest, url.search) : null
+      if (redirect) {
+        for (const [k, v] of Object.entries(headers)) res.setHeader(k, v)
+        res.statusCode = redirect.status
+        res.setHeader('Location', locationOf(code, redirect.to))
+        res.setHeader('Cache-Control', 'public, max-age=300')
+        res.end()
+        return
+      }
       const alerts = code ? readAlertFile(alertsDir, code) : null
       if (url.pathname === `/${code}/alert.json`) {
         for (const [k, v] of Object.entries(headers)) res.setHeader(k, v)
@@ -96,6 +113,17 @@ export function startSiteServer(options: { sitesDir: string; port: number; host?
     server.once('error', reject)
     server.listen(options.port, options.host ?? '127.0.0.1', () => resolve(server))
   })
+}
+
+/** `/<code>` + the redirect's target, percent-encoded once (a target may hold non-ASCII or already-encoded characters). */
+function locationOf(code: string, to: string) {
+  let decoded = to
+  try {
+    decoded = decodeURI(to)
+  } catch {
+    // already as encoded as it gets
+  }
+  return encodeURI(`/${code}${decoded}`)
 }
 
 function readIfThere(file: string): Buffer | null {

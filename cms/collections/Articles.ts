@@ -12,6 +12,8 @@ import { queueRebuildAfterChange, queueRebuildAfterDelete } from '../hooks/queue
 import { eventField } from '../fields/event'
 import { noDraftsForAnonymous, onlyLiveLocalesForAnonymous } from '../hooks/publicReads'
 import { restoreOnlyAsDraft } from '../hooks/restoreAsDraft'
+import { importSourceField } from '../fields/importSource'
+import { recordSlugRedirect } from '../hooks/recordSlugRedirect'
 
 const sectionLabels = {
   news: { vi: 'Tin tức', en: 'News' },
@@ -43,7 +45,7 @@ export const Articles: CollectionConfig = {
   hooks: {
     beforeOperation: [draftsOnlyForPeople, restoreOnlyAsDraft, noDraftsForAnonymous],
     afterRead: [onlyLiveLocalesForAnonymous],
-    beforeChange: [protectWorkflowFields, enforceArticleRights],
+    beforeChange: [protectWorkflowFields, enforceArticleRights, recordSlugRedirect],
     beforeDelete: [enforceArticleDelete, keepHistoryOfDeleted],
     afterChange: [recordEdits, queueRebuildAfterChange],
     afterDelete: [queueRebuildAfterDelete],
@@ -112,6 +114,7 @@ export const Articles: CollectionConfig = {
           : 'Countries must be ISO 3166-1 alpha-2 codes such as "NZ".',
     },
     eventField,
+    importSourceField,
     { name: 'heroImage', type: 'upload', relationTo: 'media', label: { vi: 'Ảnh chính', en: 'Hero image' } },
     {
       name: 'publishedAt',

@@ -12,6 +12,8 @@ import { noDraftsForAnonymous, onlyLiveLocalesForAnonymous } from '../hooks/publ
 import { restoreOnlyAsDraft } from '../hooks/restoreAsDraft'
 import { workflowEndpointsOf } from '../workflow/endpoints'
 import { draftsOnlyForPeople, keepHistoryOfDeleted, protectWorkflowFields, recordEdits } from '../hooks/protectWorkflowFields'
+import { importSourceField } from '../fields/importSource'
+import { recordSlugRedirect } from '../hooks/recordSlugRedirect'
 
 export const pageKinds = ['about', 'ambassador', 'consular-services', 'visa', 'overseas-vietnamese', 'citizen-protection', 'other'] as const
 
@@ -107,7 +109,7 @@ export const Pages: CollectionConfig = {
   hooks: {
     beforeOperation: [draftsOnlyForPeople, restoreOnlyAsDraft, noDraftsForAnonymous],
     afterRead: [onlyLiveLocalesForAnonymous],
-    beforeChange: [protectWorkflowFields, enforcePageRights],
+    beforeChange: [protectWorkflowFields, enforcePageRights, recordSlugRedirect],
     beforeDelete: [refuseDeleteWhenLinked, keepHistoryOfDeleted],
     afterChange: [
       recordEdits,
@@ -155,6 +157,7 @@ export const Pages: CollectionConfig = {
     { name: 'summary', type: 'textarea', localized: true, label: { vi: 'Tóm tắt', en: 'Summary' } },
     { name: 'body', type: 'richText', localized: true, label: { vi: 'Nội dung', en: 'Body' } },
     workflowGroup,
+    importSourceField,
     {
       name: 'history',
       type: 'join',

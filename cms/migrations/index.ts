@@ -4,6 +4,7 @@ import * as migration_20261123_164949_syndication_overrides from './20261123_164
 import * as migration_20261123_173642_deployments_mission_sites from './20261123_173642_deployments_mission_sites';
 import * as migration_20261123_184616_article_events from './20261123_184616_article_events';
 import * as migration_20261123_212955_locale_parent_indexes from './20261123_212955_locale_parent_indexes';
+import * as migration_20261204_011450_imp_redirects_import_source from './20261204_011450_imp_redirects_import_source';
 import * as migration_20261204_011536_integrity_media_missions from './20261204_011536_integrity_media_missions';
 import * as migration_20261204_011846_edge_alerts_job from './20261204_011846_edge_alerts_job';
 import * as migration_20261204_012724_job_claims from './20261204_012724_job_claims';
@@ -39,6 +40,11 @@ export const migrations = [
     up: migration_20261123_212955_locale_parent_indexes.up,
     down: migration_20261123_212955_locale_parent_indexes.down,
     name: '20261123_212955_locale_parent_indexes',
+  },
+  {
+    up: migration_20261204_011450_imp_redirects_import_source.up,
+    down: migration_20261204_011450_imp_redirects_import_source.down,
+    name: '20261204_011450_imp_redirects_import_source',
   },
   {
     up: migration_20261204_011536_integrity_media_missions.up,

@@ -1,0 +1,440 @@
+import { createHash, randomBytes } from 'node:crypto'
+import pLimit from 'p-limit'
+import { commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload, type PayloadRequest, type Where } from 'payload'
+import { editorConfigFactory, type SanitizedServerEditorConfig } from '@payloadcms/richtext-lexical'
+import type { Mission, User } from '../core/payload-types'
+import { sections, type Section } from '../core/locales'
+import { articleSitePath, isSitePath } from '../core/sitePaths'
+import { runTransition } from '../cms/workflow/transition'
+import { convertBody, decodeEntities, summaryOf } from './content'
+import { MediaProblem, readAttachment, uploadImage } from './media'
+import { attachmentsByParent, attachmentsOfItem, oldPath, oldPathsOf, planImport, type Group, type Member } from './plan'
+import type { Source, SourceItem } from './sources'
+import { ImportReport, type ItemType } from './report'
+
+export type ImportOptions = {
+  mission: string
+  source: Source
+  /** Where the source came from (file or URL), for the report. */
+  origin: string
+  locale?: string
+  /** Category/tag slug or name → section. */
+  sectionMap?: Record<string, string>
+  mediaDir?: string
+  as: 'draft' | 'published'
+  dryRun?: boolean
+  limit?: number
+  log?: (line: string) => void
+}
+
+/** The account that published imported content, named in the audit log; it cannot log in (random password, never shown, and locked). */
+export const IMPORT_ACTOR_EMAIL = 'importer@mission-publisher.invalid'
+
+export class ImportError extends Error {}
+
+/**
+ * Items imported at once, each in its own transaction on its own connection: the database works
+ * on one item while this process converts the next. Slugs are made unique within the run
+ * before any write (planImport), so concurrent items cannot take the same slug.
+ */
+const IMPORT_CONCURRENCY = 4
+
+type Existing = { id: number; importSource?: { key?: string | null; items?: Record<string, { hash?: string }> | null } | null; workflow?: { state?: string | null } | null } & Record<string, any>
+
+/**
+ * Imports one parsed source into one mission. Each source item (a post with its translations,
+ * or a page) is written in its own transaction: a failure leaves nothing of that item and the
+ * run goes on. Items are found again by their source GUID (importSource.key), so a second run
+ * updates what changed and creates nothing twice, and an interrupted run is resumed by running
+ * it again.
+ */
+export async function runImport(payload: Payload, options: ImportOptions): Promise<ImportReport> {
+  const log = options.log ?? ((l: string) => console.log(l))
+  const mission = (await payload.find({ collection: 'missions', where: { code: { equals: options.mission } }, depth: 0, limit: 1, overrideAccess: true })).docs[0] as Mission | undefined
+  if (!mission) {
+    const known = (await payload.find({ collection: 'missions', depth: 0, pagination: false, select: { code: true }, overrideAccess: true })).docs.map((m) => m.code)
+    throw new ImportError(`Unknown mission "${options.mission}". Known missions: ${known.join(', ') || '(none: run npm run seed or create one in the admin)'}.`)
+  }
+  const locales = mission.enabledLocales as string[]
+  const locale = options.locale ?? mission.defaultLocale
+  if (!locales.includes(locale)) throw new ImportError(`Mission ${mission.code} does not publish "${locale}" (it publishes ${locales.join(', ')}); choose --locale among those.`)
+  const sectionMap = checkSectionMap(options.sectionMap ?? {})
+
+  const source = options.source
+  const plan = planImport(source, { locales, defaultLocale: mission.defaultLocale, locale, limit: options.limit })
+  const report = new ImportReport({ mission: mission.code, origin: options.origin, format: source.format, as: options.as, dryRun: Boolean(options.dryRun) })
+  for (const s of plan.skipped) report.skip(s.kind === 'page' ? 'page' : 'post', s.reason, s.url)
+  for (const p of plan.problems) report.problem(p.url, p.message)
+
+  const config = await payload.config
+  const editorConfig = await editorConfigFactory.default({ config })
+  const byParent = attachmentsByParent(plan.attachments)
+  const actor = options.as === 'published' && !options.dryRun ? await importActor(payload, mission.id) : null
+  const unmapped = new Map<string, number>()
+  const authors = new Set<string>()
+  const usedCategories = new Map<string, Section>()
+  const mediaCache = new Map<string, number | null>()
+  const started = Date.now()
+  const progress = report.progress(plan.groups.length, log)
+  let changedSomething = false
+  const stickyIds: number[] = []
+
+  const known = { articles: await importedBefore(payload, 'articles', mission.id), pages: await importedBefore(payload, 'pages', mission.id) }
+  const limit = pLimit(IMPORT_CONCURRENCY)
+  await Promise.all(
+    plan.groups.map((group) =>
+      limit(async () => {
+        const type: ItemType = group.kind === 'page' ? 'page' : 'post'
+        const url = group.primary.item.link || group.primary.item.guid
+        const section = sectionOf(group.primary.item, sectionMap, unmapped)
+        if (type === 'post') for (const t of group.primary.item.terms.filter((t) => t.domain === 'category')) if (t.slug) usedCategories.set(t.slug, sectionMap[t.slug] ?? sectionMap[t.name] ?? section)
+        for (const m of group.members) for (const a of m.item.authors) authors.add(a)
+        const req = await createLocalReq({ context: { skipRebuild: true } }, payload)
+        await initTransaction(req)
+        const uploaded = new Map<string, number | null>()
+        const importedId: { value?: number } = {}
+        try {
+          const outcome = await importGroup(req, { group, type, section, url }, { mission, options, editorConfig, source, plan, byParent, actor, mediaCache, uploaded, report, importedId, known })
+          if (options.dryRun) await killTransaction(req)
+          else await commitTransaction(req)
+          // Images become reusable by other items once their item is committed.
+          for (const [u, id] of uploaded) mediaCache.set(u, id)
+          if (group.members.some((m) => m.item.sticky) && typeof importedId.value === 'number') stickyIds.push(importedId.value)
+          report.count(type, outcome)
+          if (outcome !== 'unchanged') changedSomething = true
+        } catch (error) {
+          await killTransaction(req)
+          report.fail(type, url, error instanceof Error ? error.message : String(error))
+        }
+        progress.tick()
+      }),
+    ),
+  )
+  progress.done()
+
+  if (!options.dryRun && usedCategories.size) await categoryRedirects(payload, mission, usedCategories, report)
+  // One rebuild of the mission's site for the whole import (the jobs runner of npm start takes it).
+  if (!options.dryRun && (changedSomething || report.counts.redirect.created || report.counts.redirect.updated)) {
+    await payload.jobs.queue({ task: 'rebuildSites', queue: 'rebuild', input: { missions: [mission.id] } })
+  }
+  for (const [name, n] of unmapped) report.problem(`category "${name}"`, `not in --section-map: ${n} item(s) went to the default section "news"`)
+  if (authors.size) report.problem('authors', `not kept: articles have no byline field (${[...authors].slice(0, 10).join(', ')}${authors.size > 10 ? ', …' : ''})`)
+  if (stickyIds.length && !options.dryRun) await pinSticky(payload, mission, stickyIds, report)
+  report.finish((Date.now() - started) / 1000)
+  return report
+}
+
+type Context = {
+  mission: Mission
+  options: ImportOptions
+  editorConfig: SanitizedServerEditorConfig
+  source: Source
+  plan: ReturnType<typeof planImport>
+  byParent: Map<string, SourceItem[]>
+  actor: User | null
+  mediaCache: Map<string, number | null>
+  /** Images uploaded by the current item (shared once it is committed). */
+  uploaded: Map<string, number | null>
+  report: ImportReport
+  /** The current item's document id, once known. */
+  importedId: { value?: number }
+  /** What earlier runs imported into this mission: importSource.key → id and per-locale hashes. */
+  known: Record<'articles' | 'pages', Map<string, { id: number; items: Record<string, { hash?: string }> }>>
+}
+
+type Mapped = { locale: string; member: Member; data: Record<string, unknown>; hash: string; oldPaths: string[]; heroUrl: string | null; heroAlt: string | null }
+
+async function importGroup(req: PayloadRequest, item: { group: Group; type: ItemType; section: Section; url: string }, ctx: Context): Promise<'created' | 'updated' | 'unchanged'> {
+  const { group, type } = item
+  const collection = type === 'page' ? 'pages' : 'articles'
+  const known = ctx.known[collection].get(group.key)
+  const stored = known?.items ?? {}
+  ctx.importedId.value = known?.id
+  // Nothing changed and nothing to publish: neither a conversion nor a query (a re-run, or resuming an interrupted one).
+  if (known && ctx.options.as === 'draft' && group.members.every((m) => stored[m.locale]?.hash === sourceHash(m, item.section, ctx))) return 'unchanged'
+  const mappedEarly = group.members.map((member) => mapMember(member, item, ctx))
+  const existing = known
+    ? ((await req.payload.findByID({ collection, id: known.id, draft: true, depth: 0, select: (collection === 'pages' ? { importSource: true } : { importSource: true, heroImage: true }) as never, overrideAccess: true, disableErrors: true, req })) as Existing | null) ?? undefined
+    : undefined
+
+  const mapped: Mapped[] = mappedEarly
+  const changed = mapped.filter((m) => stored[m.locale]?.hash !== m.hash)
+  const wantLive = ctx.options.as === 'published'
+  const liveNow = async (locale: string) => {
+    if (!existing) return false
+    const doc = await req.payload.findByID({ collection: type === 'page' ? 'pages' : 'articles', id: existing.id, locale: locale as 'vi', fallbackLocale: false, draft: true, depth: 0, select: { workflow: true }, overrideAccess: true, req })
+    return (doc as Existing).workflow?.state === 'published'
+  }
+  const toPublish: string[] = []
+  if (wantLive) for (const m of mapped) if (changed.includes(m) || !(await liveNow(m.locale))) toPublish.push(m.locale)
+  ctx.importedId.value = existing?.id
+  if (existing && !changed.length && !toPublish.length) return 'unchanged'
+
+  const problems = mapped.flatMap((m) => (m.data.__problems as string[]).map((p) => ({ url: m.member.item.link || m.member.item.guid, p })))
+  for (const { url, p } of problems) ctx.report.problem(url, p)
+  if (ctx.options.dryRun) return existing ? 'updated' : 'created'
+
+  // The hero image, shared by the locales; alt text per locale.
+  let hero: number | null = null
+  const heroSource = mapped.find((m) => m.heroUrl)
+  const storedHero = Object.values(stored).find((i) => (i as { heroUrl?: string }).heroUrl)
+  if (type === 'post' && heroSource?.heroUrl) {
+    hero = (storedHero as { heroUrl?: string } | undefined)?.heroUrl === heroSource.heroUrl && existing?.heroImage ? Number(existing.heroImage) : await heroImage(req, heroSource, mapped, ctx)
+  }
+
+  const importSource = {
+    key: group.key,
+    system: ctx.source.system,
+    items: Object.fromEntries(mapped.map((m) => [m.locale, { guid: m.member.item.guid, url: m.member.item.link, modified: m.member.item.modified, heroUrl: m.heroUrl, hash: m.hash }])),
+  }
+  const shared = type === 'page' ? { mission: ctx.mission.id, kind: 'other' } : { missions: [ctx.mission.id], section: item.section, sourceLocale: group.primary.locale, ...(hero !== null ? { heroImage: hero } : {}) }
+
+  let id = existing?.id
+  for (const m of existing ? changed : mapped) {
+    const { __problems: _, ...fields } = m.data
+    const data: Record<string, unknown> = { ...fields, ...shared, importSource }
+    // As a person's edit does: a changed locale that was live goes back to draft and through the workflow again.
+    if (type === 'post' && existing) data.workflow = { state: 'draft' }
+    if (type === 'page' && wantLive) data._status = 'published'
+    id = await writeWithFreeSlug(req, collection, id, m, data, ctx)
+  }
+  if (existing && !changed.length && type === 'page' && wantLive) {
+    for (const locale of toPublish) {
+      await req.payload.update({ collection: 'pages', id: id!, locale: locale as 'vi', data: { _status: 'published' }, overrideAccess: true, req })
+    }
+  }
+
+  // Published imports go through the workflow: submitted by the import, published by the import actor (second eyes hold).
+  if (type === 'post' && wantLive) {
+    for (const locale of toPublish) {
+      const note = `Imported from ${ctx.source.system === 'wordpress' ? 'WordPress' : 'a feed'}: ${mapped.find((m) => m.locale === locale)?.member.item.link ?? ''}`
+      for (const [action, who] of [['submit', null], ['publish', ctx.actor]] as const) {
+        const result = await runTransition({ ...req, user: who } as PayloadRequest, id!, { locale, action, note })
+        if (result.status !== 200) {
+          const message = (result.body.errors as { message: string }[] | undefined)?.[0]?.message ?? `HTTP ${result.status}`
+          throw new ImportError(`${action} "${locale}" refused by the workflow: ${message}`)
+        }
+      }
+    }
+  }
+
+  ctx.importedId.value = id
+  // Old addresses → the new page, per locale.
+  await importRedirects(req, ctx, collection, id!, mapped)
+  return existing ? 'updated' : 'created'
+}
+
+/**
+ * The item's old paths → the document, in one query for what exists and adapter-level inserts
+ * for what is new: imports write thousands of redirects, and the collection's own create (its
+ * per-row uniqueness query and hooks) would be most of an item's time. The checks it skips are
+ * made here: paths are validated and looked up in the mission first, in the item's transaction.
+ */
+async function importRedirects(req: PayloadRequest, ctx: Context, collection: 'articles' | 'pages', id: number, mapped: Mapped[]) {
+  const wanted = new Map<string, string>() // from → locale
+  for (const m of mapped) for (const from of m.oldPaths) if (isSitePath(from) && !wanted.has(from)) wanted.set(from, m.locale)
+  if (!wanted.size) return
+  const existing = await req.payload.find({
+    collection: 'redirects',
+    where: { and: [{ mission: { equals: ctx.mission.id } }, { from: { in: [...wanted.keys()] } }] },
+    depth: 0,
+    pagination: false,
+    overrideAccess: true,
+    req,
+  })
+  const byFrom = new Map(existing.docs.map((d) => [d.from, d]))
+  for (const [from, locale] of wanted) {
+    const data = { from, mission: ctx.mission.id, to: { type: 'reference' as const, reference: { relationTo: collection, value: id } }, locale: locale as 'vi', type: '301' as const, origin: 'import' as const }
+    const found = byFrom.get(from)
+    if (!found) {
+      await req.payload.db.create({ collection: 'redirects', data, req })
+      ctx.report.redirect('created')
+      continue
+    }
+    const ref = found.to?.reference as { relationTo?: string; value?: unknown } | undefined
+    if (found.to?.type === 'reference' && ref?.relationTo === collection && Number(typeof ref.value === 'object' ? (ref.value as { id: number }).id : ref.value) === id && found.locale === locale) {
+      ctx.report.redirect('unchanged')
+      continue
+    }
+    await req.payload.update({ collection: 'redirects', id: found.id, data, depth: 0, overrideAccess: true, req, context: { skipRebuild: true } })
+    ctx.report.redirect('updated')
+  }
+}
+
+/** Everything imported into the mission before, in one read: each item is then found without a query of its own. */
+async function importedBefore(payload: Payload, collection: 'articles' | 'pages', missionId: number) {
+  const where: Where = { and: [{ 'importSource.key': { exists: true } }, collection === 'pages' ? { mission: { equals: missionId } } : { missions: { in: [missionId] } }] }
+  const found = await payload.find({ collection, where, draft: true, depth: 0, pagination: false, select: { importSource: true }, overrideAccess: true })
+  return new Map(found.docs.map((d) => [(d as Existing).importSource!.key as string, { id: d.id as number, items: ((d as Existing).importSource?.items ?? {}) as Record<string, { hash?: string }> }]))
+}
+
+/** Bump when the conversion changes what it makes of the same source: every item is then updated once. */
+const CONVERSION_VERSION = 1
+
+/** A hash of everything an item's import is made from: equal hashes, nothing to update. */
+function sourceHash(member: Member, section: Section, ctx: Context): string {
+  const src = member.item
+  const thumb = src.meta._thumbnail_id ? ctx.plan.attachments.get(src.meta._thumbnail_id) : undefined
+  const related = attachmentsOfItem(src, ctx.plan.attachments, ctx.byParent).map((a) => [a.id, a.link])
+  return createHash('sha1')
+    .update(JSON.stringify([CONVERSION_VERSION, src.title, member.slug, src.excerpt, src.html, section, src.date, src.modified, src.link, src.guid, src.imageUrl, thumb?.attachmentUrl, thumb?.meta._wp_attachment_image_alt, thumb?.title, related]))
+    .digest('hex')
+}
+
+/** One source item as the fields of one locale, with a hash of everything imported (change detection). */
+function mapMember(member: Member, item: { group: Group; type: ItemType; section: Section }, ctx: Context): Mapped {
+  const src = member.item
+  const converted = convertBody(src.html, ctx.editorConfig)
+  const problems = [...converted.problems]
+  const title = decodeEntities(src.title).trim() || `(untitled ${item.type} ${src.id ?? src.guid})`
+  if (!src.title.trim()) problems.push('has no title: imported as "(untitled …)"')
+  const { summary } = summaryOf(src.excerpt, converted.html)
+  const slug = member.slug
+  const thumb = src.meta._thumbnail_id ? ctx.plan.attachments.get(src.meta._thumbnail_id) : undefined
+  const heroUrl = item.type === 'post' ? (thumb?.attachmentUrl ?? src.imageUrl ?? converted.images[0]?.src ?? null) : null
+  const heroAlt = thumb ? thumb.meta._wp_attachment_image_alt?.trim() || null : (converted.images[0]?.alt?.trim() ?? null)
+  const heroTitle = thumb ? decodeEntities(thumb.title).trim() : ''
+  if (src.meta._thumbnail_id && !thumb) problems.push(`featured image #${src.meta._thumbnail_id} is not in the export`)
+  const related = attachmentsOfItem(src, ctx.plan.attachments, ctx.byParent)
+  const oldPaths = oldPathsOf(src, ctx.source.siteUrl, related)
+  const data: Record<string, unknown> = {
+    title,
+    slug,
+    summary,
+    body: converted.lexical,
+    ...(item.type === 'post' ? { publishedAt: src.date ?? undefined } : {}),
+    __problems: problems,
+  }
+  const hash = sourceHash(member, item.section, ctx)
+  return { locale: member.locale, member, data, hash, oldPaths, heroUrl, heroAlt: heroAlt ?? (heroTitle || null) }
+}
+
+/**
+ * Creates or updates one locale; a slug already used in the mission (drafts included, as the
+ * slug field's own check sees them) gets -2, -3… and is reported. Checked here because draft
+ * saves skip field validation: the clash would otherwise surface only when publishing.
+ */
+async function writeWithFreeSlug(req: PayloadRequest, collection: 'articles' | 'pages', id: number | undefined, m: Mapped, data: Record<string, unknown>, ctx: Context): Promise<number> {
+  const base = String(data.slug)
+  const missionWhere: Where = collection === 'pages' ? { mission: { equals: ctx.mission.id } } : { missions: { in: [ctx.mission.id] } }
+  const taken = await req.payload.find({
+    collection,
+    locale: m.locale as 'vi',
+    fallbackLocale: false,
+    draft: true,
+    depth: 0,
+    pagination: false,
+    select: { slug: true },
+    overrideAccess: true,
+    req,
+    where: { and: [{ slug: { like: base } }, missionWhere, ...(id !== undefined ? [{ id: { not_equals: id } }] : [])] },
+  })
+  const used = new Set(taken.docs.map((d) => (d as { slug?: string }).slug))
+  let slug = base
+  for (let n = 2; used.has(slug); n++) slug = `${base}-${n}`
+  if (slug !== base) ctx.report.problem(m.member.item.link || m.member.item.guid, `slug "${base}" is already used in "${m.locale}" by another ${collection === 'pages' ? 'page' : 'article'} of the mission: imported as "${slug}"`)
+  const args = { collection, locale: m.locale as 'vi', data: { ...data, slug } as never, draft: collection === 'articles' || data._status !== 'published', depth: 0, select: { id: true } as never, overrideAccess: true, req, context: { skipRebuild: true } }
+  const doc = id === undefined ? await req.payload.create(args) : await req.payload.update({ ...args, id })
+  return (doc as { id: number }).id
+}
+
+async function heroImage(req: PayloadRequest, source: Mapped, mapped: Mapped[], ctx: Context): Promise<number | null> {
+  const url = source.heroUrl!
+  if (ctx.mediaCache.has(url)) return ctx.mediaCache.get(url)!
+  if (ctx.uploaded.has(url)) return ctx.uploaded.get(url)!
+  const where = source.member.item.link || source.member.item.guid
+  let alt = source.heroAlt
+  const guessed = !source.heroAlt || source.heroAlt === decodeEntities(ctx.plan.attachments.get(source.member.item.meta._thumbnail_id ?? '')?.title ?? '').trim()
+  const altProblem = `hero image alt text ${alt ? `taken from the image's title ("${alt}")` : 'missing: set to the article title'}; review it`
+  if (guessed) alt ||= String(source.data.title)
+  const altByLocale = Object.fromEntries(mapped.map((m) => [m.locale, m === source ? alt! : (m.heroAlt ?? alt!)]))
+  let id: number | null = null
+  try {
+    const file = await readAttachment(url, ctx.options.mediaDir)
+    id = await uploadImage(req, file, altByLocale)
+    if (guessed) ctx.report.problem(where, altProblem)
+  } catch (error) {
+    if (!(error instanceof MediaProblem)) throw error
+    ctx.report.problem(where, `hero image not imported: ${error.message}`)
+  }
+  ctx.uploaded.set(url, id)
+  return id
+}
+
+function checkSectionMap(map: Record<string, string>): Record<string, Section> {
+  for (const [k, v] of Object.entries(map)) {
+    if (!sections.includes(v as Section)) throw new ImportError(`--section-map: "${k}" → "${v}" is not a section; use one of ${sections.join(', ')}.`)
+  }
+  return map as Record<string, Section>
+}
+
+/** The first category or tag (slug, then name) found in the map; unmapped categories are counted for the report. */
+function sectionOf(item: SourceItem, map: Record<string, Section>, unmapped: Map<string, number>): Section {
+  const terms = item.terms.filter((t) => t.domain === 'category' || t.domain === 'post_tag')
+  for (const t of terms) {
+    const hit = map[t.slug] ?? map[t.name]
+    if (hit) return hit
+  }
+  const first = terms.find((t) => t.domain === 'category' && t.slug !== 'uncategorized')
+  if (item.kind === 'post' && first) unmapped.set(first.slug || first.name, (unmapped.get(first.slug || first.name) ?? 0) + 1)
+  return 'news'
+}
+
+/** Category archives and their feeds → the section listing and its feed, in the mission's default language. */
+async function categoryRedirects(payload: Payload, mission: Mission, categories: Map<string, Section>, report: ImportReport) {
+  const locale = mission.defaultLocale
+  const req = await createLocalReq({ context: { skipRebuild: true } }, payload)
+  for (const [slug, section] of categories) {
+    const listing = articleSitePath(locale, section, '').replace(/\/\/$/, '/')
+    for (const [from, to] of [[`/category/${slug}/`, listing], [`/category/${slug}/feed/`, `${listing}rss.xml`]] as const) {
+      const found = (await payload.find({ collection: 'redirects', where: { and: [{ mission: { equals: mission.id } }, { from: { equals: from } }] }, depth: 0, limit: 1, overrideAccess: true, req })).docs[0]
+      const data = { from, mission: mission.id, to: { type: 'custom' as const, url: to }, type: '301' as const, origin: 'import' as const }
+      if (!found) {
+        await payload.create({ collection: 'redirects', data, overrideAccess: true, req, context: { skipRebuild: true } })
+        report.redirect('created')
+      } else if (found.to?.type !== 'custom' || found.to.url !== to) {
+        await payload.update({ collection: 'redirects', id: found.id, data, overrideAccess: true, req, context: { skipRebuild: true } })
+        report.redirect('updated')
+      } else report.redirect('unchanged')
+    }
+  }
+}
+
+/**
+ * Sticky posts → the home page's Featured block (articles have no "featured" flag): pinned first,
+ * in every language whose home layout has that block, up to its six places; reported otherwise.
+ */
+async function pinSticky(payload: Payload, mission: Mission, ids: number[], report: ImportReport) {
+  let pinned = false
+  for (const locale of mission.enabledLocales as string[]) {
+    const doc = await payload.findByID({ collection: 'missions', id: mission.id, locale: locale as 'vi', fallbackLocale: false, depth: 0, overrideAccess: true })
+    const layout = (doc.homeLayout ?? []) as { blockType: string; articles?: (number | { id: number })[] | null }[]
+    const block = layout.find((b) => b.blockType === 'featured')
+    if (!block) continue
+    const current = (block.articles ?? []).map((a) => (typeof a === 'object' ? a.id : a))
+    const next = [...new Set([...ids, ...current])].slice(0, 6)
+    if (JSON.stringify(next) === JSON.stringify(current)) continue
+    block.articles = next
+    await payload.update({ collection: 'missions', id: mission.id, locale: locale as 'vi', data: { homeLayout: layout } as never, depth: 0, overrideAccess: true, context: { skipRebuild: true } })
+    pinned = true
+  }
+  report.problem('sticky posts', pinned ? `${ids.length} sticky post(s) pinned in the home page's Featured block` : `${ids.length} sticky post(s): the home page has no Featured block to pin them in; add one in the mission's Home page tab`)
+}
+
+/** The import's named actor, a reviewer of the mission (the right to publish there and nothing else). */
+async function importActor(payload: Payload, missionId: number): Promise<User> {
+  const found = (await payload.find({ collection: 'users', where: { email: { equals: IMPORT_ACTOR_EMAIL } }, depth: 0, limit: 1, overrideAccess: true })).docs[0] as User | undefined
+  const membership = { mission: missionId, role: 'reviewer' as const }
+  if (!found) {
+    return (await payload.create({
+      collection: 'users',
+      data: { email: IMPORT_ACTOR_EMAIL, name: 'Importer (npm run import)', password: randomBytes(32).toString('base64url'), memberships: [membership], lockUntil: '9999-12-31T00:00:00.000Z' } as never,
+      overrideAccess: true,
+    })) as User
+  }
+  const memberships = (found.memberships ?? []).map((m) => ({ mission: typeof m.mission === 'object' ? m.mission.id : m.mission, role: m.role }))
+  if (memberships.some((m) => m.mission === missionId && m.role === 'reviewer')) return found
+  return (await payload.update({ collection: 'users', id: found.id, data: { memberships: [...memberships, membership] } as never, overrideAccess: true })) as User
+}
+
+export { oldPath }
