@@ -10,6 +10,7 @@ import { workflowEndpoints } from '../workflow/endpoints'
 import { contentLocales } from '../../core/locales'
 import { queueRebuildAfterChange, queueRebuildAfterDelete } from '../hooks/queueRebuild'
 import { eventField } from '../fields/event'
+import { optimisticConcurrency } from '../hooks/optimisticConcurrency'
 
 const sectionLabels = {
   news: { vi: 'Tin tức', en: 'News' },
@@ -39,6 +40,7 @@ export const Articles: CollectionConfig = {
     delete: articlesWhereUserMay('delete'),
   },
   hooks: {
+    beforeOperation: [optimisticConcurrency],
     beforeChange: [protectWorkflowFields, enforceArticleRights],
     beforeDelete: [enforceArticleDelete],
     afterChange: [recordEdits, queueRebuildAfterChange],

@@ -7,6 +7,7 @@ import { localeCodes } from '../../core/locales'
 import { keepingLocale } from '../../core/nestedRead'
 import { slugify, URL_SAFE_CODE } from '../lib/slugify'
 import { pagePreviewEndpoints } from '../endpoints/preview'
+import { optimisticConcurrency } from '../hooks/optimisticConcurrency'
 
 export const pageKinds = ['about', 'ambassador', 'consular-services', 'visa', 'overseas-vietnamese', 'citizen-protection', 'other'] as const
 
@@ -93,6 +94,7 @@ export const Pages: CollectionConfig = {
     delete: pagesWhereUserMay('delete'),
   },
   hooks: {
+    beforeOperation: [optimisticConcurrency],
     beforeChange: [enforcePageRights],
     beforeDelete: [refuseDeleteWhenLinked],
     afterChange: [
