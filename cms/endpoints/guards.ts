@@ -13,12 +13,14 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/
 
 /**
  * Admission control: at most this many API requests are worked on at once in this process; the
- * next ones wait their turn, at most MAX_QUEUE_WAIT_MS, then get a 503. Beyond a few requests per
- * core more concurrency only makes every request slower, and under overload a quick 503 beats a
- * timeout. The health check is never queued.
+ * next ones wait their turn, at most MAX_QUEUE_WAIT_MS, then get a 503. The work is CPU-bound
+ * (two cores), so more requests at once only make each slower: a request's time is about its
+ * wait plus MAX_CONCURRENT_REQUESTS ÷ throughput, which keeps it well under a client's 10 s
+ * even at a few saves per second, and under overload a quick 503 beats a timeout. The health
+ * check is never queued.
  */
-export const MAX_CONCURRENT_REQUESTS = 32
-export const MAX_QUEUE_WAIT_MS = 3_000
+export const MAX_CONCURRENT_REQUESTS = 16
+export const MAX_QUEUE_WAIT_MS = 2_000
 /** Seconds a client told 503 should wait before trying again. */
 const RETRY_AFTER_S = '2'
 
