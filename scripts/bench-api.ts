@@ -191,15 +191,22 @@ function memorySampler(rootPid: number | undefined) {
 
 type Editor = { email: string; auth: string; mission: number; readable: number[] }
 
+/** One request outside the measured runs; a 503 (server still busy) is retried after its Retry-After. */
 async function api(url: string, pathname: string, init: RequestInit & { auth?: string } = {}) {
-  const res = await fetch(url + pathname, {
-    ...init,
-    headers: { 'Content-Type': 'application/json', ...(init.auth ? { Authorization: init.auth } : {}), ...(init.headers as Record<string, string>) },
-    signal: AbortSignal.timeout(30_000),
-  })
-  const body = (await res.json().catch(() => ({}))) as Record<string, unknown>
-  if (!res.ok) throw new Error(`${init.method ?? 'GET'} ${pathname}: ${res.status} ${JSON.stringify(body).slice(0, 300)}`)
-  return body
+  for (let attempt = 1; ; attempt++) {
+    const res = await fetch(url + pathname, {
+      ...init,
+      headers: { 'Content-Type': 'application/json', ...(init.auth ? { Authorization: init.auth } : {}), ...(init.headers as Record<string, string>) },
+      signal: AbortSignal.timeout(30_000),
+    })
+    const body = (await res.json().catch(() => ({}))) as Record<string, unknown>
+    if (res.status === 503 && attempt < 10) {
+      await new Promise((r) => setTimeout(r, Number(res.headers.get('retry-after') ?? 1) * 1000))
+      continue
+    }
+    if (!res.ok) throw new Error(`${init.method ?? 'GET'} ${pathname}: ${res.status} ${JSON.stringify(body).slice(0, 300)}`)
+    return body
+  }
 }
 
 async function login(url: string, email: string, password: string): Promise<string> {
@@ -451,6 +458,8 @@ try {
     results.push(await scenario(server, setup, written, `open loop, mixed at ${RATE}/s`, ['list', 'read', 'workflow', 'read', 'write'], Math.max(50, RATE * 2), RATE))
   }
   memory.stop()
+  // Saves still queued when the last run stopped finish first.
+  await recovery(server, setup.editors[0]!.auth)
   const lostWrites = await lostWriteCheck(server, setup, written)
 
   const report = {

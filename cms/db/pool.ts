@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
 import pg from 'pg'
 import type { PoolConfig } from 'pg'
+import { logger } from '../lib/logger'
 
 /**
  * Payload's PostgreSQL connection pool, bounded in every direction so that load can slow the
@@ -10,13 +11,16 @@ import type { PoolConfig } from 'pg'
  * - a request waits at most POOL_ACQUIRE_TIMEOUT_MS for a connection, then fails with 503
  *   (cms/endpoints/guards.ts) instead of queueing forever;
  * - PostgreSQL itself ends a statement running longer than STATEMENT_TIMEOUT_MS and a session
- *   left idle inside a transaction for IDLE_IN_TRANSACTION_TIMEOUT_MS (its locks are released).
+ *   left idle inside a transaction for IDLE_IN_TRANSACTION_TIMEOUT_MS (its locks are released);
+ *   the request concerned fails, the process carries on.
  * Saves must never need a second connection while holding one (cms/hooks/documentLocks.ts).
  */
 export const DEFAULT_POOL_MAX = 20
 export const POOL_ACQUIRE_TIMEOUT_MS = 5_000
-export const STATEMENT_TIMEOUT_MS = 30_000
-export const IDLE_IN_TRANSACTION_TIMEOUT_MS = 30_000
+export const STATEMENT_TIMEOUT_MS = 60_000
+// Generous: a save's transaction stays open while Node works between its queries (an upload's
+// image sizes under load took over 30 s); the limit is for sessions nobody will ever finish.
+export const IDLE_IN_TRANSACTION_TIMEOUT_MS = 300_000
 
 export function poolMax(value = process.env.DATABASE_POOL_MAX): number {
   if (value === undefined || value === '') return DEFAULT_POOL_MAX
@@ -75,6 +79,15 @@ type ConnectCallback = (error: Error | undefined, client: pg.PoolClient | undefi
  * the error reaching it: it reads the mark instead and answers 503.
  */
 export class BoundedPool extends pg.Pool {
+  constructor(options?: PoolConfig) {
+    super(options)
+    // A connection the server ends (a timeout above, a restart) fails its query; without
+    // listeners its 'error' event would crash the process instead.
+    const report = (error: Error) => logger.warn({ err: error }, 'database connection lost')
+    this.on('error', report)
+    this.on('connect', (client) => client.on('error', report))
+  }
+
   // @ts-expect-error pg types connect() as overloads; this implements both forms.
   override connect(callback?: ConnectCallback) {
     // A request that already waited in vain fails at once: it is answered 503 anyway.

@@ -111,7 +111,8 @@ describe('saves and the connection pool', () => {
   })
 
   it('40 concurrent saves all complete or fail fast with 503/409; health answers; no session is left idle in a transaction', async () => {
-    const ids = await Promise.all(Array.from({ length: 40 }, (_, i) => draftArticle(`Bài ${i}`)))
+    const ids: number[] = []
+    for (let i = 0; i < 40; i++) ids.push(await draftArticle(`Bài ${i}`))
     const health = pollHealth()
     const outcomes = await Promise.all(
       ids.map(async (id, i) => {
