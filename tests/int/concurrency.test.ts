@@ -5,6 +5,7 @@ import type { User } from '../../core/payload-types'
 import { createTestPayload } from '../helpers/payload'
 import { startApiServer } from '../helpers/apiServer'
 import { createMission, createUserAndLogin } from '../helpers/fixtures'
+import { MAX_CONCURRENT_REQUESTS } from '../../cms/endpoints/guards'
 
 /**
  * Concurrent saves against the real embedded Postgres, through the REST API (as the admin's
@@ -163,6 +164,27 @@ describe('saves and the connection pool', () => {
     const again = await http('press', 'PATCH', `/api/articles/${id}?locale=vi&draft=true`, { title: 'Đã lưu' })
     expect(again.status, again.text).toBe(200)
     expect(await idleInTransaction()).toBe(0)
+  })
+
+  it('past MAX_CONCURRENT_REQUESTS at once, the next requests wait briefly, then get a 503 saying the server is busy', async () => {
+    // With every connection taken, admitted requests stall on the pool: the queue behind them fills.
+    const held = [await pool().connect(), await pool().connect(), await pool().connect()]
+    let answers: Res[]
+    let health: Res
+    try {
+      ;[answers, health] = await Promise.all([
+        Promise.all(Array.from({ length: MAX_CONCURRENT_REQUESTS + 4 }, () => http('press', 'GET', '/api/articles?limit=5&depth=0'))),
+        new Promise<Res>((r) => setTimeout(() => r(http(null, 'GET', '/api/health')), 500)),
+      ])
+    } finally {
+      for (const c of held) c.release()
+    }
+    const messages = answers.map((a) => `${a.status} ${a.json.errors?.[0]?.message}`)
+    expect(messages.filter((m) => /^503 The server is busy/.test(m))).toHaveLength(4)
+    expect(messages.filter((m) => /^503 The database is busy/.test(m))).toHaveLength(MAX_CONCURRENT_REQUESTS)
+    expect(answers.every((a) => a.headers.get('retry-after'))).toBe(true)
+    expect(health.status).toBe(200)
+    expect((await http('press', 'GET', '/api/articles?limit=5&depth=0')).status).toBe(200)
   })
 
   it('keeps the admin’s document locks: a document someone else has open is refused with 423, its holder saves', async () => {
