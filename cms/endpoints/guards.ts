@@ -24,18 +24,20 @@ export const MAX_QUEUE_WAIT_MS = 2_000
 /** Seconds a client told 503 should wait before trying again. */
 const RETRY_AFTER_S = '2'
 
-let running = 0
-const waiting: (() => void)[] = []
+// One count per process, on globalThis: Next bundles this module into each API route (REST, GraphQL).
+const admissionKey = Symbol.for('mission-publisher.admission')
+const admission = ((globalThis as { [admissionKey]?: { running: number; waiting: (() => void)[] } })[admissionKey] ??= { running: 0, waiting: [] })
+const { waiting } = admission
 
 /** Resolves to a release function once the request may run, or undefined after MAX_QUEUE_WAIT_MS. */
 function admit(): Promise<(() => void) | undefined> {
   const release = () => {
     const next = waiting.shift()
     if (next) next()
-    else running--
+    else admission.running--
   }
-  if (running < MAX_CONCURRENT_REQUESTS) {
-    running++
+  if (admission.running < MAX_CONCURRENT_REQUESTS) {
+    admission.running++
     return Promise.resolve(release)
   }
   return new Promise((resolve) => {
