@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url'
 import { buildConfig } from 'payload'
 import { postgresAdapter } from '@payloadcms/db-postgres'
 import { localeRowsByParent } from './db/indexes'
+import { boundedPg, poolOptions } from './db/pool'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { en } from '@payloadcms/translations/languages/en'
 import { vi } from '@payloadcms/translations/languages/vi'
@@ -28,6 +29,7 @@ import { dashboardEndpoint } from './workflow/dashboard'
 import { adminTranslations } from './lib/adminTranslations'
 import { healthEndpoint } from './endpoints/health'
 import { withAbuseLimits } from './hooks/abuseLimits'
+import { withLockChecksInTransaction } from './hooks/documentLocks'
 import { MAX_UPLOAD_BYTES } from './hooks/validateUpload'
 import { withPreviewGuards } from './endpoints/preview'
 import { isHqAdmin } from './access/roles'
@@ -53,8 +55,9 @@ export default buildConfig({
     components: { beforeDashboard: ['/components/WorkflowDashboard#WorkflowDashboard'] },
     importMap: { baseDir: dirname, importMapFile: path.join(dirname, 'app/(payload)/admin/importMap.js') },
   },
-  // Rate limits on login/password reset and page-size caps, and the preview endpoints' guards, added to every collection here.
-  collections: withPreviewGuards(withAbuseLimits([Articles, ArticleOverrides, Missions, Pages, Alerts, AlertLog, Media, Users, WorkflowEvents, Deployments])),
+  // Rate limits on login/password reset and page-size caps, the preview endpoints' guards, and the admin's
+  // document-lock check inside the save's transaction (one pool connection per save), added to every collection here.
+  collections: withPreviewGuards(withAbuseLimits(withLockChecksInTransaction([Articles, ArticleOverrides, Missions, Pages, Alerts, AlertLog, Media, Users, WorkflowEvents, Deployments]))),
   endpoints: [healthEndpoint, dashboardEndpoint],
   logger,
   // Redirects (old URLs → articles and pages), scoped per mission: cms/collections/Redirects.ts.
@@ -67,7 +70,9 @@ export default buildConfig({
   },
   i18n: { supportedLanguages: { vi, en }, fallbackLanguage: 'vi', translations: adminTranslations },
   db: postgresAdapter({
-    pool: { connectionString: process.env.DATABASE_URL },
+    // DATABASE_POOL_MAX connections, an acquire timeout (503), statement and idle-in-transaction timeouts: cms/db/pool.ts.
+    pool: poolOptions(process.env.DATABASE_URL),
+    pg: boundedPg,
     // Schema changes go through committed migrations only (npm run migrate:create).
     push: false,
     migrationDir: path.join(dirname, 'migrations'),

@@ -3,6 +3,7 @@ import { refusal } from '../lib/errors'
 import { canOnArticle, idOf, isHq, missionsAllowing } from '../access/roles'
 import { anyone } from '../access/rules'
 import { keepingLocale } from '../../core/nestedRead'
+import { optimisticConcurrency } from '../hooks/optimisticConcurrency'
 
 /** Reviewers and mission admins handle their missions' overrides; HQ all of them. */
 const ownMissionsOverrides: Access = ({ req }) => {
@@ -29,6 +30,7 @@ export const ArticleOverrides: CollectionConfig = {
     delete: ownMissionsOverrides,
   },
   hooks: {
+    beforeOperation: [optimisticConcurrency],
     beforeChange: [
       async ({ data, originalDoc, req }) => {
         const mission = idOf(data.mission ?? originalDoc?.mission)

@@ -14,6 +14,7 @@ import { noDraftsForAnonymous, onlyLiveLocalesForAnonymous } from '../hooks/publ
 import { restoreOnlyAsDraft } from '../hooks/restoreAsDraft'
 import { importSourceField } from '../fields/importSource'
 import { recordSlugRedirect } from '../hooks/recordSlugRedirect'
+import { optimisticConcurrency } from '../hooks/optimisticConcurrency'
 
 const sectionLabels = {
   news: { vi: 'Tin tức', en: 'News' },
@@ -43,7 +44,7 @@ export const Articles: CollectionConfig = {
     delete: articlesWhereUserMay('delete'),
   },
   hooks: {
-    beforeOperation: [draftsOnlyForPeople, restoreOnlyAsDraft, noDraftsForAnonymous],
+    beforeOperation: [optimisticConcurrency, draftsOnlyForPeople, restoreOnlyAsDraft, noDraftsForAnonymous],
     afterRead: [onlyLiveLocalesForAnonymous],
     beforeChange: [protectWorkflowFields, enforceArticleRights, recordSlugRedirect],
     beforeDelete: [enforceArticleDelete, keepHistoryOfDeleted],

@@ -5,6 +5,7 @@ import { anyone, hqAdminField, hqAdminOnly, updateMissions } from '../access/rul
 import { missionPreviewEndpoints } from '../endpoints/preview'
 import { enforceMissionRights } from '../hooks/enforceMissionRights'
 import { accreditationFields, consularFields, homeLayoutFields, menuFields, siteSettingsFields } from '../fields/missionSettings'
+import { optimisticConcurrency } from '../hooks/optimisticConcurrency'
 
 const timeZones = new Set(Intl.supportedValuesOf('timeZone'))
 const countryNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' })
@@ -20,9 +21,12 @@ export const Missions: CollectionConfig = {
     components: { edit: { beforeDocumentControls: ['/components/MissionPreviewButton#MissionPreviewButton'] } },
   },
   access: { read: anyone, create: hqAdminOnly, update: updateMissions, delete: hqAdminOnly },
+  // A mission populated into an article or user is its identity, not its site settings: the whole
+  // record also populated its menus' pages and home blocks' articles (6 queries per article read).
+  defaultPopulate: { code: true, name: true, kind: true, hostCountry: true, city: true, timeZone: true, enabledLocales: true, defaultLocale: true, siteUrl: true },
   endpoints: missionPreviewEndpoints,
   hooks: {
-    beforeOperation: [enforceMissionRights],
+    beforeOperation: [optimisticConcurrency, enforceMissionRights],
     // Settings, menus and the home layout are on the site: rebuild it after a change.
     afterChange: [
       async ({ doc, req, context, operation }) => {

@@ -14,6 +14,7 @@ import { workflowEndpointsOf } from '../workflow/endpoints'
 import { draftsOnlyForPeople, keepHistoryOfDeleted, protectWorkflowFields, recordEdits } from '../hooks/protectWorkflowFields'
 import { importSourceField } from '../fields/importSource'
 import { recordSlugRedirect } from '../hooks/recordSlugRedirect'
+import { optimisticConcurrency } from '../hooks/optimisticConcurrency'
 
 export const pageKinds = ['about', 'ambassador', 'consular-services', 'visa', 'overseas-vietnamese', 'citizen-protection', 'other'] as const
 
@@ -107,7 +108,7 @@ export const Pages: CollectionConfig = {
     delete: pagesWhereUserMay('delete'),
   },
   hooks: {
-    beforeOperation: [draftsOnlyForPeople, restoreOnlyAsDraft, noDraftsForAnonymous],
+    beforeOperation: [optimisticConcurrency, draftsOnlyForPeople, restoreOnlyAsDraft, noDraftsForAnonymous],
     afterRead: [onlyLiveLocalesForAnonymous],
     beforeChange: [protectWorkflowFields, enforcePageRights, recordSlugRedirect],
     beforeDelete: [refuseDeleteWhenLinked, keepHistoryOfDeleted],

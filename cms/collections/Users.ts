@@ -21,6 +21,8 @@ export const Users: CollectionConfig = {
   labels: { singular: { vi: 'Người dùng', en: 'User' }, plural: { vi: 'Người dùng', en: 'Users' } },
   admin: { useAsTitle: 'email', defaultColumns: ['email', 'name', 'hqRole'] },
   auth: {
+    // Every authenticated request loads its user: at depth 2 that populated each membership's mission with its menus' pages and home blocks' articles (7 queries); access needs only the ids.
+    depth: 0,
     // Payload's lockout is per account whatever the address: it is only the durable backstop
     // at the account-wide rate limit (cms/hooks/abuseLimits.ts), which counts per address first.
     maxLoginAttempts: 50,

@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
+import { closeHealthConnection } from './healthConnection'
 
-type Pool = { end: () => Promise<void>; ending?: boolean; on: (event: 'error', fn: (e: Error) => void) => void; totalCount: number; idleCount: number }
+type Pool = { end: () => Promise<void>; ending?: boolean; on: (event: 'error', fn: (e: Error) => void) => void; totalCount: number; idleCount: number; options?: { connectionString?: string } }
 
 /**
  * Payload's destroy() stops crons but leaves the Postgres pool open, and the adapter keeps
@@ -11,6 +12,7 @@ type Pool = { end: () => Promise<void>; ending?: boolean; on: (event: 'error', f
 export async function closePayload(payload: Payload) {
   await payload.destroy()
   const pool = (payload.db as unknown as { pool?: Pool }).pool
+  await closeHealthConnection(pool?.options?.connectionString)
   if (!pool || pool.ending) return
   // Let queries already in flight (a jobs-runner poll, a request) finish first: a checked-out
   // client has no error listener, and the server's "terminating connection" would crash us.

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type { Logger } from 'pino'
 import { logger as defaultLogger } from '../lib/logger'
 import { MAX_UPLOAD_BYTES } from '../hooks/validateUpload'
+import { databaseScope, POOL_ACQUIRE_TIMEOUT_MS, type DatabaseScope } from '../db/pool'
 
 /** JSON and form bodies: far above any article, far below what would hurt the server. */
 export const MAX_JSON_BODY_BYTES = 2_000_000
@@ -10,7 +11,52 @@ export const MAX_MULTIPART_BODY_BYTES = MAX_UPLOAD_BYTES + 1_000_000
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/
 
+/**
+ * Admission control: at most this many API requests are worked on at once in this process; the
+ * next ones wait their turn, at most MAX_QUEUE_WAIT_MS, then get a 503. The work is CPU-bound
+ * (two cores), so more requests at once only make each slower: a request's time is about its
+ * wait plus MAX_CONCURRENT_REQUESTS ÷ throughput, which keeps it well under a client's 10 s
+ * even at a few saves per second, and under overload a quick 503 beats a timeout. The health
+ * check is never queued.
+ */
+export const MAX_CONCURRENT_REQUESTS = 16
+export const MAX_QUEUE_WAIT_MS = 2_000
+/** Seconds a client told 503 should wait before trying again. */
+const RETRY_AFTER_S = '2'
+
+// One count per process, on globalThis: Next bundles this module into each API route (REST, GraphQL).
+const admissionKey = Symbol.for('mission-publisher.admission')
+const admission = ((globalThis as { [admissionKey]?: { running: number; waiting: (() => void)[] } })[admissionKey] ??= { running: 0, waiting: [] })
+const { waiting } = admission
+
+/** Resolves to a release function once the request may run, or undefined after MAX_QUEUE_WAIT_MS. */
+function admit(): Promise<(() => void) | undefined> {
+  const release = () => {
+    const next = waiting.shift()
+    if (next) next()
+    else admission.running--
+  }
+  if (admission.running < MAX_CONCURRENT_REQUESTS) {
+    admission.running++
+    return Promise.resolve(release)
+  }
+  return new Promise((resolve) => {
+    const turn = () => {
+      clearTimeout(timer)
+      resolve(release)
+    }
+    const timer = setTimeout(() => {
+      waiting.splice(waiting.indexOf(turn), 1)
+      resolve(undefined)
+    }, MAX_QUEUE_WAIT_MS)
+    waiting.push(turn)
+  })
+}
+
 type Handler<C> = (request: Request, context: C) => Promise<Response>
+
+const databaseBusy = (requestId: string) =>
+  json(503, `The database is busy: no connection came free within ${POOL_ACQUIRE_TIMEOUT_MS / 1000} s. Try again in a moment.`, requestId, { 'Retry-After': RETRY_AFTER_S })
 
 function json(status: number, message: string, requestId: string, extra: Record<string, string> = {}): Response {
   return Response.json({ errors: [{ message }] }, { status, headers: { 'X-Request-Id': requestId, ...extra } })
@@ -43,7 +89,10 @@ async function readCapped(request: Request, limit: number): Promise<Buffer<Array
  * - a request id (a valid incoming X-Request-Id is kept, else a new one), passed on to Payload
  *   as a header, returned to the client, and in every request log line;
  * - request body size limits, answered with 413 before the body is parsed;
- * - one structured log line per request (method, path, status, duration, request id).
+ * - one structured log line per request (method, path, status, duration, request id);
+ * - admission control (see MAX_CONCURRENT_REQUESTS), and a 503 with a clear message for a request
+ *   that found no free database connection in time (cms/db/pool.ts) — whatever Payload made of
+ *   that error (its JWT strategy, for one, would have carried on as "not logged in").
  */
 export function withApiGuards<C = unknown>(handler: Handler<C>, options: { logger?: Logger } = {}): Handler<C> {
   const log = options.logger ?? defaultLogger
@@ -53,6 +102,8 @@ export function withApiGuards<C = unknown>(handler: Handler<C>, options: { logge
     const requestId = incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID()
     const url = new URL(request.url)
     let response: Response
+    const scope: DatabaseScope = { busy: false }
+    let release: (() => void) | undefined
     try {
       const headers = new Headers(request.headers)
       headers.set('x-request-id', requestId)
@@ -73,16 +124,34 @@ export function withApiGuards<C = unknown>(handler: Handler<C>, options: { logge
         // Rebuilt from parts: Next's request object cannot be passed to another realm's Request constructor.
         forwarded = new Request(request.url, { method: request.method, headers, signal: request.signal })
       }
-      const upstream = await handler(forwarded, context)
-      const responseHeaders = new Headers(upstream.headers)
-      responseHeaders.set('X-Request-Id', requestId)
-      response = new Response(upstream.body, { status: upstream.status, statusText: upstream.statusText, headers: responseHeaders })
+      // Admitted only now: a slow upload must not hold a place while its body arrives.
+      release = url.pathname === '/api/health' ? () => {} : await admit()
+      if (!release) {
+        log.warn({ reqId: requestId, method: request.method, path: url.pathname, status: 503, ms: Math.round(performance.now() - started) }, 'request refused: server busy')
+        return json(503, 'The server is busy (too many requests at once); try again in a moment.', requestId, { 'Retry-After': RETRY_AFTER_S })
+      }
+      const upstream = await databaseScope.run(scope, () => handler(forwarded, context))
+      if (scope.busy) {
+        // Payload's answer was built on a failed query (a 500, a 403, or a view as "not logged in"): drop it.
+        await upstream.body?.cancel().catch(() => {})
+        response = databaseBusy(requestId)
+      } else {
+        const responseHeaders = new Headers(upstream.headers)
+        responseHeaders.set('X-Request-Id', requestId)
+        response = new Response(upstream.body, { status: upstream.status, statusText: upstream.statusText, headers: responseHeaders })
+      }
     } catch (error) {
-      log.error({ reqId: requestId, err: error }, 'request failed')
-      response = json(500, 'Something went wrong on our side. Quote this request id when reporting it: ' + requestId, requestId)
+      if (scope.busy) response = databaseBusy(requestId)
+      else {
+        log.error({ reqId: requestId, err: error }, 'request failed')
+        response = json(500, 'Something went wrong on our side. Quote this request id when reporting it: ' + requestId, requestId)
+      }
+    } finally {
+      release?.()
     }
     const entry = { reqId: requestId, method: request.method, path: url.pathname, status: response.status, ms: Math.round(performance.now() - started) }
-    if (response.status >= 500) log.error(entry, 'request')
+    if (scope.busy) log.warn(entry, 'request failed: no database connection free')
+    else if (response.status >= 500) log.error(entry, 'request')
     else log.info(entry, 'request')
     return response
   }

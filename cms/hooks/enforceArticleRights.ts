@@ -38,12 +38,7 @@ export const enforceArticleRights: CollectionBeforeChangeHook = ({ data, origina
   const target = idsOf(data.missions)
   const before = idsOf(originalDoc?.missions)
 
-  // Optimistic concurrency: a client that read version X sends If-Match: X (the document's
-  // updatedAt); if someone saved in between, the second save is refused, not silently merged.
-  const expected = req.headers?.get?.('if-match')?.replace(/^W\//, '').replace(/"/g, '')
-  if (operation === 'update' && expected && originalDoc?.updatedAt && new Date(expected).getTime() !== new Date(originalDoc.updatedAt).getTime()) {
-    throw refusal(`This article was changed by someone else at ${originalDoc.updatedAt}. Reload it and apply your edit again.`, 409)
-  }
+  // Concurrent edits (If-Match, 409): cms/hooks/optimisticConcurrency.ts.
 
   if (operation === 'create') {
     if (!canOnArticle(user, 'create', target)) {
