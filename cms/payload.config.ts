@@ -28,6 +28,10 @@ import { MAX_UPLOAD_BYTES } from './hooks/validateUpload'
 import { logger } from './lib/logger'
 import { contentLocales, defaultLocale } from '../core/locales'
 import { payloadSecret, serverURL } from '../core/env'
+import { emailAdapter } from './email/adapter'
+import { Deliveries, Subscribers } from './subscriptions/collections'
+import { subscriptionEndpoints } from './subscriptions/endpoints'
+import { deliverMailTask } from './jobs/deliverMail'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -35,6 +39,7 @@ export default buildConfig({
   serverURL,
   secret: payloadSecret(),
   telemetry: false,
+  email: emailAdapter(), // SMTP_URL, MAIL_FROM; unset: messages go to the log
   // Refused uploads, rate-limited requests and other refusals are expected client errors: no error stack in the log.
   loggingLevels: { APIError: 'info', Forbidden: 'info', ValidationError: 'info', AuthenticationError: 'info', NotFound: 'info', UploadRejected: 'info', RateLimited: 'info' } as Record<string, 'info'>,
   csrf: [serverURL],
@@ -48,8 +53,8 @@ export default buildConfig({
     importMap: { baseDir: dirname, importMapFile: path.join(dirname, 'app/(payload)/admin/importMap.js') },
   },
   // Rate limits on login/password reset and page-size caps, added to every collection here.
-  collections: withAbuseLimits([Articles, ArticleOverrides, Missions, Pages, Alerts, AlertLog, Media, Users, WorkflowEvents, Deployments]),
-  endpoints: [healthEndpoint, dashboardEndpoint],
+  collections: withAbuseLimits([Articles, ArticleOverrides, Missions, Pages, Alerts, AlertLog, Media, Users, WorkflowEvents, Deployments, Subscribers, Deliveries]),
+  endpoints: [healthEndpoint, dashboardEndpoint, ...subscriptionEndpoints],
   logger,
   editor: lexicalEditor(),
   localization: {
@@ -71,13 +76,14 @@ export default buildConfig({
   graphQL: { disablePlaygroundInProduction: true },
   typescript: { outputFile: path.join(dirname, '../core/payload-types.ts'), autoGenerate: false },
   jobs: {
-    tasks: [rebuildSitesTask, deploySiteTask, publishScheduledTask],
+    tasks: [rebuildSitesTask, deploySiteTask, publishScheduledTask, deliverMailTask],
     // Only the long-running `npm start` process runs jobs; Next's request workers and scripts just queue them.
     shouldAutoRun: () => process.env.MP_JOBS_RUNNER === '1',
     autoRun: [
       // limit 1: one rebuild job per tick; its handler coalesces every other pending rebuild (cms/jobs/rebuildSites.ts).
       { cron: '* * * * * *', queue: 'rebuild', limit: 1 }, // every second: the wait is part of publish → live
       { cron: '*/5 * * * * *', queue: 'workflow', limit: 20 },
+      { cron: '* * * * * *', queue: 'mail', limit: 5 }, // subscriber mail (cms/jobs/deliverMail.ts): alerts go out at once
     ],
     deleteJobOnComplete: false,
   },

@@ -77,6 +77,8 @@ export interface Config {
     users: User;
     'workflow-events': WorkflowEvent;
     deployments: Deployment;
+    subscribers: Subscriber;
+    deliveries: Delivery;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -86,6 +88,10 @@ export interface Config {
   collectionsJoins: {
     articles: {
       history: 'workflow-events';
+      mailDeliveries: 'deliveries';
+    };
+    missions: {
+      mailDeliveries: 'deliveries';
     };
   };
   collectionsSelect: {
@@ -99,6 +105,8 @@ export interface Config {
     users: UsersSelect<false> | UsersSelect<true>;
     'workflow-events': WorkflowEventsSelect<false> | WorkflowEventsSelect<true>;
     deployments: DeploymentsSelect<false> | DeploymentsSelect<true>;
+    subscribers: SubscribersSelect<false> | SubscribersSelect<true>;
+    deliveries: DeliveriesSelect<false> | DeliveriesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -109,8 +117,12 @@ export interface Config {
     defaultIDType: number;
   };
   fallbackLocale: ('false' | 'none' | 'null') | false | null | ('vi' | 'en' | 'ar') | ('vi' | 'en' | 'ar')[];
-  globals: {};
-  globalsSelect: {};
+  globals: {
+    'payload-jobs-stats': PayloadJobsStat;
+  };
+  globalsSelect: {
+    'payload-jobs-stats': PayloadJobsStatsSelect<false> | PayloadJobsStatsSelect<true>;
+  };
   locale: 'vi' | 'en' | 'ar';
   widgets: {
     collections: CollectionsWidget;
@@ -121,6 +133,7 @@ export interface Config {
       rebuildSites: TaskRebuildSites;
       deploySite: TaskDeploySite;
       publishScheduled: TaskPublishScheduled;
+      deliverMail: TaskDeliverMail;
       inline: {
         input: unknown;
         output: unknown;
@@ -229,6 +242,11 @@ export interface Article {
      */
     endsAt?: string | null;
     venue?: string | null;
+  };
+  mailDeliveries?: {
+    docs?: (number | Delivery)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
   };
   heroImage?: (number | null) | Media;
   publishedAt?: string | null;
@@ -401,6 +419,11 @@ export interface Mission {
         id?: string | null;
       }[]
     | null;
+  mailDeliveries?: {
+    docs?: (number | Delivery)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
   updatedAt: string;
   createdAt: string;
 }
@@ -491,6 +514,26 @@ export interface Page {
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "deliveries".
+ */
+export interface Delivery {
+  id: number;
+  key: string;
+  publication: string;
+  kind: 'article' | 'alert' | 'digest';
+  article?: (number | null) | Article;
+  alert?: number | null;
+  mission: number | Mission;
+  subscriber: number;
+  locale: string;
+  status: 'pending' | 'sending' | 'sent' | 'digest' | 'failed' | 'bounced' | 'complained' | 'uncertain' | 'skipped';
+  error?: string | null;
+  sentAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -664,6 +707,28 @@ export interface Deployment {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "subscribers".
+ */
+export interface Subscriber {
+  id: number;
+  email: string;
+  mission: number | Mission;
+  locale: 'vi' | 'en' | 'ar';
+  sections?: ('news' | 'cultural-diplomacy' | 'external-information')[] | null;
+  alerts?: boolean | null;
+  frequency: 'immediate' | 'daily';
+  consentedAt: string;
+  /**
+   * The page the reader subscribed on
+   */
+  source?: string | null;
+  bounces?: number | null;
+  complainedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -731,7 +796,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'rebuildSites' | 'deploySite' | 'publishScheduled';
+        taskSlug: 'inline' | 'rebuildSites' | 'deploySite' | 'publishScheduled' | 'deliverMail';
         taskID: string;
         input?:
           | {
@@ -764,10 +829,19 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'rebuildSites' | 'deploySite' | 'publishScheduled') | null;
+  taskSlug?: ('inline' | 'rebuildSites' | 'deploySite' | 'publishScheduled' | 'deliverMail') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
+  meta?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -817,6 +891,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'deployments';
         value: number | Deployment;
+      } | null)
+    | ({
+        relationTo: 'subscribers';
+        value: number | Subscriber;
+      } | null)
+    | ({
+        relationTo: 'deliveries';
+        value: number | Delivery;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -910,6 +992,7 @@ export interface ArticlesSelect<T extends boolean = true> {
         endsAt?: T;
         venue?: T;
       };
+  mailDeliveries?: T;
   heroImage?: T;
   publishedAt?: T;
   updatedAt?: T;
@@ -1081,6 +1164,7 @@ export interface MissionsSelect<T extends boolean = true> {
         consularContact?: T;
         id?: T;
       };
+  mailDeliveries?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1280,6 +1364,43 @@ export interface DeploymentsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "subscribers_select".
+ */
+export interface SubscribersSelect<T extends boolean = true> {
+  email?: T;
+  mission?: T;
+  locale?: T;
+  sections?: T;
+  alerts?: T;
+  frequency?: T;
+  consentedAt?: T;
+  source?: T;
+  bounces?: T;
+  complainedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "deliveries_select".
+ */
+export interface DeliveriesSelect<T extends boolean = true> {
+  key?: T;
+  publication?: T;
+  kind?: T;
+  article?: T;
+  alert?: T;
+  mission?: T;
+  subscriber?: T;
+  locale?: T;
+  status?: T;
+  error?: T;
+  sentAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -1314,6 +1435,7 @@ export interface PayloadJobsSelect<T extends boolean = true> {
   queue?: T;
   waitUntil?: T;
   processing?: T;
+  meta?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1348,6 +1470,34 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
   batch?: T;
   updatedAt?: T;
   createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats".
+ */
+export interface PayloadJobsStat {
+  id: number;
+  stats?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats_select".
+ */
+export interface PayloadJobsStatsSelect<T extends boolean = true> {
+  stats?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1424,6 +1574,24 @@ export interface TaskPublishScheduled {
   };
   output: {
     published?: boolean | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskDeliverMail".
+ */
+export interface TaskDeliverMail {
+  input: {
+    kind: string;
+    article?: number | null;
+    locale?: string | null;
+    alert?: number | null;
+    day?: string | null;
+  };
+  output: {
+    publication?: string | null;
+    sent?: number | null;
+    more?: boolean | null;
   };
 }
 /**

@@ -5,6 +5,7 @@ import { nobody } from '../access/rules'
 import { writeAlertFile } from '../../core/alertFile'
 import { refusal } from '../lib/errors'
 import { keepingLocale } from '../../core/nestedRead'
+import { queueAlertMail } from '../subscriptions/queue'
 
 /**
  * Emergency consular alerts. Mission admins and reviewers post them for their missions, HQ
@@ -107,7 +108,7 @@ export const Alerts: CollectionConfig = {
   labels: { singular: { vi: 'Cảnh báo khẩn', en: 'Emergency alert' }, plural: { vi: 'Cảnh báo khẩn', en: 'Emergency alerts' } },
   admin: { useAsTitle: 'severity', defaultColumns: ['mission', 'severity', 'startsAt', 'expiresAt'] },
   access: { read: writeScope, create: ({ req }) => Boolean(req.user && (isHq(req.user) || missionsWhere(req.user, alertRoles).length)), update: writeScope, delete: writeScope },
-  hooks: { beforeChange: [validateAlert], afterChange: [afterChange], afterDelete: [afterDelete] },
+  hooks: { beforeChange: [validateAlert], afterChange: [afterChange, queueAlertMail], afterDelete: [afterDelete] },
   fields: [
     {
       name: 'mission',

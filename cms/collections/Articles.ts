@@ -10,6 +10,8 @@ import { workflowEndpoints } from '../workflow/endpoints'
 import { contentLocales } from '../../core/locales'
 import { queueRebuildAfterChange, queueRebuildAfterDelete } from '../hooks/queueRebuild'
 import { eventField } from '../fields/event'
+import { queueArticleMail } from '../subscriptions/queue'
+import { articleDeliveriesField } from '../subscriptions/collections'
 
 const sectionLabels = {
   news: { vi: 'Tin tức', en: 'News' },
@@ -41,7 +43,7 @@ export const Articles: CollectionConfig = {
   hooks: {
     beforeChange: [protectWorkflowFields, enforceArticleRights],
     beforeDelete: [enforceArticleDelete],
-    afterChange: [recordEdits, queueRebuildAfterChange],
+    afterChange: [recordEdits, queueRebuildAfterChange, queueArticleMail],
     afterDelete: [queueRebuildAfterDelete],
   },
   endpoints: workflowEndpoints,
@@ -108,6 +110,7 @@ export const Articles: CollectionConfig = {
           : 'Countries must be ISO 3166-1 alpha-2 codes such as "NZ".',
     },
     eventField,
+    articleDeliveriesField,
     { name: 'heroImage', type: 'upload', relationTo: 'media', label: { vi: 'Ảnh chính', en: 'Hero image' } },
     {
       name: 'publishedAt',

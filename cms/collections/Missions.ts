@@ -3,6 +3,7 @@ import { URL_SAFE_CODE } from '../lib/slugify'
 import { contentLocales, defaultLocale } from '../../core/locales'
 import { anyone, hqAdminField, hqAdminOnly, updateMissions } from '../access/rules'
 import { missionPreviewEndpoints } from '../endpoints/preview'
+import { missionDeliveriesField } from '../subscriptions/collections'
 import { accreditationFields, consularFields, homeLayoutFields, menuFields, siteSettingsFields } from '../fields/missionSettings'
 
 const timeZones = new Set(Intl.supportedValuesOf('timeZone'))
@@ -42,6 +43,7 @@ export const Missions: CollectionConfig = {
         { label: { vi: 'Kiêm nhiệm', en: 'Accreditation' }, fields: accreditationFields },
       ],
     },
+    missionDeliveriesField,
   ]
 }
 
