@@ -14,6 +14,8 @@ import { sameSource, sourceLocaleOf, sourceTextOf, type SourceText } from '../co
 import { exportPages, exportSiteSettings } from './exportSite'
 import { appendArticles } from '../core/articleFiles'
 import { inLocale } from '../core/inLocale'
+import { serverURL } from '../core/env'
+import { cardMaker, siteCards } from './shareCards'
 
 const PAGE_SIZE = 100
 
@@ -56,8 +58,11 @@ export async function exportMission(payload: Payload, mission: Mission, contentD
     defaultLocale: mission.defaultLocale,
     siteUrl: missionSiteUrl(mission.code, mission.siteUrl),
     site: await exportSiteSettings(payload, settings, siteDir),
+    subscribeAction: `${serverURL.replace(/\/+$/, '')}/api/subscriptions/subscribe`,
   }
-  await exportPages(payload, mission, exported.locales, missionDir)
+  const makeCard = cardMaker(exported, siteDir)
+  exported.cards = await siteCards(exported, makeCard)
+  await exportPages(payload, mission, exported.locales, missionDir, makeCard)
   writeFileSync(path.join(missionDir, 'mission.json'), JSON.stringify(exported))
 
   // Pass 1, per locale and access-controlled: which article is public in which locale, under which slug.

@@ -4,6 +4,7 @@ import path from 'node:path'
 import { sendStaticFile } from './staticFiles'
 import { ALERT_MARKER, activeAlerts, alertBannerHtml, htmlFileFor, readAlertFile } from './alerts'
 import { analyticsConfig, type AnalyticsConfig } from '../site/analytics'
+import { serverURL } from '../core/env'
 
 /**
  * The local "CDN": serves dist/sites/<code>/… at http://localhost:<SITE_PORT>/<code>/….
@@ -11,12 +12,13 @@ import { analyticsConfig, type AnalyticsConfig } from '../site/analytics'
  * only script of our own: Pagefind fetches its index (connect-src) and runs WebAssembly
  * (wasm-unsafe-eval). When the operator configured cookieless analytics (site/analytics.ts),
  * that one origin is added to script-src (its script) and connect-src (the page-view beacon
- * it sends home) — and nothing else.
+ * it sends home) — and nothing else. Forms may post to the CMS (SERVER_URL): the e-mail
+ * subscription form (cms/subscriptions/endpoints.ts).
  */
 export function siteSecurityHeaders(analytics: AnalyticsConfig | null = analyticsConfig()): Record<string, string> {
   const extra = analytics ? ` ${analytics.origin}` : ''
   return {
-    'Content-Security-Policy': `default-src 'none'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; font-src 'self'; script-src 'self' 'wasm-unsafe-eval'${extra}; connect-src 'self'${extra}; base-uri 'none'; form-action 'self'; frame-ancestors 'none'`,
+    'Content-Security-Policy': `default-src 'none'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; font-src 'self'; script-src 'self' 'wasm-unsafe-eval'${extra}; connect-src 'self'${extra}; base-uri 'none'; form-action 'self' ${new URL(serverURL).origin}; frame-ancestors 'none'`,
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'strict-origin-when-cross-origin',
     'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), interest-cohort=()',
