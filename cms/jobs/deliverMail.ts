@@ -144,6 +144,7 @@ async function articleDelivery(payload: Payload, input: Input) {
     return rows
   })
   const result = await sendPending(payload, publication, async (r, row, m) => articleMessage(m, r, { ...article, slug: article.slug! }, messageIdFor(row.key)))
+  await queueNextDigest(payload)
   return { publication, ...result }
 }
 
@@ -175,6 +176,31 @@ async function alertDelivery(payload: Payload, input: Input) {
     return text ? alertMessage(m, r, { text, textLocale, severity: alert.severity, expiresAt: alert.expiresAt }, messageIdFor(row.key)) : null
   })
   return { publication, ...result }
+}
+
+/** When daily digests go out (UTC hour). */
+export const DIGEST_HOUR_UTC = 7
+
+/**
+ * Makes sure one digest job waits for the next DIGEST_HOUR_UTC while articles wait for daily
+ * subscribers. (Payload's own job schedules would poll the database every second in every
+ * process, the admin's request workers included; one queued job per day does not.)
+ */
+async function queueNextDigest(payload: Payload) {
+  const waiting = await pool(payload).query(`SELECT 1 FROM deliveries WHERE status = 'digest' LIMIT 1`)
+  if (!waiting.rowCount) return
+  const at = new Date()
+  at.setUTCHours(DIGEST_HOUR_UTC, 0, 0, 0)
+  if (at.getTime() <= Date.now()) at.setUTCDate(at.getUTCDate() + 1)
+  const day = at.toISOString().slice(0, 10)
+  const queued = await payload.find({
+    collection: 'payload-jobs',
+    where: { and: [{ taskSlug: { equals: 'deliverMail' } }, { completedAt: { exists: false } }, { 'input.kind': { equals: 'digest' } }, { 'input.day': { equals: day } }] },
+    limit: 1,
+    depth: 0,
+    overrideAccess: true,
+  })
+  if (!queued.docs.length) await payload.jobs.queue({ task: 'deliverMail', queue: MAIL_QUEUE, input: { kind: 'digest', day }, waitUntil: at })
 }
 
 /**
@@ -226,8 +252,6 @@ export const deliverMailTask: TaskConfig<{ input: Input; output: { publication: 
     { name: 'more', type: 'checkbox' },
   ],
   retries: { attempts: 5, backoff: { type: 'exponential', delay: 10_000 } },
-  // Every morning (UTC): the digest of the day before.
-  schedule: [{ cron: '0 0 7 * * *', queue: MAIL_QUEUE, hooks: { beforeSchedule: async () => ({ input: { kind: 'digest' }, shouldSchedule: true }) } }],
   handler: async ({ input, req }) => {
     const payload = req.payload
     const run = input.kind === 'alert' ? alertDelivery : input.kind === 'digest' ? digestDelivery : articleDelivery

@@ -4,7 +4,7 @@ import * as migration_20261123_164949_syndication_overrides from './20261123_164
 import * as migration_20261123_173642_deployments_mission_sites from './20261123_173642_deployments_mission_sites';
 import * as migration_20261123_184616_article_events from './20261123_184616_article_events';
 import * as migration_20261123_212955_locale_parent_indexes from './20261123_212955_locale_parent_indexes';
-import * as migration_20261204_011706_readers_subscriptions from './20261204_011706_readers_subscriptions';
+import * as migration_20261204_015358_readers_subscriptions from './20261204_015358_readers_subscriptions';
 
 export const migrations = [
   {
@@ -38,8 +38,8 @@ export const migrations = [
     name: '20261123_212955_locale_parent_indexes',
   },
   {
-    up: migration_20261204_011706_readers_subscriptions.up,
-    down: migration_20261204_011706_readers_subscriptions.down,
-    name: '20261204_011706_readers_subscriptions'
+    up: migration_20261204_015358_readers_subscriptions.up,
+    down: migration_20261204_015358_readers_subscriptions.down,
+    name: '20261204_015358_readers_subscriptions'
   },
 ];
