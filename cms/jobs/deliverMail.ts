@@ -27,11 +27,14 @@ type Planned = { key: string; publication: string; kind: string; article: number
  * sends what is still pending; subscribers who arrive later are not added to an old publish.
  */
 async function plan(payload: Payload, publication: string, rows: () => Promise<Planned[]>): Promise<void> {
+  const exists = await pool(payload).query('SELECT 1 FROM deliveries WHERE publication = $1 LIMIT 1', [publication])
+  if (exists.rowCount) return
+  // Recipients are read before a connection is taken for the insert: holding one while
+  // Payload asks the pool for another could starve the pool when several jobs plan at once.
+  const planned = await rows()
+  if (!planned.length) return
   const db = await pool(payload).connect()
   try {
-    const exists = await db.query('SELECT 1 FROM deliveries WHERE publication = $1 LIMIT 1', [publication])
-    if (exists.rowCount) return
-    const planned = await rows()
     await db.query('BEGIN')
     for (let i = 0; i < planned.length; i += 500) {
       const chunk = planned.slice(i, i + 500)
