@@ -114,6 +114,17 @@ async function publish(title: string, section: string, locale: 'vi' | 'en' = 'vi
 const runMail = () => payload.jobs.run({ queue: 'mail', limit: 50 })
 const subscriberOf = async (email: string) => (await payload.find({ collection: 'subscribers', where: { email: { equals: email } }, overrideAccess: true })).docs[0]
 
+describe('Payload’s own mail goes through the same adapter', () => {
+  it('a password reset request mails the account', async () => {
+    const res = await fetch(`${api.url}/api/users/forgot-password`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': nextIp() }, body: JSON.stringify({ email: 'press@example.org' }) })
+    expect(res.status).toBe(200)
+    const mail = smtp.to('press@example.org').at(-1)
+    expect(mail, 'reset mail').toBeDefined()
+    expect(mail!.headers.get('from')).toContain('news@example.org')
+    expect(mail!.html + mail!.text).toMatch(/reset-password|reset/i)
+  })
+})
+
 describe('subscribe → confirm → publish → one message', () => {
   it('stores nothing before confirmation, then the reader’s choices with the consent time and source', async () => {
     const res = await post('/api/subscriptions/subscribe', form({ email: 'Reader.VI@example.net', sections: ['news'] }), { Referer: 'http://localhost:4321/mail-mission/vi/' })
