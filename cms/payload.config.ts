@@ -36,6 +36,10 @@ import { isHqAdmin } from './access/roles'
 import { logger } from './lib/logger'
 import { contentLocales, defaultLocale } from '../core/locales'
 import { payloadSecret, serverURL } from '../core/env'
+import { emailAdapter } from './email/adapter'
+import { Deliveries, Subscribers } from './subscriptions/collections'
+import { subscriptionEndpoints } from './subscriptions/endpoints'
+import { deliverMailTask } from './jobs/deliverMail'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -43,6 +47,7 @@ export default buildConfig({
   serverURL,
   secret: payloadSecret(),
   telemetry: false,
+  email: emailAdapter(), // SMTP_URL, MAIL_FROM; unset: messages go to the log
   // Refused uploads, rate-limited requests and other refusals are expected client errors: no error stack in the log.
   loggingLevels: { APIError: 'info', Forbidden: 'info', ValidationError: 'info', AuthenticationError: 'info', NotFound: 'info', UploadRejected: 'info', RateLimited: 'info' } as Record<string, 'info'>,
   csrf: [serverURL],
@@ -57,8 +62,8 @@ export default buildConfig({
   },
   // Rate limits on login/password reset and page-size caps, the preview endpoints' guards, and the admin's
   // document-lock check inside the save's transaction (one pool connection per save), added to every collection here.
-  collections: withPreviewGuards(withAbuseLimits(withLockChecksInTransaction([Articles, ArticleOverrides, Missions, Pages, Alerts, AlertLog, Media, Users, WorkflowEvents, Deployments]))),
-  endpoints: [healthEndpoint, dashboardEndpoint],
+  collections: withPreviewGuards(withAbuseLimits(withLockChecksInTransaction([Articles, ArticleOverrides, Missions, Pages, Alerts, AlertLog, Media, Users, WorkflowEvents, Deployments, Subscribers, Deliveries]))),
+  endpoints: [healthEndpoint, dashboardEndpoint, ...subscriptionEndpoints],
   logger,
   // Redirects (old URLs → articles and pages), scoped per mission: cms/collections/Redirects.ts.
   plugins: [redirectsPlugin(redirectsPluginConfig)],
@@ -85,7 +90,7 @@ export default buildConfig({
   typescript: { outputFile: path.join(dirname, '../core/payload-types.ts'), autoGenerate: false },
   jobs: {
     // Every task runs under a claim with a lease (cms/jobs/claims.ts): correct with any number of workers.
-    tasks: [rebuildSitesTask, deploySiteTask, publishScheduledTask, publishAlertsTask].map(claimed),
+    tasks: [rebuildSitesTask, deploySiteTask, publishScheduledTask, publishAlertsTask, deliverMailTask].map(claimed),
     jobsCollectionOverrides: ({ defaultJobsCollection }) => ({ ...defaultJobsCollection, fields: [...defaultJobsCollection.fields, ...jobClaimFields] }),
     // Jobs run only in the runners of npm start and npm run worker (Local API); over HTTP nobody runs them (GET
     // /api/payload-jobs/run, /handle-schedules answer 401), and only HQ admins queue or cancel.
@@ -99,6 +104,7 @@ export default buildConfig({
       { cron: '*/5 * * * * *', queue: 'workflow', limit: 20 },
       // Emergency alerts to the bucket within seconds, never behind a site build (cms/jobs/publishAlerts.ts).
       { cron: '* * * * * *', queue: 'alerts', limit: 10 },
+      { cron: '* * * * * *', queue: 'mail', limit: 5 }, // subscriber mail (cms/jobs/deliverMail.ts): alerts go out at once
     ],
     deleteJobOnComplete: false,
   },

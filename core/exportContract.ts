@@ -28,7 +28,13 @@ export type ExportedMission = {
   siteUrl: string
   /** Site settings (absent in content exported before settings existed). */
   site?: ExportedSite
+  /** Generated 1200×630 share cards (site-relative JPEG paths) per locale, for pages without a picture. */
+  cards?: Record<LocaleCode, ExportedShareCards>
+  /** Where the site's subscription form posts (the CMS's public API, cms/subscriptions/endpoints.ts). */
+  subscribeAction?: string
 }
+
+export type ExportedShareCards = { home: string; sections: Record<string, string>; countries: string | null }
 
 export type ExportedArticle = {
   id: number
@@ -116,6 +122,8 @@ export type ExportedPage = {
   updatedAt: string
   /** Slugs of this page by locale, where published. */
   translations: Record<LocaleCode, string>
+  /** Generated share card with the page title (site-relative JPEG path). */
+  card?: string
 }
 
 /** When an event is over for readers: its end, else its start. */

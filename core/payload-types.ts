@@ -77,6 +77,8 @@ export interface Config {
     users: User;
     'workflow-events': WorkflowEvent;
     deployments: Deployment;
+    subscribers: Subscriber;
+    deliveries: Delivery;
     redirects: Redirect;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
@@ -87,6 +89,10 @@ export interface Config {
   collectionsJoins: {
     articles: {
       history: 'workflow-events';
+      mailDeliveries: 'deliveries';
+    };
+    missions: {
+      mailDeliveries: 'deliveries';
     };
     pages: {
       history: 'workflow-events';
@@ -103,6 +109,8 @@ export interface Config {
     users: UsersSelect<false> | UsersSelect<true>;
     'workflow-events': WorkflowEventsSelect<false> | WorkflowEventsSelect<true>;
     deployments: DeploymentsSelect<false> | DeploymentsSelect<true>;
+    subscribers: SubscribersSelect<false> | SubscribersSelect<true>;
+    deliveries: DeliveriesSelect<false> | DeliveriesSelect<true>;
     redirects: RedirectsSelect<false> | RedirectsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
@@ -127,6 +135,7 @@ export interface Config {
       deploySite: TaskDeploySite;
       publishScheduled: TaskPublishScheduled;
       publishAlerts: TaskPublishAlerts;
+      deliverMail: TaskDeliverMail;
       inline: {
         input: unknown;
         output: unknown;
@@ -249,6 +258,11 @@ export interface Article {
       | number
       | boolean
       | null;
+  };
+  mailDeliveries?: {
+    docs?: (number | Delivery)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
   };
   heroImage?: (number | null) | Media;
   publishedAt?: string | null;
@@ -421,6 +435,11 @@ export interface Mission {
         id?: string | null;
       }[]
     | null;
+  mailDeliveries?: {
+    docs?: (number | Delivery)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
   updatedAt: string;
   createdAt: string;
 }
@@ -604,6 +623,26 @@ export interface WorkflowEvent {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "deliveries".
+ */
+export interface Delivery {
+  id: number;
+  key: string;
+  publication: string;
+  kind: 'article' | 'alert' | 'digest';
+  article?: (number | null) | Article;
+  alert?: number | null;
+  mission: number | Mission;
+  subscriber: number;
+  locale: string;
+  status: 'pending' | 'sending' | 'sent' | 'digest' | 'failed' | 'bounced' | 'complained' | 'uncertain' | 'skipped';
+  error?: string | null;
+  sentAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "article-overrides".
  */
 export interface ArticleOverride {
@@ -721,6 +760,28 @@ export interface Deployment {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "subscribers".
+ */
+export interface Subscriber {
+  id: number;
+  email: string;
+  mission: number | Mission;
+  locale: 'vi' | 'en' | 'ar';
+  sections?: ('news' | 'cultural-diplomacy' | 'external-information')[] | null;
+  alerts?: boolean | null;
+  frequency: 'immediate' | 'daily';
+  consentedAt: string;
+  /**
+   * The page the reader subscribed on
+   */
+  source?: string | null;
+  bounces?: number | null;
+  complainedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "redirects".
  */
 export interface Redirect {
@@ -818,7 +879,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'rebuildSites' | 'deploySite' | 'publishScheduled' | 'publishAlerts';
+        taskSlug: 'inline' | 'rebuildSites' | 'deploySite' | 'publishScheduled' | 'publishAlerts' | 'deliverMail';
         taskID: string;
         input?:
           | {
@@ -851,7 +912,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'rebuildSites' | 'deploySite' | 'publishScheduled' | 'publishAlerts') | null;
+  taskSlug?: ('inline' | 'rebuildSites' | 'deploySite' | 'publishScheduled' | 'publishAlerts' | 'deliverMail') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -906,6 +967,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'deployments';
         value: number | Deployment;
+      } | null)
+    | ({
+        relationTo: 'subscribers';
+        value: number | Subscriber;
+      } | null)
+    | ({
+        relationTo: 'deliveries';
+        value: number | Delivery;
       } | null)
     | ({
         relationTo: 'redirects';
@@ -1011,6 +1080,7 @@ export interface ArticlesSelect<T extends boolean = true> {
         system?: T;
         items?: T;
       };
+  mailDeliveries?: T;
   heroImage?: T;
   publishedAt?: T;
   updatedAt?: T;
@@ -1182,6 +1252,7 @@ export interface MissionsSelect<T extends boolean = true> {
         consularContact?: T;
         id?: T;
       };
+  mailDeliveries?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1405,6 +1476,43 @@ export interface DeploymentsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "subscribers_select".
+ */
+export interface SubscribersSelect<T extends boolean = true> {
+  email?: T;
+  mission?: T;
+  locale?: T;
+  sections?: T;
+  alerts?: T;
+  frequency?: T;
+  consentedAt?: T;
+  source?: T;
+  bounces?: T;
+  complainedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "deliveries_select".
+ */
+export interface DeliveriesSelect<T extends boolean = true> {
+  key?: T;
+  publication?: T;
+  kind?: T;
+  article?: T;
+  alert?: T;
+  mission?: T;
+  subscriber?: T;
+  locale?: T;
+  status?: T;
+  error?: T;
+  sentAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "redirects_select".
  */
 export interface RedirectsSelect<T extends boolean = true> {
@@ -1594,6 +1702,24 @@ export interface TaskPublishAlerts {
       | number
       | boolean
       | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskDeliverMail".
+ */
+export interface TaskDeliverMail {
+  input: {
+    kind: string;
+    article?: number | null;
+    locale?: string | null;
+    alert?: number | null;
+    day?: string | null;
+  };
+  output: {
+    publication?: string | null;
+    sent?: number | null;
+    more?: boolean | null;
   };
 }
 /**

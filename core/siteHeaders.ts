@@ -11,10 +11,12 @@
  * configured cookieless analytics (site/analytics.ts), that one origin is added to script-src
  * (its script) and connect-src (the page-view beacon it sends home) — and nothing else.
  */
-export function siteSecurityHeaders(analyticsOrigin: string | null = null): Record<string, string> {
+export function siteSecurityHeaders(analyticsOrigin: string | null = null, cmsOrigin: string | null = null): Record<string, string> {
   const extra = analyticsOrigin ? ` ${analyticsOrigin}` : ''
+  // The e-mail subscription form posts to the CMS (cms/subscriptions/endpoints.ts).
+  const forms = cmsOrigin ? ` ${cmsOrigin}` : ''
   return {
-    'Content-Security-Policy': `default-src 'none'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; font-src 'self'; script-src 'self' 'wasm-unsafe-eval'${extra}; connect-src 'self'${extra}; base-uri 'none'; form-action 'self'; frame-ancestors 'none'`,
+    'Content-Security-Policy': `default-src 'none'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; font-src 'self'; script-src 'self' 'wasm-unsafe-eval'${extra}; connect-src 'self'${extra}; base-uri 'none'; form-action 'self'${forms}; frame-ancestors 'none'`,
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'strict-origin-when-cross-origin',
     'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), interest-cohort=()',

@@ -1,4 +1,5 @@
 import path from 'node:path'
+import { serverURL } from '../core/env'
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
 import { Miniflare } from 'miniflare'
@@ -19,7 +20,9 @@ export async function bundleWorker(): Promise<string> {
 
 export async function startEdge(options: { vars: EdgeVars; port?: number; host?: string }): Promise<{ url: string; miniflare: Miniflare; close: () => Promise<void> }> {
   const script = await bundleWorker()
-  const bindings = Object.fromEntries(Object.entries(options.vars).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== ''))
+  // The CMS origin (SERVER_URL) by default, as the local server has it: the subscription forms post there.
+  const vars = { CMS_ORIGIN: new URL(serverURL).origin, ...options.vars }
+  const bindings = Object.fromEntries(Object.entries(vars).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== ''))
   const miniflare = new Miniflare({
     modules: true,
     script,

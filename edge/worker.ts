@@ -24,6 +24,8 @@ export interface Env {
   AWS_SECRET_ACCESS_KEY?: string
   /** Origin of the analytics script, added to the CSP (as ANALYTICS_SCRIPT_URL does for the local server). */
   ANALYTICS_ORIGIN?: string
+  /** Origin of the CMS (SERVER_URL), where the sites' subscription forms post. */
+  CMS_ORIGIN?: string
   /** JSON host → mission code; else `<prefix>_deploy/hosts.json`, which every deploy writes from the missions' siteUrl. */
   MISSION_HOSTS?: string
   /** Bearer token that lets the deploy send `PURGE <url>` here (the generic HTTP purge adapter); unset → PURGE refused. */
@@ -127,7 +129,7 @@ export default {
     } catch (error) {
       // The bucket is unreachable or answered an error: say so briefly, and let no cache keep it.
       console.error(`edge: ${request.method} ${request.url} failed: ${String(error)}`)
-      return new Response('The site is temporarily unavailable; please try again shortly.', { status: 502, headers: { ...siteSecurityHeaders(env.ANALYTICS_ORIGIN || null), 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } })
+      return new Response('The site is temporarily unavailable; please try again shortly.', { status: 502, headers: { ...siteSecurityHeaders(env.ANALYTICS_ORIGIN || null, env.CMS_ORIGIN || null), 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } })
     }
   },
 } satisfies ExportedHandler<Env>
@@ -135,7 +137,7 @@ export default {
 async function handle(request: Request, env: Env, ctx: ExecutionContext): Promise<Response> {
     const url = new URL(request.url)
     const bucket = bucketOf(env)
-    const security = siteSecurityHeaders(env.ANALYTICS_ORIGIN || null)
+    const security = siteSecurityHeaders(env.ANALYTICS_ORIGIN || null, env.CMS_ORIGIN || null)
     const respond = (body: BodyInit | null, status: number, headers: Record<string, string> | Headers, kind: CacheKind) => {
       const h = new Headers(headers)
       for (const [k, v] of Object.entries({ ...security, ...cacheHeaders(kind) })) h.set(k, v)

@@ -16,6 +16,8 @@ import { exportRedirects } from './exportRedirects'
 import { appendArticles } from '../core/articleFiles'
 import { inLocale } from '../core/inLocale'
 import { publicOfMission } from '../core/publicContent'
+import { serverURL } from '../core/env'
+import { cardMaker, siteCards } from './shareCards'
 
 const PAGE_SIZE = 100
 
@@ -58,8 +60,11 @@ export async function exportMission(payload: Payload, mission: Mission, contentD
     defaultLocale: mission.defaultLocale,
     siteUrl: missionSiteUrl(mission.code, mission.siteUrl),
     site: await exportSiteSettings(payload, settings, siteDir),
+    subscribeAction: `${serverURL.replace(/\/+$/, '')}/api/subscriptions/subscribe`,
   }
-  await exportPages(payload, mission, exported.locales, missionDir)
+  const makeCard = cardMaker(exported, siteDir)
+  exported.cards = await siteCards(exported, makeCard)
+  await exportPages(payload, mission, exported.locales, missionDir, makeCard)
   await exportRedirects(payload, mission, missionDir)
   writeFileSync(path.join(missionDir, 'mission.json'), JSON.stringify(exported))
 

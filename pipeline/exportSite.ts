@@ -7,6 +7,7 @@ import { mediaDir } from '../core/env'
 import type { ExportedBlock, ExportedLink, ExportedPage, ExportedSite } from '../core/exportContract'
 import { sanitizeBodyHtml } from './sanitize'
 import { publicOfMission } from '../core/publicContent'
+import type { CardMaker } from './shareCards'
 
 type Loc = Record<string, string>
 type AnyRecord = Record<string, any>
@@ -74,7 +75,7 @@ async function brandFile(payload: Payload, id: number | null, siteDir: string, w
 }
 
 /** Published static pages, one JSON file per page and locale, read as an anonymous reader. */
-export async function exportPages(payload: Payload, mission: Mission, locales: string[], missionDir: string): Promise<number> {
+export async function exportPages(payload: Payload, mission: Mission, locales: string[], missionDir: string, makeCard?: CardMaker): Promise<number> {
   const slugs = new Map<number, Record<string, string>>()
   const byLocale = new Map<string, AnyRecord[]>()
   for (const locale of locales) {
@@ -97,7 +98,9 @@ export async function exportPages(payload: Payload, mission: Mission, locales: s
     const dir = path.join(missionDir, 'pages', locale)
     mkdirSync(dir, { recursive: true })
     for (const d of docs) {
-      writeFileSync(path.join(dir, `${d.id}.json`), JSON.stringify(exportedPage(d, mission.code, locale, slugs.get(d.id) ?? {})))
+      const page = exportedPage(d, mission.code, locale, slugs.get(d.id) ?? {})
+      if (makeCard) page.card = await makeCard(locale, page.title)
+      writeFileSync(path.join(dir, `${d.id}.json`), JSON.stringify(page))
       count++
     }
   }

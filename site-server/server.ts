@@ -7,6 +7,7 @@ import { cacheHeaders, cacheKindOf, siteSecurityHeaders as securityHeaders } fro
 import { notFoundCandidates, routeRequest } from '../core/siteRouting'
 import { findRedirect } from './redirects'
 import { analyticsConfig, type AnalyticsConfig } from '../site/analytics'
+import { serverURL } from '../core/env'
 
 /**
  * The local "CDN": serves dist/sites/<code>/… at http://localhost:<SITE_PORT>/<code>/…, with the
@@ -15,7 +16,7 @@ import { analyticsConfig, type AnalyticsConfig } from '../site/analytics'
  * banner (core/alertBanner.ts). The analytics origin, when configured (site/analytics.ts), is the
  * only addition to the CSP.
  */
-export const siteSecurityHeaders = (analytics: AnalyticsConfig | null = analyticsConfig()): Record<string, string> => securityHeaders(analytics?.origin ?? null)
+export const siteSecurityHeaders = (analytics: AnalyticsConfig | null = analyticsConfig()): Record<string, string> => securityHeaders(analytics?.origin ?? null, new URL(serverURL).origin)
 
 export function startSiteServer(options: { sitesDir: string; port: number; host?: string; alertsDir?: string; analytics?: AnalyticsConfig | null }): Promise<Server> {
   // Read once: the same configuration the sites were built with (ANALYTICS_SCRIPT_URL).

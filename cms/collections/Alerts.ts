@@ -7,6 +7,7 @@ import { refusal } from '../lib/errors'
 import { keepingLocale } from '../../core/nestedRead'
 import { ALERTS_QUEUE } from '../jobs/publishAlerts'
 import { optimisticConcurrency } from '../hooks/optimisticConcurrency'
+import { queueAlertMail } from '../subscriptions/queue'
 
 /**
  * Emergency consular alerts. Mission admins and reviewers post them for their missions, HQ
@@ -129,7 +130,7 @@ export const Alerts: CollectionConfig = {
   labels: { singular: { vi: 'Cảnh báo khẩn', en: 'Emergency alert' }, plural: { vi: 'Cảnh báo khẩn', en: 'Emergency alerts' } },
   admin: { useAsTitle: 'severity', defaultColumns: ['mission', 'severity', 'startsAt', 'expiresAt'] },
   access: { read: writeScope, create: ({ req }) => Boolean(req.user && (isHq(req.user) || missionsWhere(req.user, alertRoles).length)), update: writeScope, delete: writeScope },
-  hooks: { beforeOperation: [optimisticConcurrency], beforeChange: [validateAlert], afterChange: [afterChange], afterDelete: [afterDelete] },
+  hooks: { beforeOperation: [optimisticConcurrency], beforeChange: [validateAlert], afterChange: [afterChange, queueAlertMail], afterDelete: [afterDelete] },
   fields: [
     {
       name: 'mission',

@@ -15,6 +15,8 @@ import { restoreOnlyAsDraft } from '../hooks/restoreAsDraft'
 import { importSourceField } from '../fields/importSource'
 import { recordSlugRedirect } from '../hooks/recordSlugRedirect'
 import { optimisticConcurrency } from '../hooks/optimisticConcurrency'
+import { queueArticleMail } from '../subscriptions/queue'
+import { articleDeliveriesField } from '../subscriptions/collections'
 
 const sectionLabels = {
   news: { vi: 'Tin tức', en: 'News' },
@@ -48,7 +50,7 @@ export const Articles: CollectionConfig = {
     afterRead: [onlyLiveLocalesForAnonymous],
     beforeChange: [protectWorkflowFields, enforceArticleRights, recordSlugRedirect],
     beforeDelete: [enforceArticleDelete, keepHistoryOfDeleted],
-    afterChange: [recordEdits, queueRebuildAfterChange],
+    afterChange: [recordEdits, queueRebuildAfterChange, queueArticleMail],
     afterDelete: [queueRebuildAfterDelete],
   },
   endpoints: workflowEndpoints,
@@ -116,6 +118,7 @@ export const Articles: CollectionConfig = {
     },
     eventField,
     importSourceField,
+    articleDeliveriesField,
     { name: 'heroImage', type: 'upload', relationTo: 'media', label: { vi: 'Ảnh chính', en: 'Hero image' } },
     {
       name: 'publishedAt',

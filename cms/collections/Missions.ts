@@ -4,6 +4,7 @@ import { contentLocales, defaultLocale } from '../../core/locales'
 import { anyone, hqAdminField, hqAdminOnly, updateMissions } from '../access/rules'
 import { missionPreviewEndpoints } from '../endpoints/preview'
 import { enforceMissionRights } from '../hooks/enforceMissionRights'
+import { missionDeliveriesField } from '../subscriptions/collections'
 import { accreditationFields, consularFields, homeLayoutFields, menuFields, siteSettingsFields } from '../fields/missionSettings'
 import { optimisticConcurrency } from '../hooks/optimisticConcurrency'
 
@@ -48,6 +49,7 @@ export const Missions: CollectionConfig = {
         { label: { vi: 'Kiêm nhiệm', en: 'Accreditation' }, fields: accreditationFields },
       ],
     },
+    missionDeliveriesField,
   ]
 }
 

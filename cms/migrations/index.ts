@@ -9,6 +9,7 @@ import * as migration_20261204_011536_integrity_media_missions from './20261204_
 import * as migration_20261204_011846_edge_alerts_job from './20261204_011846_edge_alerts_job';
 import * as migration_20261204_012724_job_claims from './20261204_012724_job_claims';
 import * as migration_20261204_012916_wf_workflow_pages_events from './20261204_012916_wf_workflow_pages_events';
+import * as migration_20261204_015358_readers_subscriptions from './20261204_015358_readers_subscriptions';
 
 export const migrations = [
   {
@@ -64,6 +65,11 @@ export const migrations = [
   {
     up: migration_20261204_012916_wf_workflow_pages_events.up,
     down: migration_20261204_012916_wf_workflow_pages_events.down,
-    name: '20261204_012916_wf_workflow_pages_events'
+    name: '20261204_012916_wf_workflow_pages_events',
+  },
+  {
+    up: migration_20261204_015358_readers_subscriptions.up,
+    down: migration_20261204_015358_readers_subscriptions.down,
+    name: '20261204_015358_readers_subscriptions'
   },
 ];

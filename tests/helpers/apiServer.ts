@@ -10,7 +10,7 @@ import { withApiGuards } from '../../cms/endpoints/guards'
  * cms/app/(payload)/api/graphql/route.ts), behind the same guards (cms/endpoints/guards.ts).
  * Like Next's server, it sets X-Forwarded-For to the socket address when the client sent none.
  */
-export async function startApiServer(payload: Payload, options: { logger?: Logger } = {}): Promise<{ url: string; close: () => Promise<void> }> {
+export async function startApiServer(payload: Payload, options: { logger?: Logger; port?: number } = {}): Promise<{ url: string; close: () => Promise<void> }> {
   const { GRAPHQL_POST } = await import('@payloadcms/next/routes')
   const graphql = GRAPHQL_POST(payload.config)
   const handler = withApiGuards(
@@ -50,7 +50,7 @@ export async function startApiServer(payload: Payload, options: { logger?: Logge
       res.end(String(error))
     }
   })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve))
   const port = (server.address() as { port: number }).port
   return {
     url: `http://127.0.0.1:${port}`,

@@ -12,8 +12,14 @@ export function publisher(m: ExportedMission, locale: string) {
   return { '@type': 'GovernmentOrganization', name: m.name[locale] ?? m.name[m.defaultLocale], url: absoluteUrl(m, homePath(m, locale)) }
 }
 
+/** Open Graph locale (language_TERRITORY) of a content locale. */
+const ogLocales: Record<string, string> = { vi: 'vi_VN', en: 'en_GB', ar: 'ar_AR' }
+export const ogLocale = (locale: string) => ogLocales[locale] ?? locale
+
 export function newsArticleLd(m: ExportedMission, a: ExportedArticle) {
   const url = absoluteUrl(m, articlePath(m, a))
+  // Without a hero, the section's generated card: rich results require an image.
+  const card = m.cards?.[a.locale]?.sections[a.section]
   return {
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',
@@ -27,7 +33,9 @@ export function newsArticleLd(m: ExportedMission, a: ExportedArticle) {
     articleSection: useTranslations(a.locale)(`section.${a.section}.name`),
     ...(a.hero
       ? { image: [a.hero.og, a.hero.fallback].filter((x): x is string => !!x).map((p) => absoluteUrl(m, assetPath(m, p))) }
-      : {}),
+      : card
+        ? { image: [absoluteUrl(m, assetPath(m, card))] }
+        : {}),
     author: publisher(m, a.locale),
     publisher: publisher(m, a.locale),
   }
