@@ -44,8 +44,8 @@ function handler(event) {
 const TYPED = new Set(['content-security-policy', 'strict-transport-security', 'x-content-type-options', 'referrer-policy'])
 
 /** `aws cloudfront create-response-headers-policy --response-headers-policy-config file://…` input. */
-export function responseHeadersPolicy(analyticsOrigin: string | null = null, name = 'mission-sites') {
-  const headers = siteSecurityHeaders(analyticsOrigin)
+export function responseHeadersPolicy(analyticsOrigin: string | null = null, name = 'mission-sites', cmsOrigin: string | null = null) {
+  const headers = siteSecurityHeaders(analyticsOrigin, cmsOrigin)
   const hsts = headers['Strict-Transport-Security']!
   const custom = Object.entries(headers).filter(([k]) => !TYPED.has(k.toLowerCase()))
   return {

@@ -2,7 +2,8 @@
  * Writes the CloudFront set-up's generated files (part of `npm run generate`; docs/cdn.md):
  * edge/cloudfront/function.js (host routing + index rewrite) and
  * edge/cloudfront/response-headers-policy.json (the sites' security headers). With
- * ANALYTICS_SCRIPT_URL set, the policy's CSP allows that origin; CLOUDFRONT_MISSION_HOSTS (JSON
+ * ANALYTICS_SCRIPT_URL set, the policy's CSP allows that origin; with SERVER_URL set, forms may post to
+ * the CMS's origin (the subscription form); CLOUDFRONT_MISSION_HOSTS (JSON
  * host → code) adds missions on their own domain to the function.
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
@@ -15,5 +16,5 @@ const dir = path.join(projectRoot, 'edge', 'cloudfront')
 mkdirSync(dir, { recursive: true })
 const hosts = process.env.CLOUDFRONT_MISSION_HOSTS ? (JSON.parse(process.env.CLOUDFRONT_MISSION_HOSTS) as Record<string, string>) : {}
 writeFileSync(path.join(dir, 'function.js'), cloudFrontFunctionSource(hosts))
-writeFileSync(path.join(dir, 'response-headers-policy.json'), `${JSON.stringify(responseHeadersPolicy(analyticsConfig()?.origin ?? null), null, 2)}\n`)
+writeFileSync(path.join(dir, 'response-headers-policy.json'), `${JSON.stringify(responseHeadersPolicy(analyticsConfig()?.origin ?? null, 'mission-sites', process.env.SERVER_URL ? new URL(process.env.SERVER_URL).origin : null), null, 2)}\n`)
 console.log('Wrote edge/cloudfront/function.js and edge/cloudfront/response-headers-policy.json')
