@@ -154,11 +154,8 @@ export interface UserAuthOperations {
 export interface Article {
   id: number;
   title: string;
-  /**
-   * Generated from the title
-   */
-  slug?: string | null;
   summary?: string | null;
+  heroImage?: (number | null) | Media;
   body?: {
     root: {
       type: string;
@@ -176,10 +173,6 @@ export interface Article {
   } | null;
   section: 'news' | 'cultural-diplomacy' | 'external-information';
   missions: (number | Mission)[];
-  /**
-   * Translations are checked against this language
-   */
-  sourceLocale?: ('vi' | 'en' | 'ar') | null;
   workflow?: {
     state?: ('draft' | 'in_review' | 'approved' | 'scheduled' | 'published' | 'unpublished' | 'withdrawn') | null;
     submittedBy?: (number | null) | User;
@@ -213,11 +206,15 @@ export interface Article {
       | null;
     snapshotAt?: string | null;
   };
-  history?: {
-    docs?: (number | WorkflowEvent)[];
-    hasNextPage?: boolean;
-    totalDocs?: number;
-  };
+  publishedAt?: string | null;
+  /**
+   * Leave empty to generate it from the title (with -2 if already taken).
+   */
+  slug?: string | null;
+  /**
+   * Translations are checked against this language
+   */
+  sourceLocale?: ('vi' | 'en' | 'ar') | null;
   countries?: string[] | null;
   /**
    * Only for articles announcing an event. Times are shown in the mission’s time zone.
@@ -230,11 +227,69 @@ export interface Article {
     endsAt?: string | null;
     venue?: string | null;
   };
-  heroImage?: (number | null) | Media;
-  publishedAt?: string | null;
+  history?: {
+    docs?: (number | WorkflowEvent)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "media".
+ */
+export interface Media {
+  id: number;
+  alt: string;
+  caption?: string | null;
+  credit?: string | null;
+  updatedAt: string;
+  createdAt: string;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+  focalX?: number | null;
+  focalY?: number | null;
+  sizes?: {
+    w480?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+    w960?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+    w1600?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+    og?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+  };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -406,61 +461,6 @@ export interface Mission {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "media".
- */
-export interface Media {
-  id: number;
-  alt: string;
-  caption?: string | null;
-  credit?: string | null;
-  updatedAt: string;
-  createdAt: string;
-  url?: string | null;
-  thumbnailURL?: string | null;
-  filename?: string | null;
-  mimeType?: string | null;
-  filesize?: number | null;
-  width?: number | null;
-  height?: number | null;
-  focalX?: number | null;
-  focalY?: number | null;
-  sizes?: {
-    w480?: {
-      url?: string | null;
-      width?: number | null;
-      height?: number | null;
-      mimeType?: string | null;
-      filesize?: number | null;
-      filename?: string | null;
-    };
-    w960?: {
-      url?: string | null;
-      width?: number | null;
-      height?: number | null;
-      mimeType?: string | null;
-      filesize?: number | null;
-      filename?: string | null;
-    };
-    w1600?: {
-      url?: string | null;
-      width?: number | null;
-      height?: number | null;
-      mimeType?: string | null;
-      filesize?: number | null;
-      filename?: string | null;
-    };
-    og?: {
-      url?: string | null;
-      width?: number | null;
-      height?: number | null;
-      mimeType?: string | null;
-      filesize?: number | null;
-      filename?: string | null;
-    };
-  };
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "pages".
  */
 export interface Page {
@@ -499,6 +499,10 @@ export interface Page {
 export interface User {
   id: number;
   name?: string | null;
+  /**
+   * The language of the admin screens for this account, on every device.
+   */
+  adminLanguage?: ('vi' | 'en') | null;
   hqRole?: ('hq-admin' | 'hq-editor') | null;
   memberships?:
     | {
@@ -866,12 +870,11 @@ export interface PayloadMigration {
  */
 export interface ArticlesSelect<T extends boolean = true> {
   title?: T;
-  slug?: T;
   summary?: T;
+  heroImage?: T;
   body?: T;
   section?: T;
   missions?: T;
-  sourceLocale?: T;
   workflow?:
     | T
     | {
@@ -901,7 +904,9 @@ export interface ArticlesSelect<T extends boolean = true> {
         sourceSnapshot?: T;
         snapshotAt?: T;
       };
-  history?: T;
+  publishedAt?: T;
+  slug?: T;
+  sourceLocale?: T;
   countries?: T;
   event?:
     | T
@@ -910,8 +915,7 @@ export interface ArticlesSelect<T extends boolean = true> {
         endsAt?: T;
         venue?: T;
       };
-  heroImage?: T;
-  publishedAt?: T;
+  history?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -1201,6 +1205,7 @@ export interface MediaSelect<T extends boolean = true> {
  */
 export interface UsersSelect<T extends boolean = true> {
   name?: T;
+  adminLanguage?: T;
   hqRole?: T;
   memberships?:
     | T

@@ -3,6 +3,7 @@ import { contentLocales } from '../../core/locales'
 import { hqRoles, missionRoles } from '../access/roles'
 import { createUsers, hqAdminField, deleteUsers, readUsers, roleFieldAccess, updateUsers } from '../access/rules'
 import { enforceUserRights } from '../hooks/enforceUserRights'
+import { adminLanguageField } from '../fields/adminLanguage'
 
 const roleLabels: Record<string, { vi: string; en: string }> = {
   'hq-admin': { vi: 'Quản trị Bộ', en: 'HQ admin' },
@@ -30,6 +31,7 @@ export const Users: CollectionConfig = {
   hooks: { beforeOperation: [enforceUserRights] },
   fields: [
     { name: 'name', type: 'text', label: { vi: 'Họ tên', en: 'Name' } },
+    adminLanguageField,
     {
       name: 'hqRole',
       type: 'select',

@@ -2,6 +2,9 @@ import type { CollectionConfig } from 'payload'
 import { isHq, missionsAllowing } from '../access/roles'
 import { nobody } from '../access/rules'
 
+// Actions and states in words of the admin language instead of their codes.
+const valueCell = '/components/WorkflowValueCell#WorkflowValueCell'
+
 /**
  * The audit trail: every workflow transition and every edit of an article, per locale.
  * Written only by the system (cms/workflow/), never through the API; staff read their
@@ -23,13 +26,13 @@ export const WorkflowEvents: CollectionConfig = {
     delete: nobody,
   },
   fields: [
-    { name: 'article', type: 'relationship', relationTo: 'articles', required: true, index: true },
-    { name: 'missions', type: 'relationship', relationTo: 'missions', hasMany: true, index: true },
-    { name: 'locale', type: 'text', required: true },
-    { name: 'action', type: 'text', required: true },
-    { name: 'from', type: 'text' },
-    { name: 'to', type: 'text' },
-    { name: 'user', type: 'relationship', relationTo: 'users' },
-    { name: 'note', type: 'textarea' },
+    { name: 'article', type: 'relationship', relationTo: 'articles', required: true, index: true, label: { vi: 'Bài viết', en: 'Article' } },
+    { name: 'missions', type: 'relationship', relationTo: 'missions', hasMany: true, index: true, label: { vi: 'Cơ quan đại diện', en: 'Missions' } },
+    { name: 'locale', type: 'text', required: true, label: { vi: 'Ngôn ngữ', en: 'Language' } },
+    { name: 'action', type: 'text', required: true, label: { vi: 'Thao tác', en: 'Action' }, admin: { components: { Cell: valueCell } } },
+    { name: 'from', type: 'text', label: { vi: 'Từ trạng thái', en: 'From' }, admin: { components: { Cell: valueCell } } },
+    { name: 'to', type: 'text', label: { vi: 'Sang trạng thái', en: 'To' }, admin: { components: { Cell: valueCell } } },
+    { name: 'user', type: 'relationship', relationTo: 'users', label: { vi: 'Người thực hiện', en: 'By' } },
+    { name: 'note', type: 'textarea', label: { vi: 'Ghi chú', en: 'Note' } },
   ],
 }

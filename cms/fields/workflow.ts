@@ -30,16 +30,16 @@ export const workflowFields: Field[] = [
     admin: { position: 'sidebar', readOnly: true },
     fields: [
       // No default: an unset state reads as draft, and lets trusted scripts' publishes be recognised (protectWorkflowFields).
-      { name: 'state', type: 'select', index: true, options: workflowStates.map((value) => ({ value, label: stateLabels[value]! })) },
-      { name: 'submittedBy', type: 'relationship', relationTo: 'users' },
-      { name: 'approvedBy', type: 'relationship', relationTo: 'users' },
-      { name: 'changedAt', type: 'date' },
-      { name: 'scheduledAt', type: 'date' },
-      { name: 'withdrawnAt', type: 'date' },
-      { name: 'withdrawalReason', type: 'text' },
-      { name: 'rejectionReason', type: 'text' },
-      { name: 'forcePublished', type: 'checkbox', defaultValue: false },
-      { name: 'forceReason', type: 'text' },
+      { name: 'state', type: 'select', index: true, label: { vi: 'Trạng thái', en: 'State' }, options: workflowStates.map((value) => ({ value, label: stateLabels[value]! })) },
+      { name: 'submittedBy', type: 'relationship', relationTo: 'users', label: { vi: 'Người gửi duyệt', en: 'Submitted by' } },
+      { name: 'approvedBy', type: 'relationship', relationTo: 'users', label: { vi: 'Người duyệt', en: 'Approved by' } },
+      { name: 'changedAt', type: 'date', label: { vi: 'Thời điểm đổi trạng thái', en: 'Changed at' } },
+      { name: 'scheduledAt', type: 'date', label: { vi: 'Hẹn đăng lúc', en: 'Scheduled for' } },
+      { name: 'withdrawnAt', type: 'date', label: { vi: 'Rút bài lúc', en: 'Withdrawn at' } },
+      { name: 'withdrawalReason', type: 'text', label: { vi: 'Lý do rút bài', en: 'Withdrawal reason' } },
+      { name: 'rejectionReason', type: 'text', label: { vi: 'Lý do trả lại', en: 'Reason for return' } },
+      { name: 'forcePublished', type: 'checkbox', defaultValue: false, label: { vi: 'Đăng bắt buộc', en: 'Force-published' } },
+      { name: 'forceReason', type: 'text', label: { vi: 'Lý do đăng bắt buộc', en: 'Reason for forcing' } },
     ],
   },
   {
@@ -69,8 +69,8 @@ export const workflowFields: Field[] = [
     access: managedByWorkflow,
     admin: { readOnly: true },
     fields: [
-      { name: 'date', type: 'date', required: true },
-      { name: 'note', type: 'text', required: true },
+      { name: 'date', type: 'date', required: true, label: { vi: 'Ngày', en: 'Date' } },
+      { name: 'note', type: 'text', required: true, label: { vi: 'Ghi chú', en: 'Note' } },
     ],
   },
   {

@@ -4,6 +4,7 @@ import * as migration_20261123_164949_syndication_overrides from './20261123_164
 import * as migration_20261123_173642_deployments_mission_sites from './20261123_173642_deployments_mission_sites';
 import * as migration_20261123_184616_article_events from './20261123_184616_article_events';
 import * as migration_20261123_212955_locale_parent_indexes from './20261123_212955_locale_parent_indexes';
+import * as migration_20261204_011936_editors_admin_language from './20261204_011936_editors_admin_language';
 
 export const migrations = [
   {
@@ -34,6 +35,11 @@ export const migrations = [
   {
     up: migration_20261123_212955_locale_parent_indexes.up,
     down: migration_20261123_212955_locale_parent_indexes.down,
-    name: '20261123_212955_locale_parent_indexes'
+    name: '20261123_212955_locale_parent_indexes',
+  },
+  {
+    up: migration_20261204_011936_editors_admin_language.up,
+    down: migration_20261204_011936_editors_admin_language.down,
+    name: '20261204_011936_editors_admin_language'
   },
 ];
