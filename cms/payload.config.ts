@@ -48,7 +48,7 @@ export default buildConfig({
     avatar: 'default',
     // Day before month and a 24-hour clock, as both admin languages' readers expect.
     dateFormat: 'dd/MM/yyyy HH:mm',
-    components: { beforeDashboard: ['/components/WorkflowDashboard#WorkflowDashboard'], providers: ['/components/AdminLanguage#AdminLanguage'] },
+    components: { beforeDashboard: ['/components/WorkflowDashboard#WorkflowDashboard'], providers: ['/components/AdminLanguage#AdminLanguage', '/components/AdminA11y#AdminA11y'] },
     importMap: { baseDir: dirname, importMapFile: path.join(dirname, 'app/(payload)/admin/importMap.js') },
   },
   // Rate limits on login/password reset and page-size caps, added to every collection here.

@@ -48,6 +48,8 @@ export const Articles: CollectionConfig = {
   // The press officer's path first: title, summary, image, body; the mission is preset and the
   // section defaults. Rarely used fields (event, history, source language, slug) come last or folded.
   fields: [
+    // For a translation: the source text above the form (cms/components/TranslationSource.tsx).
+    { name: 'translationSource', type: 'ui', admin: { components: { Field: '/components/TranslationSource#TranslationSource' } } },
     { name: 'title', type: 'text', required: true, localized: true, label: { vi: 'Tiêu đề', en: 'Title' } },
     { name: 'summary', type: 'textarea', localized: true, label: { vi: 'Tóm tắt', en: 'Summary' } },
     { name: 'heroImage', type: 'upload', relationTo: 'media', label: { vi: 'Ảnh chính', en: 'Hero image' } },

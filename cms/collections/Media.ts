@@ -29,5 +29,6 @@ export const Media: CollectionConfig = {
     { name: 'alt', type: 'text', required: true, localized: true, label: { vi: 'Văn bản thay thế', en: 'Alt text' } },
     { name: 'caption', type: 'text', localized: true, label: { vi: 'Chú thích', en: 'Caption' } },
     { name: 'credit', type: 'text', label: { vi: 'Nguồn ảnh', en: 'Credit' } },
+    { name: 'closeDrawerOnSave', type: 'ui', admin: { components: { Field: '/components/CloseDrawerOnSave#CloseDrawerOnSave' } } },
   ],
 }

@@ -67,7 +67,8 @@ export const workflowFields: Field[] = [
     localized: true,
     label: { vi: 'Lịch sử cập nhật công khai', en: 'Public change notes' },
     access: managedByWorkflow,
-    admin: { readOnly: true },
+    // Written by publishing only: shown once there is a note, not as an empty box in every form.
+    admin: { readOnly: true, condition: (_, sibling) => Array.isArray(sibling?.changeNotes) && sibling.changeNotes.length > 0 },
     fields: [
       { name: 'date', type: 'date', required: true, label: { vi: 'Ngày', en: 'Date' } },
       { name: 'note', type: 'text', required: true, label: { vi: 'Ghi chú', en: 'Note' } },
