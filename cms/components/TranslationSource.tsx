@@ -38,14 +38,16 @@ export function TranslationSource() {
   const copy = (path: 'title' | 'summary') => dispatchFields({ type: 'UPDATE', path, value: source[path] ?? '' })
   const row = (path: 'title' | 'summary') =>
     source[path] ? (
-      <div style={{ display: 'flex', gap: '.5rem', alignItems: 'baseline', flexWrap: 'wrap' }}>
+      <div>
         <dt style={{ fontWeight: 600 }}>{t(`workflow:field_${path}`)}</dt>
-        <dd lang={sourceLocale} style={{ margin: 0, flex: '1 1 20rem' }}>
-          {source[path]}
+        <dd style={{ margin: 0, display: 'flex', gap: '.5rem', alignItems: 'baseline', flexWrap: 'wrap' }}>
+          <span lang={sourceLocale} style={{ flex: '1 1 20rem' }}>
+            {source[path]}
+          </span>
+          <Button buttonStyle="secondary" size="small" margin={false} onClick={() => copy(path)} aria-label={`${t('workflow:copyFromSource')}: ${t(`workflow:field_${path}`)}`}>
+            {t('workflow:copyFromSource')}
+          </Button>
         </dd>
-        <Button buttonStyle="secondary" size="small" margin={false} onClick={() => copy(path)} aria-label={`${t('workflow:copyFromSource')}: ${t(`workflow:field_${path}`)}`}>
-          {t('workflow:copyFromSource')}
-        </Button>
       </div>
     ) : null
   return (

@@ -1,6 +1,6 @@
 'use client'
 import { useCallback, useEffect, useId, useMemo, useState } from 'react'
-import { Button, useAuth, useConfig, useDocumentInfo, useFormFields, useFormModified, useLocale, useTranslation } from '@payloadcms/ui'
+import { Button, useAuth, useConfig, useDocumentInfo, useFormFields, useLocale, useTranslation } from '@payloadcms/ui'
 import { idsOf } from '../access/roles'
 import { offerFor, outdatedSince, type LocaleView, type WorkflowView } from './workflowOffer'
 import { callApi, formatDateTime, originMismatch } from './adminApi'
@@ -60,9 +60,13 @@ export function WorkflowPanel() {
   const { user } = useAuth<User>()
   const { code: currentLocale } = useLocale()
   const { t, i18n } = useTranslation<object, string>()
-  const unsaved = useFormModified()
   const missionsValue = useFormFields(([fields]) => fields.missions?.value)
-  const missions = useMemo(() => idsOf(missionsValue), [missionsValue])
+  const savedMissions = (savedDocumentData as { missions?: unknown } | undefined)?.missions
+  // The form holds ids, or {relationTo, value} pairs right after a create; the saved document is the fallback.
+  const missions = useMemo(() => {
+    const fromForm = idsOf(Array.isArray(missionsValue) ? missionsValue.map((m) => (m && typeof m === 'object' && 'value' in m ? (m as { value: unknown }).value : m)) : [])
+    return fromForm.length ? fromForm : idsOf(savedMissions)
+  }, [missionsValue, savedMissions])
   const [view, setView] = useState<WorkflowView | null>(null)
   const [missionLocales, setMissionLocales] = useState<string[] | null>(null)
   const [message, setMessage] = useState<string | null>(null)
@@ -133,7 +137,7 @@ export function WorkflowPanel() {
       {view &&
         shown.map((locale) => {
           const l = view.locales[locale]!
-          const offer = offerFor(user, missions, locale, l, unsaved && locale === currentLocale)
+          const offer = offerFor(user, missions, locale, l)
           const since = l.outdated ? outdatedSince(view, locale) : null
           const sourceName = t(`workflow:lang_${l.sourceLocale ?? view.sourceLocale ?? 'vi'}`)
           return (

@@ -22,10 +22,10 @@ export type Offer = { allowed: string[]; unavailable: { action: string; reason: 
 
 /**
  * What this user may do now with one locale, mirroring the server's rules
- * (cms/workflow/transition.ts): the right the action needs, second eyes, unsaved changes.
+ * (cms/workflow/transition.ts): the right the action needs, and second eyes.
  * The server still decides; this only keeps impossible buttons off the screen.
  */
-export function offerFor(user: Pick<User, 'id' | 'hqRole' | 'memberships'> | null | undefined, missions: number[], locale: string, l: LocaleView, unsaved: boolean): Offer {
+export function offerFor(user: Pick<User, 'id' | 'hqRole' | 'memberships'> | null | undefined, missions: number[], locale: string, l: LocaleView): Offer {
   const offer: Offer = { allowed: [], unavailable: [] }
   if (!user || !l.exists) return offer
   const mayEdit = canOnArticle(user, 'update', missions) || (canOnArticle(user, 'translate', missions) && translatableLocales(user, missions).includes(locale))
@@ -35,7 +35,6 @@ export function offerFor(user: Pick<User, 'id' | 'hqRole' | 'memberships'> | nul
     if (!transition) continue
     if (transition.right === 'translate' ? !mayEdit : !mayPublish) offer.unavailable.push({ action, reason: transition.right === 'publish' ? 'reasonPublishRight' : 'reasonEditRight' })
     else if (transition.secondEyes && l.submittedBy != null && l.submittedBy === user.id) offer.unavailable.push({ action, reason: 'reasonSecondEyes' })
-    else if (unsaved && action === 'submit') offer.unavailable.push({ action, reason: 'reasonUnsaved' })
     else offer.allowed.push(action)
   }
   // Only reviewers and HQ may confirm a translation; nobody else is shown the button.

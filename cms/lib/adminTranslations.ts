@@ -26,7 +26,6 @@ const en = {
     reasonPublishRight: 'only a reviewer or HQ may do this',
     reasonEditRight: 'you may not edit this language',
     reasonSecondEyes: 'you submitted this version, so someone else must do this',
-    reasonUnsaved: 'save your changes first',
     askReason: 'Reason (shown in the history):',
     askTime: 'Publish at (YYYY-MM-DDTHH:MM, mission time):',
     saveFirst: 'Save the article first.',
@@ -74,6 +73,12 @@ const en = {
     force_publish: 'Force-published',
     publish_scheduled: 'Published on schedule',
   },
+  a11y: {
+    dragToMove: 'Drag to move',
+    addBlock: 'Add block',
+    editLink: 'Edit link',
+    removeLink: 'Remove link',
+  },
   preview: {
     changes: 'Preview changes',
     building: 'Building the preview…',
@@ -105,7 +110,6 @@ const vi: typeof en = {
     reasonPublishRight: 'chỉ người duyệt hoặc Bộ được làm việc này',
     reasonEditRight: 'bạn không được sửa ngôn ngữ này',
     reasonSecondEyes: 'bạn đã gửi bản này nên cần người khác làm',
-    reasonUnsaved: 'hãy lưu thay đổi trước',
     askReason: 'Lý do (ghi vào nhật ký):',
     askTime: 'Đăng lúc (YYYY-MM-DDTHH:MM, giờ của cơ quan):',
     saveFirst: 'Hãy lưu bài viết trước.',
@@ -152,6 +156,12 @@ const vi: typeof en = {
     confirm_translation: 'Xác nhận bản dịch',
     force_publish: 'Đăng bắt buộc',
     publish_scheduled: 'Đăng theo lịch',
+  },
+  a11y: {
+    dragToMove: 'Kéo để di chuyển',
+    addBlock: 'Thêm khối',
+    editLink: 'Sửa liên kết',
+    removeLink: 'Bỏ liên kết',
   },
   preview: {
     changes: 'Xem trước thay đổi',

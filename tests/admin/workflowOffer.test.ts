@@ -11,30 +11,29 @@ const published: LocaleView = { exists: true, state: 'published', live: 'publish
 
 describe('the workflow panel offers only what this user may do now', () => {
   it('gives the submitter no approval or publication, with the reason', () => {
-    const offer = offerFor(press, [mission], 'vi', inReview, false)
+    const offer = offerFor(press, [mission], 'vi', inReview)
     expect(offer.allowed).toEqual([])
     expect(offer.unavailable.map((u) => u.action)).toEqual(['approve', 'reject', 'publish', 'schedule'])
     expect(new Set(offer.unavailable.map((u) => u.reason))).toEqual(new Set(['reasonPublishRight']))
   })
 
   it('lets a reviewer who submitted it return it but not approve or publish it (second eyes)', () => {
-    const offer = offerFor({ ...reviewer, id: 1 }, [mission], 'vi', inReview, false)
+    const offer = offerFor({ ...reviewer, id: 1 }, [mission], 'vi', inReview)
     expect(offer.allowed).toEqual(['reject'])
     expect(offer.unavailable.filter((u) => u.reason === 'reasonSecondEyes').map((u) => u.action)).toEqual(['approve', 'publish', 'schedule'])
-    expect(offerFor(reviewer, [mission], 'vi', inReview, false).allowed).toEqual(['approve', 'reject', 'publish', 'schedule'])
+    expect(offerFor(reviewer, [mission], 'vi', inReview).allowed).toEqual(['approve', 'reject', 'publish', 'schedule'])
   })
 
   it('offers a translator neither unpublishing, withdrawing nor confirming; a reviewer may confirm', () => {
-    expect(offerFor(translator, [mission], 'en', published, false).allowed).toEqual([])
-    expect(offerFor(reviewer, [mission], 'en', published, false).allowed).toEqual(['unpublish', 'withdraw', 'confirm_translation'])
+    expect(offerFor(translator, [mission], 'en', published).allowed).toEqual([])
+    expect(offerFor(reviewer, [mission], 'en', published).allowed).toEqual(['unpublish', 'withdraw', 'confirm_translation'])
   })
 
-  it('lets a translator submit only their languages, and nobody submit unsaved changes', () => {
+  it('lets a translator submit only their languages, and nothing in another mission’s article', () => {
     const draft: LocaleView = { exists: true, state: 'draft', live: null, allowedActions: ['submit'] }
-    expect(offerFor(translator, [mission], 'en', draft, false).allowed).toEqual(['submit'])
-    expect(offerFor(translator, [mission], 'vi', draft, false).unavailable).toEqual([{ action: 'submit', reason: 'reasonEditRight' }])
-    expect(offerFor(press, [mission], 'vi', draft, true).unavailable).toEqual([{ action: 'submit', reason: 'reasonUnsaved' }])
-    expect(offerFor(press, [99], 'vi', draft, false).allowed).toEqual([]) // another mission's article
+    expect(offerFor(translator, [mission], 'en', draft).allowed).toEqual(['submit'])
+    expect(offerFor(translator, [mission], 'vi', draft).unavailable).toEqual([{ action: 'submit', reason: 'reasonEditRight' }])
+    expect(offerFor(press, [99], 'vi', draft).allowed).toEqual([]) // another mission's article
   })
 })
 
