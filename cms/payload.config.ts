@@ -27,6 +27,8 @@ import { WorkflowEvents } from './collections/WorkflowEvents'
 import { ArticleOverrides } from './collections/ArticleOverrides'
 import { dashboardEndpoint } from './workflow/dashboard'
 import { adminTranslations } from './lib/adminTranslations'
+import { adminOrigins } from './lib/adminOrigins'
+import { localesOfUsersMissions } from './lib/adminLocales'
 import { healthEndpoint } from './endpoints/health'
 import { withAbuseLimits } from './hooks/abuseLimits'
 import { withLockChecksInTransaction } from './hooks/documentLocks'
@@ -50,14 +52,16 @@ export default buildConfig({
   email: emailAdapter(), // SMTP_URL, MAIL_FROM; unset: messages go to the log
   // Refused uploads, rate-limited requests and other refusals are expected client errors: no error stack in the log.
   loggingLevels: { APIError: 'info', Forbidden: 'info', ValidationError: 'info', AuthenticationError: 'info', NotFound: 'info', UploadRejected: 'info', RateLimited: 'info' } as Record<string, 'info'>,
-  csrf: [serverURL],
-  cors: [serverURL],
+  csrf: adminOrigins(serverURL),
+  cors: adminOrigins(serverURL),
   admin: {
     user: Users.slug,
     meta: { titleSuffix: ' · Mission Publisher' },
     // No Gravatar: the admin makes no third-party requests.
     avatar: 'default',
-    components: { beforeDashboard: ['/components/WorkflowDashboard#WorkflowDashboard'] },
+    // Day before month and a 24-hour clock, as both admin languages' readers expect.
+    dateFormat: 'dd/MM/yyyy HH:mm',
+    components: { beforeDashboard: ['/components/WorkflowDashboard#WorkflowDashboard'], providers: ['/components/AdminLanguage#AdminLanguage', '/components/AdminA11y#AdminA11y'] },
     importMap: { baseDir: dirname, importMapFile: path.join(dirname, 'app/(payload)/admin/importMap.js') },
   },
   // Rate limits on login/password reset and page-size caps, the preview endpoints' guards, and the admin's
@@ -72,6 +76,7 @@ export default buildConfig({
     locales: contentLocales.map((l) => ({ code: l.code, label: l.label })),
     defaultLocale,
     fallback: true,
+    filterAvailableLocales: localesOfUsersMissions,
   },
   i18n: { supportedLanguages: { vi, en }, fallbackLanguage: 'vi', translations: adminTranslations },
   db: postgresAdapter({

@@ -88,8 +88,8 @@ export interface Config {
   };
   collectionsJoins: {
     articles: {
-      history: 'workflow-events';
       mailDeliveries: 'deliveries';
+      history: 'workflow-events';
     };
     missions: {
       mailDeliveries: 'deliveries';
@@ -169,11 +169,8 @@ export interface UserAuthOperations {
 export interface Article {
   id: number;
   title: string;
-  /**
-   * Generated from the title
-   */
-  slug?: string | null;
   summary?: string | null;
+  heroImage?: (number | null) | Media;
   body?: {
     root: {
       type: string;
@@ -191,10 +188,6 @@ export interface Article {
   } | null;
   section: 'news' | 'cultural-diplomacy' | 'external-information';
   missions: (number | Mission)[];
-  /**
-   * Translations are checked against this language
-   */
-  sourceLocale?: ('vi' | 'en' | 'ar') | null;
   workflow?: {
     state?: ('draft' | 'in_review' | 'approved' | 'scheduled' | 'published' | 'unpublished' | 'withdrawn') | null;
     submittedBy?: (number | null) | User;
@@ -229,11 +222,15 @@ export interface Article {
       | null;
     snapshotAt?: string | null;
   };
-  history?: {
-    docs?: (number | WorkflowEvent)[];
-    hasNextPage?: boolean;
-    totalDocs?: number;
-  };
+  publishedAt?: string | null;
+  /**
+   * Leave empty to generate it from the title (with -2 if already taken).
+   */
+  slug?: string | null;
+  /**
+   * Translations are checked against this language
+   */
+  sourceLocale?: ('vi' | 'en' | 'ar') | null;
   countries?: string[] | null;
   /**
    * Only for articles announcing an event. Times are shown in the mission’s time zone.
@@ -264,11 +261,73 @@ export interface Article {
     hasNextPage?: boolean;
     totalDocs?: number;
   };
-  heroImage?: (number | null) | Media;
-  publishedAt?: string | null;
+  history?: {
+    docs?: (number | WorkflowEvent)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "media".
+ */
+export interface Media {
+  id: number;
+  alt: string;
+  caption?: string | null;
+  credit?: string | null;
+  /**
+   * Empty: your missions
+   */
+  missions?: (number | Mission)[] | null;
+  updatedAt: string;
+  createdAt: string;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+  focalX?: number | null;
+  focalY?: number | null;
+  sizes?: {
+    w480?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+    w960?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+    w1600?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+    og?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+  };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -445,65 +504,6 @@ export interface Mission {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "media".
- */
-export interface Media {
-  id: number;
-  alt: string;
-  caption?: string | null;
-  credit?: string | null;
-  /**
-   * Empty: your missions
-   */
-  missions?: (number | Mission)[] | null;
-  updatedAt: string;
-  createdAt: string;
-  url?: string | null;
-  thumbnailURL?: string | null;
-  filename?: string | null;
-  mimeType?: string | null;
-  filesize?: number | null;
-  width?: number | null;
-  height?: number | null;
-  focalX?: number | null;
-  focalY?: number | null;
-  sizes?: {
-    w480?: {
-      url?: string | null;
-      width?: number | null;
-      height?: number | null;
-      mimeType?: string | null;
-      filesize?: number | null;
-      filename?: string | null;
-    };
-    w960?: {
-      url?: string | null;
-      width?: number | null;
-      height?: number | null;
-      mimeType?: string | null;
-      filesize?: number | null;
-      filename?: string | null;
-    };
-    w1600?: {
-      url?: string | null;
-      width?: number | null;
-      height?: number | null;
-      mimeType?: string | null;
-      filesize?: number | null;
-      filename?: string | null;
-    };
-    og?: {
-      url?: string | null;
-      width?: number | null;
-      height?: number | null;
-      mimeType?: string | null;
-      filesize?: number | null;
-      filename?: string | null;
-    };
-  };
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "pages".
  */
 export interface Page {
@@ -570,6 +570,10 @@ export interface Page {
 export interface User {
   id: number;
   name?: string | null;
+  /**
+   * The language of the admin screens for this account, on every device.
+   */
+  adminLanguage?: ('vi' | 'en') | null;
   hqRole?: ('hq-admin' | 'hq-editor') | null;
   memberships?:
     | {
@@ -1028,12 +1032,11 @@ export interface PayloadMigration {
  */
 export interface ArticlesSelect<T extends boolean = true> {
   title?: T;
-  slug?: T;
   summary?: T;
+  heroImage?: T;
   body?: T;
   section?: T;
   missions?: T;
-  sourceLocale?: T;
   workflow?:
     | T
     | {
@@ -1064,7 +1067,9 @@ export interface ArticlesSelect<T extends boolean = true> {
         sourceSnapshot?: T;
         snapshotAt?: T;
       };
-  history?: T;
+  publishedAt?: T;
+  slug?: T;
+  sourceLocale?: T;
   countries?: T;
   event?:
     | T
@@ -1081,8 +1086,7 @@ export interface ArticlesSelect<T extends boolean = true> {
         items?: T;
       };
   mailDeliveries?: T;
-  heroImage?: T;
-  publishedAt?: T;
+  history?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -1392,6 +1396,7 @@ export interface MediaSelect<T extends boolean = true> {
  */
 export interface UsersSelect<T extends boolean = true> {
   name?: T;
+  adminLanguage?: T;
   hqRole?: T;
   memberships?:
     | T

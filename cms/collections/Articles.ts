@@ -54,10 +54,14 @@ export const Articles: CollectionConfig = {
     afterDelete: [queueRebuildAfterDelete],
   },
   endpoints: workflowEndpoints,
+  // The press officer's path first: title, summary, image, body; the mission is preset and the
+  // section defaults. Rarely used fields (event, history, source language, slug) come last or folded.
   fields: [
+    // For a translation: the source text above the form (cms/components/TranslationSource.tsx).
+    { name: 'translationSource', type: 'ui', admin: { components: { Field: '/components/TranslationSource#TranslationSource' } } },
     { name: 'title', type: 'text', required: true, localized: true, label: { vi: 'Tiêu đề', en: 'Title' } },
-    slugField(),
     { name: 'summary', type: 'textarea', localized: true, label: { vi: 'Tóm tắt', en: 'Summary' } },
+    { name: 'heroImage', type: 'upload', relationTo: 'media', label: { vi: 'Ảnh chính', en: 'Hero image' } },
     { name: 'body', type: 'richText', localized: true, label: { vi: 'Nội dung', en: 'Body' } },
     {
       name: 'section',
@@ -77,17 +81,14 @@ export const Articles: CollectionConfig = {
       minRows: 1,
       index: true,
       label: { vi: 'Cơ quan đại diện', en: 'Missions' },
+      // Staff of exactly one mission write for it: no empty required field to fill.
+      defaultValue: ({ user }) => {
+        const own = !user || isHq(user) ? [] : missionsAllowing(user, 'create')
+        return (own.length === 1 ? own : undefined) as never
+      },
       admin: { position: 'sidebar' },
       // The picker offers only missions the user may write for; the save hook enforces the same.
       filterOptions: ({ user }) => (!user || isHq(user) ? true : { id: { in: missionsAllowing(user, 'create') } }),
-    },
-    {
-      name: 'sourceLocale',
-      type: 'select',
-      defaultValue: defaultLocale,
-      label: { vi: 'Ngôn ngữ gốc', en: 'Source language' },
-      options: contentLocales.map((l) => ({ value: l.code, label: l.label })),
-      admin: { position: 'sidebar', description: { vi: 'Bản dịch được so với ngôn ngữ này', en: 'Translations are checked against this language' } },
     },
     {
       name: 'workflowPanel',
@@ -96,13 +97,25 @@ export const Articles: CollectionConfig = {
     },
     ...workflowFields,
     {
-      name: 'history',
-      type: 'join',
-      collection: 'workflow-events',
-      on: 'article',
-      label: { vi: 'Nhật ký biên tập', en: 'Workflow history' },
-      defaultSort: '-createdAt',
-      admin: { defaultColumns: ['createdAt', 'locale', 'action', 'from', 'to', 'user', 'note'] },
+      name: 'publishedAt',
+      type: 'date',
+      index: true,
+      label: { vi: 'Ngày đăng', en: 'Publication date' },
+      admin: { position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } },
+      hooks: {
+        beforeChange: [
+          ({ value, siblingData }) => (value ?? (siblingData._status === 'published' ? new Date().toISOString() : value)),
+        ],
+      },
+    },
+    slugField(),
+    {
+      name: 'sourceLocale',
+      type: 'select',
+      defaultValue: defaultLocale,
+      label: { vi: 'Ngôn ngữ gốc', en: 'Source language' },
+      options: contentLocales.map((l) => ({ value: l.code, label: l.label })),
+      admin: { position: 'sidebar', description: { vi: 'Bản dịch được so với ngôn ngữ này', en: 'Translations are checked against this language' } },
     },
     {
       // Concurrent accreditation: news about a country the mission also covers shows on that country's page.
@@ -116,21 +129,25 @@ export const Articles: CollectionConfig = {
           ? true
           : 'Countries must be ISO 3166-1 alpha-2 codes such as "NZ".',
     },
-    eventField,
+    { type: 'collapsible', label: { vi: 'Sự kiện (nếu bài thông báo một sự kiện)', en: 'Event (if the article announces one)' }, admin: { initCollapsed: true }, fields: [eventField] },
     importSourceField,
     articleDeliveriesField,
-    { name: 'heroImage', type: 'upload', relationTo: 'media', label: { vi: 'Ảnh chính', en: 'Hero image' } },
     {
-      name: 'publishedAt',
-      type: 'date',
-      index: true,
-      label: { vi: 'Ngày đăng', en: 'Publication date' },
-      admin: { position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } },
-      hooks: {
-        beforeChange: [
-          ({ value, siblingData }) => (value ?? (siblingData._status === 'published' ? new Date().toISOString() : value)),
-        ],
-      },
+      type: 'collapsible',
+      label: { vi: 'Nhật ký biên tập', en: 'Workflow history' },
+      admin: { initCollapsed: true },
+      fields: [
+        {
+          name: 'history',
+          type: 'join',
+          collection: 'workflow-events',
+          on: 'article',
+          label: { vi: 'Nhật ký biên tập', en: 'Workflow history' },
+          defaultSort: '-createdAt',
+          // The log is written by the workflow only: no "create new" from here.
+          admin: { defaultColumns: ['createdAt', 'locale', 'action', 'from', 'to', 'user', 'note'], allowCreate: false },
+        },
+      ],
     },
   ],
 }

@@ -44,5 +44,6 @@ export const Media: CollectionConfig = {
       admin: { description: { vi: 'Để trống: các cơ quan của bạn', en: 'Empty: your missions' } },
       filterOptions: ({ user }) => (!user || isHq(user) ? true : { id: { in: missionsAllowing(user, 'create') } }),
     },
+    { name: 'closeDrawerOnSave', type: 'ui', admin: { components: { Field: '/components/CloseDrawerOnSave#CloseDrawerOnSave' } } },
   ],
 }

@@ -3,6 +3,7 @@ import { contentLocales } from '../../core/locales'
 import { hqRoles, missionRoles } from '../access/roles'
 import { createUsers, hqAdminField, hqAdminOnly, deleteUsers, readUsers, roleFieldAccess, updateUsers } from '../access/rules'
 import { enforceUserRights, guardAccountChange, guardAccountDeletion } from '../hooks/enforceUserRights'
+import { adminLanguageField } from '../fields/adminLanguage'
 
 const roleLabels: Record<string, { vi: string; en: string }> = {
   'hq-admin': { vi: 'Quản trị Bộ', en: 'HQ admin' },
@@ -35,6 +36,7 @@ export const Users: CollectionConfig = {
   hooks: { beforeOperation: [enforceUserRights], beforeChange: [guardAccountChange], beforeDelete: [guardAccountDeletion] },
   fields: [
     { name: 'name', type: 'text', label: { vi: 'Họ tên', en: 'Name' } },
+    adminLanguageField,
     {
       name: 'hqRole',
       type: 'select',

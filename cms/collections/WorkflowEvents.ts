@@ -2,6 +2,9 @@ import type { CollectionConfig } from 'payload'
 import { isHq, missionsAllowing } from '../access/roles'
 import { nobody } from '../access/rules'
 
+// Actions and states in words of the admin language instead of their codes.
+const valueCell = '/components/WorkflowValueCell#WorkflowValueCell'
+
 /**
  * The audit trail: every workflow transition and every edit of an article or page, per locale.
  * Written only by the system (cms/workflow/), never through the API or the admin; staff read
@@ -29,20 +32,20 @@ export const WorkflowEvents: CollectionConfig = {
   },
   fields: [
     // One of the two is set while the document exists; both empty once it was deleted (documentId/documentTitle stay).
-    { name: 'article', type: 'relationship', relationTo: 'articles', index: true },
-    { name: 'page', type: 'relationship', relationTo: 'pages', index: true },
-    { name: 'documentCollection', type: 'select', options: ['articles', 'pages'] },
-    { name: 'documentId', type: 'number', index: true },
+    { name: 'article', type: 'relationship', relationTo: 'articles', index: true, label: { vi: 'Bài viết', en: 'Article' } },
+    { name: 'page', type: 'relationship', relationTo: 'pages', index: true, label: { vi: 'Trang', en: 'Page' } },
+    { name: 'documentCollection', type: 'select', options: [{ value: 'articles', label: { vi: 'Bài viết', en: 'Articles' } }, { value: 'pages', label: { vi: 'Trang', en: 'Pages' } }], label: { vi: 'Loại tài liệu', en: 'Document type' } },
+    { name: 'documentId', type: 'number', index: true, label: { vi: 'Mã tài liệu', en: 'Document id' } },
     // Filled in when the document is deleted, so its history still says what it was.
-    { name: 'documentTitle', type: 'text' },
-    { name: 'missions', type: 'relationship', relationTo: 'missions', hasMany: true, index: true },
-    { name: 'locale', type: 'text', required: true },
-    { name: 'action', type: 'text', required: true },
-    { name: 'from', type: 'text' },
-    { name: 'to', type: 'text' },
-    { name: 'user', type: 'relationship', relationTo: 'users' },
+    { name: 'documentTitle', type: 'text', label: { vi: 'Tiêu đề tài liệu', en: 'Document title' } },
+    { name: 'missions', type: 'relationship', relationTo: 'missions', hasMany: true, index: true, label: { vi: 'Cơ quan đại diện', en: 'Missions' } },
+    { name: 'locale', type: 'text', required: true, label: { vi: 'Ngôn ngữ', en: 'Language' } },
+    { name: 'action', type: 'text', required: true, label: { vi: 'Thao tác', en: 'Action' }, admin: { components: { Cell: valueCell } } },
+    { name: 'from', type: 'text', label: { vi: 'Từ trạng thái', en: 'From' }, admin: { components: { Cell: valueCell } } },
+    { name: 'to', type: 'text', label: { vi: 'Sang trạng thái', en: 'To' }, admin: { components: { Cell: valueCell } } },
+    { name: 'user', type: 'relationship', relationTo: 'users', label: { vi: 'Người thực hiện', en: 'By' } },
     // A transition made by the system on a person's earlier decision (the scheduler publishing what a reviewer scheduled).
-    { name: 'systemActor', type: 'select', options: [{ value: 'scheduler', label: { vi: 'Lịch đăng tự động', en: 'Scheduler' } }] },
-    { name: 'note', type: 'textarea' },
+    { name: 'systemActor', type: 'select', options: [{ value: 'scheduler', label: { vi: 'Lịch đăng tự động', en: 'Scheduler' } }], label: { vi: 'Hệ thống', en: 'System' } },
+    { name: 'note', type: 'textarea', label: { vi: 'Ghi chú', en: 'Note' } },
   ],
 }

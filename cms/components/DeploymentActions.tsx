@@ -15,7 +15,7 @@ export function DeploymentActions() {
     if (kind === 'rollback' && !window.confirm('Replace the live site with exactly the files of this deployment?')) return
     setBusy(true)
     try {
-      const res = await fetch(`${config.serverURL}${config.routes.api}/deployments/${id}/${kind}`, { method: 'POST', credentials: 'include' })
+      const res = await fetch(`${config.routes.api}/deployments/${id}/${kind}`, { method: 'POST', credentials: 'same-origin' })
       const body = (await res.json()) as { message?: string; error?: string }
       setMessage(body.message ?? body.error ?? `HTTP ${res.status}`)
     } catch (e) {

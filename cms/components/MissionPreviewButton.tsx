@@ -28,8 +28,8 @@ export function MissionPreviewButton() {
     setBusy(true)
     setMessage(null)
     try {
-      const url = `${config.serverURL}${config.routes.api}/missions/${id}/preview?locale=${encodeURIComponent(locale.code)}`
-      const res = await fetch(url, { method: 'POST', credentials: 'include', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(getData()) })
+      const url = `${config.routes.api}/missions/${id}/preview?locale=${encodeURIComponent(locale.code)}`
+      const res = await fetch(url, { method: 'POST', credentials: 'same-origin', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(getData()) })
       if (!res.ok) {
         const body = (await res.json().catch(() => ({}))) as ErrorBody
         const details = body.errors?.flatMap((e) => e.data?.errors?.map((f) => f.message) ?? [e.message]) ?? [`HTTP ${res.status}`]

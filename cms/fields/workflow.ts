@@ -36,19 +36,19 @@ export const workflowGroup: Field = {
     hooks: { beforeChange: [keepWorkflowOnRestore] },
     fields: [
       // No default: an unset state reads as draft, and lets trusted scripts' publishes be recognised (protectWorkflowFields).
-      { name: 'state', type: 'select', index: true, options: workflowStates.map((value) => ({ value, label: stateLabels[value]! })) },
-      { name: 'submittedBy', type: 'relationship', relationTo: 'users', access: { read: staffOnly } },
+      { name: 'state', type: 'select', index: true, label: { vi: 'Trạng thái', en: 'State' }, options: workflowStates.map((value) => ({ value, label: stateLabels[value]! })) },
+      { name: 'submittedBy', type: 'relationship', relationTo: 'users', label: { vi: 'Người gửi duyệt', en: 'Submitted by' }, access: { read: staffOnly } },
       // The revision (cms/workflow/revision.ts) that was submitted: approve and publish act on exactly that text.
-      { name: 'submittedRevision', type: 'text', access: { read: staffOnly } },
-      { name: 'approvedBy', type: 'relationship', relationTo: 'users', access: { read: staffOnly } },
-      { name: 'changedAt', type: 'date', access: { read: staffOnly } },
-      { name: 'scheduledAt', type: 'date', access: { read: staffOnly } },
+      { name: 'submittedRevision', type: 'text', label: { vi: 'Phiên bản đã gửi duyệt', en: 'Submitted revision' }, access: { read: staffOnly } },
+      { name: 'approvedBy', type: 'relationship', relationTo: 'users', label: { vi: 'Người duyệt', en: 'Approved by' }, access: { read: staffOnly } },
+      { name: 'changedAt', type: 'date', label: { vi: 'Thời điểm đổi trạng thái', en: 'Changed at' }, access: { read: staffOnly } },
+      { name: 'scheduledAt', type: 'date', label: { vi: 'Hẹn đăng lúc', en: 'Scheduled for' }, access: { read: staffOnly } },
       // Public: the site shows the withdrawal notice with its date and reason.
-      { name: 'withdrawnAt', type: 'date' },
-      { name: 'withdrawalReason', type: 'text' },
-      { name: 'rejectionReason', type: 'text', access: { read: staffOnly } },
-      { name: 'forcePublished', type: 'checkbox', defaultValue: false, access: { read: staffOnly } },
-      { name: 'forceReason', type: 'text', access: { read: staffOnly } },
+      { name: 'withdrawnAt', type: 'date', label: { vi: 'Rút bài lúc', en: 'Withdrawn at' } },
+      { name: 'withdrawalReason', type: 'text', label: { vi: 'Lý do rút bài', en: 'Withdrawal reason' } },
+      { name: 'rejectionReason', type: 'text', label: { vi: 'Lý do trả lại', en: 'Reason for return' }, access: { read: staffOnly } },
+      { name: 'forcePublished', type: 'checkbox', defaultValue: false, label: { vi: 'Đăng bắt buộc', en: 'Force-published' }, access: { read: staffOnly } },
+      { name: 'forceReason', type: 'text', label: { vi: 'Lý do đăng bắt buộc', en: 'Reason for forcing' }, access: { read: staffOnly } },
     ],
   }
 
@@ -86,10 +86,11 @@ export const workflowFields: Field[] = [
     localized: true,
     label: { vi: 'Lịch sử cập nhật công khai', en: 'Public change notes' },
     access: managedByWorkflow,
-    admin: { readOnly: true },
+    // Written by publishing only: shown once there is a note, not as an empty box in every form.
+    admin: { readOnly: true, condition: (_, sibling) => Array.isArray(sibling?.changeNotes) && sibling.changeNotes.length > 0 },
     fields: [
-      { name: 'date', type: 'date', required: true },
-      { name: 'note', type: 'text', required: true },
+      { name: 'date', type: 'date', required: true, label: { vi: 'Ngày', en: 'Date' } },
+      { name: 'note', type: 'text', required: true, label: { vi: 'Ghi chú', en: 'Note' } },
     ],
   },
   {

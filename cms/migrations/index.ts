@@ -7,6 +7,7 @@ import * as migration_20261123_212955_locale_parent_indexes from './20261123_212
 import * as migration_20261204_011450_imp_redirects_import_source from './20261204_011450_imp_redirects_import_source';
 import * as migration_20261204_011536_integrity_media_missions from './20261204_011536_integrity_media_missions';
 import * as migration_20261204_011846_edge_alerts_job from './20261204_011846_edge_alerts_job';
+import * as migration_20261204_011936_editors_admin_language from './20261204_011936_editors_admin_language';
 import * as migration_20261204_012724_job_claims from './20261204_012724_job_claims';
 import * as migration_20261204_012916_wf_workflow_pages_events from './20261204_012916_wf_workflow_pages_events';
 import * as migration_20261204_015358_readers_subscriptions from './20261204_015358_readers_subscriptions';
@@ -56,6 +57,11 @@ export const migrations = [
     up: migration_20261204_011846_edge_alerts_job.up,
     down: migration_20261204_011846_edge_alerts_job.down,
     name: '20261204_011846_edge_alerts_job',
+  },
+  {
+    up: migration_20261204_011936_editors_admin_language.up,
+    down: migration_20261204_011936_editors_admin_language.down,
+    name: '20261204_011936_editors_admin_language',
   },
   {
     up: migration_20261204_012724_job_claims.up,

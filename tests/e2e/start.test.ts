@@ -63,6 +63,14 @@ const login = async (email: string) => {
   return `JWT ${((await res.json()) as { token: string }).token}`
 }
 
+/** The admin speaks each account's own language (Vietnamese by default); these checks read the English admin. */
+const useEnglishAdmin = async (email: string) => {
+  const auth = await login(email)
+  const me = ((await (await fetch(`${admin}/api/users/me`, { headers: { Authorization: auth } })).json()) as { user: { id: number } }).user
+  const res = await fetch(`${admin}/api/users/${me.id}`, { method: 'PATCH', headers: { 'Content-Type': 'application/json', Authorization: auth }, body: JSON.stringify({ adminLanguage: 'en' }) })
+  expect(res.status, `admin language of ${email}`).toBe(200)
+}
+
 describe('npm start', () => {
   it('serves the admin and every demo mission site', async () => {
     expect((await fetch(`${admin}/admin`)).status).toBe(200)
@@ -155,6 +163,7 @@ describe('npm start', () => {
   })
 
   it('shows the per-language workflow panel in the admin', async () => {
+    await useEnglishAdmin('reviewer.au-canberra@example.org')
     const page = await (await chromiumBrowser()).newPage({ locale: 'en-US' })
     const thirdParty: string[] = []
     page.on('request', (r) => {
@@ -177,6 +186,7 @@ describe('npm start', () => {
   it('previews unsaved mission settings from the admin in a new tab, and saves nothing', async () => {
     const found = (await (await fetch(`${admin}/api/missions?where[code][equals]=au-canberra&depth=0`)).json()) as { docs: { id: number; siteTitle?: string }[] }
     const mission = found.docs[0]!
+    await useEnglishAdmin('admin.au-canberra@example.org')
     const context = await (await chromiumBrowser()).newContext({ locale: 'en-US' })
     const page = await context.newPage()
     await page.goto(`${admin}/admin/login`)

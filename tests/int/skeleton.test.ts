@@ -74,10 +74,10 @@ describe('data model', () => {
     expect(en.slug).toBe('renewal-and-integration')
   })
 
-  it('refuses a duplicate slug in the same mission and locale, naming the other article', async () => {
+  it('refuses a typed duplicate slug in the same mission and locale, naming the other article', async () => {
     const before = await payload.count({ collection: 'articles', ...system })
     const messages = await validationMessages(
-      payload.create({ collection: 'articles', locale: 'vi', data: { title: 'Đổi mới và hội nhập', section: 'news', missions: [missionId], _status: 'published', workflow: { state: 'published' } }, ...system }),
+      payload.create({ collection: 'articles', locale: 'vi', data: { title: 'Đổi mới và hội nhập', slug: 'doi-moi-va-hoi-nhap', section: 'news', missions: [missionId], _status: 'published', workflow: { state: 'published' } }, ...system }),
     )
     expect(messages).toContain(`slug: Slug "doi-moi-va-hoi-nhap" is already used in locale "vi" by article #${articleId} "Đổi mới và hội nhập"`)
     expect((await payload.count({ collection: 'articles', ...system })).totalDocs).toBe(before.totalDocs)

@@ -1,3 +1,4 @@
+import { TranslationSource as TranslationSource_1836ebe1f232cb46c846466696704a4f } from '../../../components/TranslationSource'
 import { RscEntryLexicalCell as RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { RscEntryLexicalField as RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { LexicalDiffComponent as LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
@@ -24,12 +25,17 @@ import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0
 import { WorkflowPanel as WorkflowPanel_3a8e8d00bf1f50233953c9d2e1ecfe05 } from '../../../components/WorkflowPanel'
 import { NoPublishButton as NoPublishButton_29cb07b79ca545e880cd7d8d1e0eac01 } from '../../../components/NoPublishButton'
 import { MissionPreviewButton as MissionPreviewButton_5f476b53fa07c9d0a049485a5e7df2b8 } from '../../../components/MissionPreviewButton'
+import { CloseDrawerOnSave as CloseDrawerOnSave_2be418c8a0f2dbf19279371726c685ad } from '../../../components/CloseDrawerOnSave'
+import { WorkflowValueCell as WorkflowValueCell_a2d14deaaa2e42dccca09b034a56a961 } from '../../../components/WorkflowValueCell'
 import { DeploymentActions as DeploymentActions_d8550a4200aafb0421d04fa38bff2956 } from '../../../components/DeploymentActions'
 import { WorkflowDashboard as WorkflowDashboard_db39a56804de0ba686ed28f09d664813 } from '../../../components/WorkflowDashboard'
+import { AdminLanguage as AdminLanguage_b406fde505a3236b98f62b0dc60acd5d } from '../../../components/AdminLanguage'
+import { AdminA11y as AdminA11y_e46a09430ad54ddfe08330d5dfdde84a } from '../../../components/AdminA11y'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
 export const importMap = {
+  "/components/TranslationSource#TranslationSource": TranslationSource_1836ebe1f232cb46c846466696704a4f,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalCell": RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalField": RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#LexicalDiffComponent": LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e,
@@ -56,7 +62,11 @@ export const importMap = {
   "/components/WorkflowPanel#WorkflowPanel": WorkflowPanel_3a8e8d00bf1f50233953c9d2e1ecfe05,
   "/components/NoPublishButton#NoPublishButton": NoPublishButton_29cb07b79ca545e880cd7d8d1e0eac01,
   "/components/MissionPreviewButton#MissionPreviewButton": MissionPreviewButton_5f476b53fa07c9d0a049485a5e7df2b8,
+  "/components/CloseDrawerOnSave#CloseDrawerOnSave": CloseDrawerOnSave_2be418c8a0f2dbf19279371726c685ad,
+  "/components/WorkflowValueCell#WorkflowValueCell": WorkflowValueCell_a2d14deaaa2e42dccca09b034a56a961,
   "/components/DeploymentActions#DeploymentActions": DeploymentActions_d8550a4200aafb0421d04fa38bff2956,
   "/components/WorkflowDashboard#WorkflowDashboard": WorkflowDashboard_db39a56804de0ba686ed28f09d664813,
+  "/components/AdminLanguage#AdminLanguage": AdminLanguage_b406fde505a3236b98f62b0dc60acd5d,
+  "/components/AdminA11y#AdminA11y": AdminA11y_e46a09430ad54ddfe08330d5dfdde84a,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
