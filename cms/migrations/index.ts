@@ -11,6 +11,7 @@ import * as migration_20261204_011936_editors_admin_language from './20261204_01
 import * as migration_20261204_012724_job_claims from './20261204_012724_job_claims';
 import * as migration_20261204_012916_wf_workflow_pages_events from './20261204_012916_wf_workflow_pages_events';
 import * as migration_20261204_015358_readers_subscriptions from './20261204_015358_readers_subscriptions';
+import * as migration_20261204_023816_merged_schema from './20261204_023816_merged_schema';
 
 export const migrations = [
   {
@@ -76,6 +77,11 @@ export const migrations = [
   {
     up: migration_20261204_015358_readers_subscriptions.up,
     down: migration_20261204_015358_readers_subscriptions.down,
-    name: '20261204_015358_readers_subscriptions'
+    name: '20261204_015358_readers_subscriptions',
+  },
+  {
+    up: migration_20261204_023816_merged_schema.up,
+    down: migration_20261204_023816_merged_schema.down,
+    name: '20261204_023816_merged_schema'
   },
 ];
