@@ -5,7 +5,18 @@ import importX from 'eslint-plugin-import-x'
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/**', 'dist/**', '.data/**', 'cms/.next/**', 'site/.astro/**', 'core/payload-types.ts', 'cms/app/(payload)/admin/importMap.js', 'cms/migrations/**', 'bench/results/**', 'coverage/**'],
+    ignores: [
+      'node_modules/**',
+      'dist/**',
+      '.data/**',
+      'cms/.next/**',
+      'site/.astro/**',
+      'core/payload-types.ts',
+      'cms/app/(payload)/admin/importMap.js',
+      'cms/migrations/**',
+      'bench/results/**',
+      'coverage/**',
+    ],
   },
   {
     files: ['**/*.ts', '**/*.tsx'],

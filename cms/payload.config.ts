@@ -51,7 +51,15 @@ export default buildConfig({
   telemetry: false,
   email: emailAdapter(), // SMTP_URL, MAIL_FROM; unset: messages go to the log
   // Refused uploads, rate-limited requests and other refusals are expected client errors: no error stack in the log.
-  loggingLevels: { APIError: 'info', Forbidden: 'info', ValidationError: 'info', AuthenticationError: 'info', NotFound: 'info', UploadRejected: 'info', RateLimited: 'info' } as Record<string, 'info'>,
+  loggingLevels: {
+    APIError: 'info',
+    Forbidden: 'info',
+    ValidationError: 'info',
+    AuthenticationError: 'info',
+    NotFound: 'info',
+    UploadRejected: 'info',
+    RateLimited: 'info',
+  } as Record<string, 'info'>,
   csrf: adminOrigins(serverURL),
   cors: adminOrigins(serverURL),
   admin: {
@@ -61,12 +69,32 @@ export default buildConfig({
     avatar: 'default',
     // Day before month and a 24-hour clock, as both admin languages' readers expect.
     dateFormat: 'dd/MM/yyyy HH:mm',
-    components: { beforeDashboard: ['/components/WorkflowDashboard#WorkflowDashboard'], providers: ['/components/AdminLanguage#AdminLanguage', '/components/AdminA11y#AdminA11y'] },
+    components: {
+      beforeDashboard: ['/components/WorkflowDashboard#WorkflowDashboard'],
+      providers: ['/components/AdminLanguage#AdminLanguage', '/components/AdminA11y#AdminA11y'],
+    },
     importMap: { baseDir: dirname, importMapFile: path.join(dirname, 'app/(payload)/admin/importMap.js') },
   },
   // Rate limits on login/password reset and page-size caps, the preview endpoints' guards, and the admin's
   // document-lock check inside the save's transaction (one pool connection per save), added to every collection here.
-  collections: withPreviewGuards(withAbuseLimits(withLockChecksInTransaction([Articles, ArticleOverrides, Missions, Pages, Alerts, AlertLog, Media, Users, WorkflowEvents, Deployments, Subscribers, Deliveries]))),
+  collections: withPreviewGuards(
+    withAbuseLimits(
+      withLockChecksInTransaction([
+        Articles,
+        ArticleOverrides,
+        Missions,
+        Pages,
+        Alerts,
+        AlertLog,
+        Media,
+        Users,
+        WorkflowEvents,
+        Deployments,
+        Subscribers,
+        Deliveries,
+      ]),
+    ),
+  ),
   endpoints: [healthEndpoint, dashboardEndpoint, ...subscriptionEndpoints],
   logger,
   // Redirects (old URLs → articles and pages), scoped per mission: cms/collections/Redirects.ts.
@@ -90,7 +118,11 @@ export default buildConfig({
   }),
   sharp,
   // The multipart parser stops reading at the limit and answers 413 (validateUpload checks again).
-  upload: { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 }, abortOnLimit: true, responseOnLimit: `The file is too large; the limit is ${MAX_UPLOAD_BYTES / 1e6} MB.` },
+  upload: {
+    limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 },
+    abortOnLimit: true,
+    responseOnLimit: `The file is too large; the limit is ${MAX_UPLOAD_BYTES / 1e6} MB.`,
+  },
   graphQL: { disablePlaygroundInProduction: true },
   typescript: { outputFile: path.join(dirname, '../core/payload-types.ts'), autoGenerate: false },
   jobs: {

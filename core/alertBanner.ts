@@ -57,7 +57,8 @@ export function alertBannerHtml(file: AlertFile | null, locale: string, label: L
       const textLocale = a.text[locale] ? locale : file!.defaultLocale
       const text = a.text[textLocale] ?? Object.values(a.text)[0] ?? ''
       const zone = file!.timeZone ?? 'UTC'
-      const until = new Intl.DateTimeFormat(dateLocale(locale), { dateStyle: 'medium', timeStyle: 'short', timeZone: zone }).format(new Date(a.expiresAt)) + ` (${zone})`
+      const until =
+        new Intl.DateTimeFormat(dateLocale(locale), { dateStyle: 'medium', timeStyle: 'short', timeZone: zone }).format(new Date(a.expiresAt)) + ` (${zone})`
       const t = (key: string) => label(locale, key) ?? key
       return (
         `<div class="mp-alert mp-alert-${escapeHtml(a.severity)}" role="alert" data-alert-id="${Number(a.id)}">` +

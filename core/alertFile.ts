@@ -19,24 +19,25 @@ export type { AlertFile } from './alertBanner'
 export const alertsDir = () => process.env.MP_ALERTS_DIR ?? path.resolve(projectRoot, process.env.DIST_DIR ?? 'dist', 'alerts')
 
 /** The banner's words in every UI locale, carried in the file for servers without locales/ (the edge). */
-const alertLabels = () =>
-  Object.fromEntries(localeCodes.map((l) => [l, Object.fromEntries(ALERT_LABEL_KEYS.map((k) => [k, lookupUiString(l, k) ?? k]))]))
+const alertLabels = () => Object.fromEntries(localeCodes.map((l) => [l, Object.fromEntries(ALERT_LABEL_KEYS.map((k) => [k, lookupUiString(l, k) ?? k]))]))
 
 /** Writes the mission's alert file; returns its path and the file. */
 export async function writeAlertFile(payload: Payload, missionId: number, req?: PayloadRequest): Promise<{ path: string; file: AlertFile }> {
   // System read on purpose: the file must include alerts scheduled for later, which the public API does not list.
   const read = <T>(fn: () => Promise<T>) => (req ? keepingLocale(req, fn) : fn())
   const mission = await read(() => payload.findByID({ collection: 'missions', id: missionId, depth: 0, overrideAccess: true, req }))
-  const found = await read(() => payload.find({
-    collection: 'alerts',
-    where: { and: [{ mission: { equals: missionId } }, { expiresAt: { greater_than: new Date().toISOString() } }] },
-    locale: 'all',
-    depth: 0,
-    pagination: false,
-    sort: 'startsAt',
-    overrideAccess: true,
-    req,
-  }))
+  const found = await read(() =>
+    payload.find({
+      collection: 'alerts',
+      where: { and: [{ mission: { equals: missionId } }, { expiresAt: { greater_than: new Date().toISOString() } }] },
+      locale: 'all',
+      depth: 0,
+      pagination: false,
+      sort: 'startsAt',
+      overrideAccess: true,
+      req,
+    }),
+  )
   const file: AlertFile = {
     mission: mission.code,
     defaultLocale: mission.defaultLocale,

@@ -15,8 +15,7 @@ export function sourceTextOf(doc: { title?: string | null; summary?: string | nu
   return { title: doc.title ?? '', summary: doc.summary ?? '', body: lexicalText(doc.body) }
 }
 
-export const sameSource = (a: SourceText | null | undefined, b: SourceText) =>
-  !!a && a.title === b.title && a.summary === b.summary && a.body === b.body
+export const sameSource = (a: SourceText | null | undefined, b: SourceText) => !!a && a.title === b.title && a.summary === b.summary && a.body === b.body
 
 /** What changed in the source since the translation was made: word-level diff per field. */
 export function sourceDiff(before: SourceText, after: SourceText) {

@@ -14,11 +14,24 @@ export type EdgeVars = Record<string, string | undefined>
 const workerEntry = path.join(path.dirname(fileURLToPath(import.meta.url)), 'worker.ts')
 
 export async function bundleWorker(): Promise<string> {
-  const out = await build({ entryPoints: [workerEntry], bundle: true, format: 'esm', platform: 'neutral', target: 'es2022', write: false, logLevel: 'silent', mainFields: ['module', 'main'] })
+  const out = await build({
+    entryPoints: [workerEntry],
+    bundle: true,
+    format: 'esm',
+    platform: 'neutral',
+    target: 'es2022',
+    write: false,
+    logLevel: 'silent',
+    mainFields: ['module', 'main'],
+  })
   return out.outputFiles[0]!.text
 }
 
-export async function startEdge(options: { vars: EdgeVars; port?: number; host?: string }): Promise<{ url: string; miniflare: Miniflare; close: () => Promise<void> }> {
+export async function startEdge(options: {
+  vars: EdgeVars
+  port?: number
+  host?: string
+}): Promise<{ url: string; miniflare: Miniflare; close: () => Promise<void> }> {
   const script = await bundleWorker()
   // The CMS origin (SERVER_URL) by default, as the local server has it: the subscription forms post there.
   const vars = { CMS_ORIGIN: new URL(serverURL).origin, ...options.vars }

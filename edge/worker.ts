@@ -11,7 +11,18 @@
 import { AwsClient } from 'aws4fetch'
 import { activeAlerts, alertBannerHtml, alertFileName, ALERT_MARKER, type AlertFile } from '../core/alertBanner'
 import { CACHE_RULES, cacheHeaders, cacheKindOf, siteSecurityHeaders, type CacheKind } from '../core/siteHeaders'
-import { fileCandidates, findRedirect, isHtmlFile, localeOf, notFoundCandidates, REDIRECTS_FILE, routeRequest, type MissionHosts, type RedirectsFile, type SiteRoute } from '../core/siteRouting'
+import {
+  fileCandidates,
+  findRedirect,
+  isHtmlFile,
+  localeOf,
+  notFoundCandidates,
+  REDIRECTS_FILE,
+  routeRequest,
+  type MissionHosts,
+  type RedirectsFile,
+  type SiteRoute,
+} from '../core/siteRouting'
 
 export interface Env {
   BUCKET?: R2Bucket
@@ -41,7 +52,10 @@ const enc = (key: string) => key.split('/').map(encodeURIComponent).join('/')
 /** One bucket, read by key: R2 binding or S3 GET. Answers null for a missing object. */
 function bucketOf(env: Env) {
   const prefix = env.S3_PREFIX ?? ''
-  const aws = env.AWS_ACCESS_KEY_ID && env.AWS_SECRET_ACCESS_KEY ? new AwsClient({ accessKeyId: env.AWS_ACCESS_KEY_ID, secretAccessKey: env.AWS_SECRET_ACCESS_KEY, region: env.S3_REGION ?? 'us-east-1', service: 's3' }) : null
+  const aws =
+    env.AWS_ACCESS_KEY_ID && env.AWS_SECRET_ACCESS_KEY
+      ? new AwsClient({ accessKeyId: env.AWS_ACCESS_KEY_ID, secretAccessKey: env.AWS_SECRET_ACCESS_KEY, region: env.S3_REGION ?? 'us-east-1', service: 's3' })
+      : null
   const pathStyle = env.S3_FORCE_PATH_STYLE ? env.S3_FORCE_PATH_STYLE === 'true' : Boolean(env.S3_ENDPOINT)
   const urlOf = (key: string) => {
     if (!env.S3_BUCKET) throw new Error('The edge worker needs a BUCKET binding or S3_BUCKET (and S3_ENDPOINT outside AWS).')
@@ -72,7 +86,14 @@ function bucketOf(env: Env) {
 }
 
 /** Reads through the edge cache, keyed by the object's public URL so a purge of that URL drops it. */
-async function cachedGet(env: Env, ctx: ExecutionContext, bucket: ReturnType<typeof bucketOf>, key: string, cacheUrl: string, kind: CacheKind): Promise<StoredObject | null> {
+async function cachedGet(
+  env: Env,
+  ctx: ExecutionContext,
+  bucket: ReturnType<typeof bucketOf>,
+  key: string,
+  cacheUrl: string,
+  kind: CacheKind,
+): Promise<StoredObject | null> {
   const cache = env.EDGE_CACHE === 'off' ? null : (caches as unknown as { default: Cache }).default
   const hit = await cache?.match(cacheUrl)
   if (hit) return hit.status === 404 ? null : { body: hit.body, headers: hit.headers }
@@ -129,87 +150,95 @@ export default {
     } catch (error) {
       // The bucket is unreachable or answered an error: say so briefly, and let no cache keep it.
       console.error(`edge: ${request.method} ${request.url} failed: ${String(error)}`)
-      return new Response('The site is temporarily unavailable; please try again shortly.', { status: 502, headers: { ...siteSecurityHeaders(env.ANALYTICS_ORIGIN || null, env.CMS_ORIGIN || null), 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } })
+      return new Response('The site is temporarily unavailable; please try again shortly.', {
+        status: 502,
+        headers: {
+          ...siteSecurityHeaders(env.ANALYTICS_ORIGIN || null, env.CMS_ORIGIN || null),
+          'Content-Type': 'text/plain; charset=utf-8',
+          'Cache-Control': 'no-store',
+        },
+      })
     }
   },
 } satisfies ExportedHandler<Env>
 
 async function handle(request: Request, env: Env, ctx: ExecutionContext): Promise<Response> {
-    const url = new URL(request.url)
-    const bucket = bucketOf(env)
-    const security = siteSecurityHeaders(env.ANALYTICS_ORIGIN || null, env.CMS_ORIGIN || null)
-    const respond = (body: BodyInit | null, status: number, headers: Record<string, string> | Headers, kind: CacheKind) => {
-      const h = new Headers(headers)
-      for (const [k, v] of Object.entries({ ...security, ...cacheHeaders(kind) })) h.set(k, v)
-      return new Response(request.method === 'HEAD' ? null : body, { status, headers: h })
-    }
+  const url = new URL(request.url)
+  const bucket = bucketOf(env)
+  const security = siteSecurityHeaders(env.ANALYTICS_ORIGIN || null, env.CMS_ORIGIN || null)
+  const respond = (body: BodyInit | null, status: number, headers: Record<string, string> | Headers, kind: CacheKind) => {
+    const h = new Headers(headers)
+    for (const [k, v] of Object.entries({ ...security, ...cacheHeaders(kind) })) h.set(k, v)
+    return new Response(request.method === 'HEAD' ? null : body, { status, headers: h })
+  }
 
-    if (request.method === 'PURGE') return purge(request, env, bucket)
-    if (request.method !== 'GET' && request.method !== 'HEAD') return respond('Method not allowed', 405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' }, 'other')
+  if (request.method === 'PURGE') return purge(request, env, bucket)
+  if (request.method !== 'GET' && request.method !== 'HEAD')
+    return respond('Method not allowed', 405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' }, 'other')
 
-    const route = routeRequest(url.host, url.pathname, await missionHosts(env, bucket))
-    if (!route) return respond(plainNotFound, 404, { 'Content-Type': 'text/html; charset=utf-8' }, 'page')
-    const siteKey = (file: string) => `${route.code}/${file}`
-    const cacheUrl = (file: string) => `${url.protocol}//${url.host}${route.base}${file}`
-    const get = (file: string, kind: CacheKind = cacheKindOf(file)) => cachedGet(env, ctx, bucket, siteKey(file), cacheUrl(file), kind)
-    const alerts = () => cachedGet(env, ctx, bucket, `_alerts/${alertFileName(route.code)}`, cacheUrl('alert.json'), 'alerts').then((o) => readJson<AlertFile>(o))
+  const route = routeRequest(url.host, url.pathname, await missionHosts(env, bucket))
+  if (!route) return respond(plainNotFound, 404, { 'Content-Type': 'text/html; charset=utf-8' }, 'page')
+  const siteKey = (file: string) => `${route.code}/${file}`
+  const cacheUrl = (file: string) => `${url.protocol}//${url.host}${route.base}${file}`
+  const get = (file: string, kind: CacheKind = cacheKindOf(file)) => cachedGet(env, ctx, bucket, siteKey(file), cacheUrl(file), kind)
+  const alerts = () => cachedGet(env, ctx, bucket, `_alerts/${alertFileName(route.code)}`, cacheUrl('alert.json'), 'alerts').then((o) => readJson<AlertFile>(o))
 
-    // The mission's alerts for other consumers (apps, monitoring), as the local server serves them.
-    if (route.path === 'alert.json') {
-      return respond(JSON.stringify({ alerts: activeAlerts(await alerts()) }), 200, { 'Content-Type': 'application/json; charset=utf-8' }, 'alerts')
-    }
-    // Changed slugs and an imported old site's addresses; before files, since `/?p=123` names the home page.
-    const redirect = findRedirect(await readJson<RedirectsFile>(await get(REDIRECTS_FILE, 'page')), route.path, url.search, route.base)
-    if (redirect) return respond(null, redirect.status, { Location: redirect.location }, 'page')
-    if (route.path === REDIRECTS_FILE) return notFound(route)
+  // The mission's alerts for other consumers (apps, monitoring), as the local server serves them.
+  if (route.path === 'alert.json') {
+    return respond(JSON.stringify({ alerts: activeAlerts(await alerts()) }), 200, { 'Content-Type': 'application/json; charset=utf-8' }, 'alerts')
+  }
+  // Changed slugs and an imported old site's addresses; before files, since `/?p=123` names the home page.
+  const redirect = findRedirect(await readJson<RedirectsFile>(await get(REDIRECTS_FILE, 'page')), route.path, url.search, route.base)
+  if (redirect) return respond(null, redirect.status, { Location: redirect.location }, 'page')
+  if (route.path === REDIRECTS_FILE) return notFound(route)
 
-    for (const file of fileCandidates(route.path)) {
+  for (const file of fileCandidates(route.path)) {
+    const object = await get(file)
+    if (!object) continue
+    return serve(route, file, object, 200)
+  }
+  return notFound(route)
+
+  async function notFound(r: SiteRoute) {
+    for (const file of notFoundCandidates(r.path)) {
       const object = await get(file)
-      if (!object) continue
-      return serve(route, file, object, 200)
+      if (object) return serve(r, file, object, 404)
     }
-    return notFound(route)
+    return respond(plainNotFound, 404, { 'Content-Type': 'text/html; charset=utf-8' }, 'page')
+  }
 
-    async function notFound(r: SiteRoute) {
-      for (const file of notFoundCandidates(r.path)) {
-        const object = await get(file)
-        if (object) return serve(r, file, object, 404)
-      }
-      return respond(plainNotFound, 404, { 'Content-Type': 'text/html; charset=utf-8' }, 'page')
-    }
-
-    async function serve(r: SiteRoute, file: string, object: StoredObject, status: number) {
-      const headers = copyHeaders(object.headers, {})
-      const kind = cacheKindOf(file)
-      if (!isHtmlFile(file)) {
-        if (status === 200 && headers.get('ETag') && request.headers.get('If-None-Match') === headers.get('ETag')) {
-          await object.body?.cancel()
-          return respond(null, 304, headers, kind)
-        }
-        return respond(object.body, status, headers, kind)
-      }
-      const file_ = await alerts()
-      const active = activeAlerts(file_)
-      const banner = alertBannerHtml(file_, localeOf(r.path) ?? file_?.defaultLocale ?? 'vi')
-      // The page's validator changes with the banner, or a browser would keep the page without it.
-      const etag = headers.get('ETag')
-      if (etag) headers.set('ETag', active.length ? `W/"${etag.replace(/^W\/|"/g, '')}-a${active.map((a) => a.id).join('.')}"` : etag)
-      if (status === 200 && request.headers.get('If-None-Match') === headers.get('ETag')) {
+  async function serve(r: SiteRoute, file: string, object: StoredObject, status: number) {
+    const headers = copyHeaders(object.headers, {})
+    const kind = cacheKindOf(file)
+    if (!isHtmlFile(file)) {
+      if (status === 200 && headers.get('ETag') && request.headers.get('If-None-Match') === headers.get('ETag')) {
         await object.body?.cancel()
         return respond(null, 304, headers, kind)
       }
-      headers.delete('Content-Length')
-      const page = respond(object.body, status, headers, kind)
-      if (!banner || request.method === 'HEAD') return page
-      // HTMLRewriter streams the page; the banner replaces the marker comment as HTML whose text parts are escaped.
-      return new HTMLRewriter()
-        .onDocument({
-          comments(comment) {
-            if (`<!--${comment.text}-->` === ALERT_MARKER) comment.replace(banner, { html: true })
-          },
-        })
-        .transform(page)
+      return respond(object.body, status, headers, kind)
     }
+    const file_ = await alerts()
+    const active = activeAlerts(file_)
+    const banner = alertBannerHtml(file_, localeOf(r.path) ?? file_?.defaultLocale ?? 'vi')
+    // The page's validator changes with the banner, or a browser would keep the page without it.
+    const etag = headers.get('ETag')
+    if (etag) headers.set('ETag', active.length ? `W/"${etag.replace(/^W\/|"/g, '')}-a${active.map((a) => a.id).join('.')}"` : etag)
+    if (status === 200 && request.headers.get('If-None-Match') === headers.get('ETag')) {
+      await object.body?.cancel()
+      return respond(null, 304, headers, kind)
+    }
+    headers.delete('Content-Length')
+    const page = respond(object.body, status, headers, kind)
+    if (!banner || request.method === 'HEAD') return page
+    // HTMLRewriter streams the page; the banner replaces the marker comment as HTML whose text parts are escaped.
+    return new HTMLRewriter()
+      .onDocument({
+        comments(comment) {
+          if (`<!--${comment.text}-->` === ALERT_MARKER) comment.replace(banner, { html: true })
+        },
+      })
+      .transform(page)
+  }
 }
 
 /**

@@ -11,14 +11,57 @@ import { sanitizeBodyHtml } from '../pipeline/sanitize'
  */
 
 /** Embeds kept — as a link to the original — when they come from these hosts. */
-const EMBED_HOSTS = ['youtube.com', 'youtu.be', 'vimeo.com', 'facebook.com', 'x.com', 'twitter.com', 'instagram.com', 'flickr.com', 'soundcloud.com', 'spotify.com']
+const EMBED_HOSTS = [
+  'youtube.com',
+  'youtu.be',
+  'vimeo.com',
+  'facebook.com',
+  'x.com',
+  'twitter.com',
+  'instagram.com',
+  'flickr.com',
+  'soundcloud.com',
+  'spotify.com',
+]
 
 /** Gutenberg blocks whose HTML the body shows as it is (after the allow-list). */
-const TEXT_BLOCKS = new Set(['paragraph', 'heading', 'list', 'list-item', 'quote', 'pullquote', 'separator', 'preformatted', 'code', 'verse', 'freeform', 'group', 'columns', 'column', 'spacer', 'more', 'nextpage', 'table'])
+const TEXT_BLOCKS = new Set([
+  'paragraph',
+  'heading',
+  'list',
+  'list-item',
+  'quote',
+  'pullquote',
+  'separator',
+  'preformatted',
+  'code',
+  'verse',
+  'freeform',
+  'group',
+  'columns',
+  'column',
+  'spacer',
+  'more',
+  'nextpage',
+  'table',
+])
 const IMAGE_BLOCKS = new Set(['image', 'gallery', 'media-text', 'cover'])
 
 /** Shortcodes that are known to be shortcodes even without attributes or a closing tag. */
-const KNOWN_SHORTCODES = new Set(['gallery', 'caption', 'embed', 'audio', 'video', 'playlist', 'wp_caption', 'contact-form-7', 'contact-form', 'ngg', 'slider', 'fusion_builder_container'])
+const KNOWN_SHORTCODES = new Set([
+  'gallery',
+  'caption',
+  'embed',
+  'audio',
+  'video',
+  'playlist',
+  'wp_caption',
+  'contact-form-7',
+  'contact-form',
+  'ngg',
+  'slider',
+  'fusion_builder_container',
+])
 
 export type Converted = {
   lexical: Record<string, unknown>
@@ -81,13 +124,16 @@ function gutenberg(html: string, problems: string[], images: Converted['images']
       const clean = sanitizeBodyHtml(inner)
       if (clean.replace(/\s+/g, '') === inner.replace(/\s+/g, '')) return inner
       unknown.set(name, (unknown.get(name) ?? 0) + 1)
-      return sanitizeHtml(inner, { allowedTags: [], allowedAttributes: {} }).trim() ? `<p>${sanitizeHtml(inner, { allowedTags: [], allowedAttributes: {} }).trim()}</p>` : ''
+      return sanitizeHtml(inner, { allowedTags: [], allowedAttributes: {} }).trim()
+        ? `<p>${sanitizeHtml(inner, { allowedTags: [], allowedAttributes: {} }).trim()}</p>`
+        : ''
     })
     if (next === out) break
     out = next
   }
   out = out.replace(/<!--\s+\/?wp:[\s\S]*?-->/g, '')
-  for (const [name, n] of unknown) problems.push(`block "${name}"${n > 1 ? ` ×${n}` : ''} not kept as it was (dynamic or unsafe HTML); its text, if any, kept as a paragraph`)
+  for (const [name, n] of unknown)
+    problems.push(`block "${name}"${n > 1 ? ` ×${n}` : ''} not kept as it was (dynamic or unsafe HTML); its text, if any, kept as a paragraph`)
   return out
 }
 
@@ -153,7 +199,10 @@ export function convertBody(raw: string, editorConfig: SanitizedServerEditorConf
     if (src) images.push({ src, alt: /\salt="([^"]*)"/i.exec(m[0])?.[1] ?? '' })
   }
   hostile(html, problems)
-  if (images.length) problems.push(`${images.length} inline image(s) not kept in the body (article bodies show text only${images.length ? '; the first is used as hero when the post has no featured image' : ''})`)
+  if (images.length)
+    problems.push(
+      `${images.length} inline image(s) not kept in the body (article bodies show text only${images.length ? '; the first is used as hero when the post has no featured image' : ''})`,
+    )
   // h1 is the page title on the site: body headings start at h2.
   html = html.replace(/<(\/?)h1(\s|>)/gi, '<$1h2$2')
   // A link the allow-list emptied (javascript:…) stays as its text; the editor refuses links without a URL or with spaces.

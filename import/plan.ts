@@ -122,11 +122,13 @@ export function planImport(source: Source, options: { locales: string[]; default
     if (!members.length) continue
     // The original of a WPML duplicate, else the mission's default language, else the first.
     const duplicated = new Set(members.map((m) => m.item.meta[WPML_DUPLICATE_OF]).filter(Boolean))
-    const primary =
-      members.find((m) => m.item.id && duplicated.has(m.item.id)) ??
-      members.find((m) => m.locale === options.defaultLocale) ??
-      members[0]!
-    groups.push({ kind: items[0]!.kind as 'post' | 'page', key: `${source.system}:${primary.item.guid}`, primary, members: [primary, ...members.filter((m) => m !== primary)] })
+    const primary = members.find((m) => m.item.id && duplicated.has(m.item.id)) ?? members.find((m) => m.locale === options.defaultLocale) ?? members[0]!
+    groups.push({
+      kind: items[0]!.kind as 'post' | 'page',
+      key: `${source.system}:${primary.item.guid}`,
+      primary,
+      members: [primary, ...members.filter((m) => m !== primary)],
+    })
     if (options.limit !== undefined && groups.length >= options.limit) break
   }
   // Slugs unique within the run (feeds have none of their own: titles repeat); clashes with content already in the CMS are settled on write.
@@ -136,7 +138,8 @@ export function planImport(source: Source, options: { locales: string[]; default
       const base = slugify(m.item.slug || decodeEntities(m.item.title)) || slugify(m.item.guid) || `item-${m.item.id ?? groups.indexOf(g)}`
       let slug = base
       for (let n = 2; taken.has(`${g.kind}:${m.locale}:${slug}`); n++) slug = `${base}-${n}`
-      if (slug !== base) problems.push({ url: m.item.link || m.item.guid, message: `slug "${base}" is used by another item of this import: imported as "${slug}"` })
+      if (slug !== base)
+        problems.push({ url: m.item.link || m.item.guid, message: `slug "${base}" is used by another item of this import: imported as "${slug}"` })
       taken.add(`${g.kind}:${m.locale}:${slug}`)
       m.slug = slug
     }

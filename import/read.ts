@@ -10,7 +10,10 @@ export async function readSource(origin: string, expected: 'wordpress' | 'feed')
     if (expected === 'wordpress') throw new SourceError('--wordpress takes the export file (Tools → Export in WordPress), not a URL.')
     let res: Response
     try {
-      res = await fetch(origin, { signal: AbortSignal.timeout(30_000), headers: { accept: 'application/rss+xml, application/atom+xml, application/xml;q=0.9, */*;q=0.1' } })
+      res = await fetch(origin, {
+        signal: AbortSignal.timeout(30_000),
+        headers: { accept: 'application/rss+xml, application/atom+xml, application/xml;q=0.9, */*;q=0.1' },
+      })
     } catch (error) {
       throw new SourceError(`${origin} is unreachable (${error instanceof Error ? error.message : String(error)}).`)
     }
@@ -26,7 +29,9 @@ export async function readSource(origin: string, expected: 'wordpress' | 'feed')
     }
   }
   const source = parseSource(xml, origin)
-  if (expected === 'wordpress' && source.system !== 'wordpress') throw new SourceError(`${origin} is ${source.format}, not a WordPress export; import it with --feed.`)
-  if (expected === 'feed' && source.system !== 'feed') throw new SourceError(`${origin} is a WordPress export (${source.format}); import it with --wordpress, which also brings pages, translations and old URLs.`)
+  if (expected === 'wordpress' && source.system !== 'wordpress')
+    throw new SourceError(`${origin} is ${source.format}, not a WordPress export; import it with --feed.`)
+  if (expected === 'feed' && source.system !== 'feed')
+    throw new SourceError(`${origin} is a WordPress export (${source.format}); import it with --wordpress, which also brings pages, translations and old URLs.`)
   return source
 }

@@ -91,7 +91,13 @@ export class ImportReport {
   }
 
   text(): string {
-    const items = this.counts.post.created + this.counts.post.updated + this.counts.post.unchanged + this.counts.page.created + this.counts.page.updated + this.counts.page.unchanged
+    const items =
+      this.counts.post.created +
+      this.counts.post.updated +
+      this.counts.post.unchanged +
+      this.counts.page.created +
+      this.counts.page.updated +
+      this.counts.page.unchanged
     const lines = [
       `${this.meta.dryRun ? 'DRY RUN (nothing written): ' : ''}${this.meta.format} from ${this.meta.origin} → ${this.meta.mission} (as ${this.meta.as})`,
       '',
@@ -110,7 +116,15 @@ export class ImportReport {
   }
 
   toJSON() {
-    return { ...this.meta, seconds: this.seconds, itemsPerSecond: Number(this.itemsPerSecond.toFixed(2)), counts: this.counts, skipped: this.skippedBy, failures: this.failures, problems: this.problems }
+    return {
+      ...this.meta,
+      seconds: this.seconds,
+      itemsPerSecond: Number(this.itemsPerSecond.toFixed(2)),
+      counts: this.counts,
+      skipped: this.skippedBy,
+      failures: this.failures,
+      problems: this.problems,
+    }
   }
 
   /** Writes the JSON report into `dir` and returns its path. */
@@ -122,4 +136,9 @@ export class ImportReport {
   }
 }
 
-const formatSeconds = (s: number) => (s >= 3600 ? `${Math.floor(s / 3600)} h ${Math.round((s % 3600) / 60)} min` : s >= 60 ? `${Math.floor(s / 60)} min ${Math.round(s % 60)} s` : `${Math.round(s)} s`)
+const formatSeconds = (s: number) =>
+  s >= 3600
+    ? `${Math.floor(s / 3600)} h ${Math.round((s % 3600) / 60)} min`
+    : s >= 60
+      ? `${Math.floor(s / 60)} min ${Math.round(s % 60)} s`
+      : `${Math.round(s)} s`

@@ -39,7 +39,11 @@ export class ImportError extends Error {}
  */
 const IMPORT_CONCURRENCY = 4
 
-type Existing = { id: number; importSource?: { key?: string | null; items?: Record<string, { hash?: string }> | null } | null; workflow?: { state?: string | null } | null } & Record<string, any>
+type Existing = {
+  id: number
+  importSource?: { key?: string | null; items?: Record<string, { hash?: string }> | null } | null
+  workflow?: { state?: string | null } | null
+} & Record<string, any>
 
 /**
  * Imports one parsed source into one mission. Each source item (a post with its translations,
@@ -50,14 +54,18 @@ type Existing = { id: number; importSource?: { key?: string | null; items?: Reco
  */
 export async function runImport(payload: Payload, options: ImportOptions): Promise<ImportReport> {
   const log = options.log ?? ((l: string) => console.log(l))
-  const mission = (await payload.find({ collection: 'missions', where: { code: { equals: options.mission } }, depth: 0, limit: 1, overrideAccess: true })).docs[0] as Mission | undefined
+  const mission = (await payload.find({ collection: 'missions', where: { code: { equals: options.mission } }, depth: 0, limit: 1, overrideAccess: true }))
+    .docs[0] as Mission | undefined
   if (!mission) {
-    const known = (await payload.find({ collection: 'missions', depth: 0, pagination: false, select: { code: true }, overrideAccess: true })).docs.map((m) => m.code)
+    const known = (await payload.find({ collection: 'missions', depth: 0, pagination: false, select: { code: true }, overrideAccess: true })).docs.map(
+      (m) => m.code,
+    )
     throw new ImportError(`Unknown mission "${options.mission}". Known missions: ${known.join(', ') || '(none: run npm run seed or create one in the admin)'}.`)
   }
   const locales = mission.enabledLocales as string[]
   const locale = options.locale ?? mission.defaultLocale
-  if (!locales.includes(locale)) throw new ImportError(`Mission ${mission.code} does not publish "${locale}" (it publishes ${locales.join(', ')}); choose --locale among those.`)
+  if (!locales.includes(locale))
+    throw new ImportError(`Mission ${mission.code} does not publish "${locale}" (it publishes ${locales.join(', ')}); choose --locale among those.`)
   const sectionMap = checkSectionMap(options.sectionMap ?? {})
 
   const source = options.source
@@ -87,14 +95,20 @@ export async function runImport(payload: Payload, options: ImportOptions): Promi
         const type: ItemType = group.kind === 'page' ? 'page' : 'post'
         const url = group.primary.item.link || group.primary.item.guid
         const section = sectionOf(group.primary.item, sectionMap, unmapped)
-        if (type === 'post') for (const t of group.primary.item.terms.filter((t) => t.domain === 'category')) if (t.slug) usedCategories.set(t.slug, sectionMap[t.slug] ?? sectionMap[t.name] ?? section)
+        if (type === 'post')
+          for (const t of group.primary.item.terms.filter((t) => t.domain === 'category'))
+            if (t.slug) usedCategories.set(t.slug, sectionMap[t.slug] ?? sectionMap[t.name] ?? section)
         for (const m of group.members) for (const a of m.item.authors) authors.add(a)
         const req = await createLocalReq({ context: { skipRebuild: true } }, payload)
         await initTransaction(req)
         const uploaded = new Map<string, number | null>()
         const importedId: { value?: number } = {}
         try {
-          const outcome = await importGroup(req, { group, type, section, url }, { mission, options, editorConfig, source, plan, byParent, actor, mediaCache, uploaded, report, importedId, known })
+          const outcome = await importGroup(
+            req,
+            { group, type, section, url },
+            { mission, options, editorConfig, source, plan, byParent, actor, mediaCache, uploaded, report, importedId, known },
+          )
           if (options.dryRun) await killTransaction(req)
           else await commitTransaction(req)
           // Images become reusable by other items once their item is committed.
@@ -118,7 +132,8 @@ export async function runImport(payload: Payload, options: ImportOptions): Promi
     await payload.jobs.queue({ task: 'rebuildSites', queue: 'rebuild', input: { missions: [mission.id] } })
   }
   for (const [name, n] of unmapped) report.problem(`category "${name}"`, `not in --section-map: ${n} item(s) went to the default section "news"`)
-  if (authors.size) report.problem('authors', `not kept: articles have no byline field (${[...authors].slice(0, 10).join(', ')}${authors.size > 10 ? ', …' : ''})`)
+  if (authors.size)
+    report.problem('authors', `not kept: articles have no byline field (${[...authors].slice(0, 10).join(', ')}${authors.size > 10 ? ', …' : ''})`)
   if (stickyIds.length && !options.dryRun) await pinSticky(payload, mission, stickyIds, report)
   report.finish((Date.now() - started) / 1000)
   return report
@@ -142,9 +157,21 @@ type Context = {
   known: Record<'articles' | 'pages', Map<string, { id: number; items: Record<string, { hash?: string }> }>>
 }
 
-type Mapped = { locale: string; member: Member; data: Record<string, unknown>; hash: string; oldPaths: string[]; heroUrl: string | null; heroAlt: string | null }
+type Mapped = {
+  locale: string
+  member: Member
+  data: Record<string, unknown>
+  hash: string
+  oldPaths: string[]
+  heroUrl: string | null
+  heroAlt: string | null
+}
 
-async function importGroup(req: PayloadRequest, item: { group: Group; type: ItemType; section: Section; url: string }, ctx: Context): Promise<'created' | 'updated' | 'unchanged'> {
+async function importGroup(
+  req: PayloadRequest,
+  item: { group: Group; type: ItemType; section: Section; url: string },
+  ctx: Context,
+): Promise<'created' | 'updated' | 'unchanged'> {
   const { group, type } = item
   const collection = type === 'page' ? 'pages' : 'articles'
   const known = ctx.known[collection].get(group.key)
@@ -154,7 +181,16 @@ async function importGroup(req: PayloadRequest, item: { group: Group; type: Item
   if (known && ctx.options.as === 'draft' && group.members.every((m) => stored[m.locale]?.hash === sourceHash(m, item.section, ctx))) return 'unchanged'
   const mappedEarly = group.members.map((member) => mapMember(member, item, ctx))
   const existing = known
-    ? ((await req.payload.findByID({ collection, id: known.id, draft: true, depth: 0, select: (collection === 'pages' ? { importSource: true } : { importSource: true, heroImage: true }) as never, overrideAccess: true, disableErrors: true, req })) as Existing | null) ?? undefined
+    ? (((await req.payload.findByID({
+        collection,
+        id: known.id,
+        draft: true,
+        depth: 0,
+        select: (collection === 'pages' ? { importSource: true } : { importSource: true, heroImage: true }) as never,
+        overrideAccess: true,
+        disableErrors: true,
+        req,
+      })) as Existing | null) ?? undefined)
     : undefined
 
   const mapped: Mapped[] = mappedEarly
@@ -162,7 +198,17 @@ async function importGroup(req: PayloadRequest, item: { group: Group; type: Item
   const wantLive = ctx.options.as === 'published'
   const liveNow = async (locale: string) => {
     if (!existing) return false
-    const doc = await req.payload.findByID({ collection: type === 'page' ? 'pages' : 'articles', id: existing.id, locale: locale as 'vi', fallbackLocale: false, draft: true, depth: 0, select: { workflow: true }, overrideAccess: true, req })
+    const doc = await req.payload.findByID({
+      collection: type === 'page' ? 'pages' : 'articles',
+      id: existing.id,
+      locale: locale as 'vi',
+      fallbackLocale: false,
+      draft: true,
+      depth: 0,
+      select: { workflow: true },
+      overrideAccess: true,
+      req,
+    })
     return (doc as Existing).workflow?.state === 'published'
   }
   const toPublish: string[] = []
@@ -179,15 +225,23 @@ async function importGroup(req: PayloadRequest, item: { group: Group; type: Item
   const heroSource = mapped.find((m) => m.heroUrl)
   const storedHero = Object.values(stored).find((i) => (i as { heroUrl?: string }).heroUrl)
   if (type === 'post' && heroSource?.heroUrl) {
-    hero = (storedHero as { heroUrl?: string } | undefined)?.heroUrl === heroSource.heroUrl && existing?.heroImage ? Number(existing.heroImage) : await heroImage(req, heroSource, mapped, ctx)
+    hero =
+      (storedHero as { heroUrl?: string } | undefined)?.heroUrl === heroSource.heroUrl && existing?.heroImage
+        ? Number(existing.heroImage)
+        : await heroImage(req, heroSource, mapped, ctx)
   }
 
   const importSource = {
     key: group.key,
     system: ctx.source.system,
-    items: Object.fromEntries(mapped.map((m) => [m.locale, { guid: m.member.item.guid, url: m.member.item.link, modified: m.member.item.modified, heroUrl: m.heroUrl, hash: m.hash }])),
+    items: Object.fromEntries(
+      mapped.map((m) => [m.locale, { guid: m.member.item.guid, url: m.member.item.link, modified: m.member.item.modified, heroUrl: m.heroUrl, hash: m.hash }]),
+    ),
   }
-  const shared = type === 'page' ? { mission: ctx.mission.id, kind: 'other' } : { missions: [ctx.mission.id], section: item.section, sourceLocale: group.primary.locale, ...(hero !== null ? { heroImage: hero } : {}) }
+  const shared =
+    type === 'page'
+      ? { mission: ctx.mission.id, kind: 'other' }
+      : { missions: [ctx.mission.id], section: item.section, sourceLocale: group.primary.locale, ...(hero !== null ? { heroImage: hero } : {}) }
 
   let id = existing?.id
   for (const m of existing ? changed : mapped) {
@@ -208,7 +262,10 @@ async function importGroup(req: PayloadRequest, item: { group: Group; type: Item
   if (type === 'post' && wantLive) {
     for (const locale of toPublish) {
       const note = `Imported from ${ctx.source.system === 'wordpress' ? 'WordPress' : 'a feed'}: ${mapped.find((m) => m.locale === locale)?.member.item.link ?? ''}`
-      for (const [action, who] of [['submit', null], ['publish', ctx.actor]] as const) {
+      for (const [action, who] of [
+        ['submit', null],
+        ['publish', ctx.actor],
+      ] as const) {
         const result = await runTransition({ ...req, user: who } as PayloadRequest, id!, { locale, action, note })
         if (result.status !== 200) {
           const message = (result.body.errors as { message: string }[] | undefined)?.[0]?.message ?? `HTTP ${result.status}`
@@ -244,7 +301,14 @@ async function importRedirects(req: PayloadRequest, ctx: Context, collection: 'a
   })
   const byFrom = new Map(existing.docs.map((d) => [d.from, d]))
   for (const [from, locale] of wanted) {
-    const data = { from, mission: ctx.mission.id, to: { type: 'reference' as const, reference: { relationTo: collection, value: id } }, locale: locale as 'vi', type: '301' as const, origin: 'import' as const }
+    const data = {
+      from,
+      mission: ctx.mission.id,
+      to: { type: 'reference' as const, reference: { relationTo: collection, value: id } },
+      locale: locale as 'vi',
+      type: '301' as const,
+      origin: 'import' as const,
+    }
     const found = byFrom.get(from)
     if (!found) {
       await req.payload.db.create({ collection: 'redirects', data, req })
@@ -252,7 +316,12 @@ async function importRedirects(req: PayloadRequest, ctx: Context, collection: 'a
       continue
     }
     const ref = found.to?.reference as { relationTo?: string; value?: unknown } | undefined
-    if (found.to?.type === 'reference' && ref?.relationTo === collection && Number(typeof ref.value === 'object' ? (ref.value as { id: number }).id : ref.value) === id && found.locale === locale) {
+    if (
+      found.to?.type === 'reference' &&
+      ref?.relationTo === collection &&
+      Number(typeof ref.value === 'object' ? (ref.value as { id: number }).id : ref.value) === id &&
+      found.locale === locale
+    ) {
       ctx.report.redirect('unchanged')
       continue
     }
@@ -263,9 +332,16 @@ async function importRedirects(req: PayloadRequest, ctx: Context, collection: 'a
 
 /** Everything imported into the mission before, in one read: each item is then found without a query of its own. */
 async function importedBefore(payload: Payload, collection: 'articles' | 'pages', missionId: number) {
-  const where: Where = { and: [{ 'importSource.key': { exists: true } }, collection === 'pages' ? { mission: { equals: missionId } } : { missions: { in: [missionId] } }] }
+  const where: Where = {
+    and: [{ 'importSource.key': { exists: true } }, collection === 'pages' ? { mission: { equals: missionId } } : { missions: { in: [missionId] } }],
+  }
   const found = await payload.find({ collection, where, draft: true, depth: 0, pagination: false, select: { importSource: true }, overrideAccess: true })
-  return new Map(found.docs.map((d) => [(d as Existing).importSource!.key as string, { id: d.id as number, items: ((d as Existing).importSource?.items ?? {}) as Record<string, { hash?: string }> }]))
+  return new Map(
+    found.docs.map((d) => [
+      (d as Existing).importSource!.key as string,
+      { id: d.id as number, items: ((d as Existing).importSource?.items ?? {}) as Record<string, { hash?: string }> },
+    ]),
+  )
 }
 
 /** Bump when the conversion changes what it makes of the same source: every item is then updated once. */
@@ -277,7 +353,25 @@ function sourceHash(member: Member, section: Section, ctx: Context): string {
   const thumb = src.meta._thumbnail_id ? ctx.plan.attachments.get(src.meta._thumbnail_id) : undefined
   const related = attachmentsOfItem(src, ctx.plan.attachments, ctx.byParent).map((a) => [a.id, a.link])
   return createHash('sha1')
-    .update(JSON.stringify([CONVERSION_VERSION, src.title, member.slug, src.excerpt, src.html, section, src.date, src.modified, src.link, src.guid, src.imageUrl, thumb?.attachmentUrl, thumb?.meta._wp_attachment_image_alt, thumb?.title, related]))
+    .update(
+      JSON.stringify([
+        CONVERSION_VERSION,
+        src.title,
+        member.slug,
+        src.excerpt,
+        src.html,
+        section,
+        src.date,
+        src.modified,
+        src.link,
+        src.guid,
+        src.imageUrl,
+        thumb?.attachmentUrl,
+        thumb?.meta._wp_attachment_image_alt,
+        thumb?.title,
+        related,
+      ]),
+    )
     .digest('hex')
 }
 
@@ -314,7 +408,14 @@ function mapMember(member: Member, item: { group: Group; type: ItemType; section
  * slug field's own check sees them) gets -2, -3… and is reported. Checked here because draft
  * saves skip field validation: the clash would otherwise surface only when publishing.
  */
-async function writeWithFreeSlug(req: PayloadRequest, collection: 'articles' | 'pages', id: number | undefined, m: Mapped, data: Record<string, unknown>, ctx: Context): Promise<number> {
+async function writeWithFreeSlug(
+  req: PayloadRequest,
+  collection: 'articles' | 'pages',
+  id: number | undefined,
+  m: Mapped,
+  data: Record<string, unknown>,
+  ctx: Context,
+): Promise<number> {
   const base = String(data.slug)
   const missionWhere: Where = collection === 'pages' ? { mission: { equals: ctx.mission.id } } : { missions: { in: [ctx.mission.id] } }
   const taken = await req.payload.find({
@@ -332,8 +433,22 @@ async function writeWithFreeSlug(req: PayloadRequest, collection: 'articles' | '
   const used = new Set(taken.docs.map((d) => (d as { slug?: string }).slug))
   let slug = base
   for (let n = 2; used.has(slug); n++) slug = `${base}-${n}`
-  if (slug !== base) ctx.report.problem(m.member.item.link || m.member.item.guid, `slug "${base}" is already used in "${m.locale}" by another ${collection === 'pages' ? 'page' : 'article'} of the mission: imported as "${slug}"`)
-  const args = { collection, locale: m.locale as 'vi', data: { ...data, slug } as never, draft: collection === 'articles' || data._status !== 'published', depth: 0, select: { id: true } as never, overrideAccess: true, req, context: { skipRebuild: true } }
+  if (slug !== base)
+    ctx.report.problem(
+      m.member.item.link || m.member.item.guid,
+      `slug "${base}" is already used in "${m.locale}" by another ${collection === 'pages' ? 'page' : 'article'} of the mission: imported as "${slug}"`,
+    )
+  const args = {
+    collection,
+    locale: m.locale as 'vi',
+    data: { ...data, slug } as never,
+    draft: collection === 'articles' || data._status !== 'published',
+    depth: 0,
+    select: { id: true } as never,
+    overrideAccess: true,
+    req,
+    context: { skipRebuild: true },
+  }
   const doc = id === undefined ? await req.payload.create(args) : await req.payload.update({ ...args, id })
   return (doc as { id: number }).id
 }
@@ -344,7 +459,8 @@ async function heroImage(req: PayloadRequest, source: Mapped, mapped: Mapped[], 
   if (ctx.uploaded.has(url)) return ctx.uploaded.get(url)!
   const where = source.member.item.link || source.member.item.guid
   let alt = source.heroAlt
-  const guessed = !source.heroAlt || source.heroAlt === decodeEntities(ctx.plan.attachments.get(source.member.item.meta._thumbnail_id ?? '')?.title ?? '').trim()
+  const guessed =
+    !source.heroAlt || source.heroAlt === decodeEntities(ctx.plan.attachments.get(source.member.item.meta._thumbnail_id ?? '')?.title ?? '').trim()
   const altProblem = `hero image alt text ${alt ? `taken from the image's title ("${alt}")` : 'missing: set to the article title'}; review it`
   if (guessed) alt ||= String(source.data.title)
   const altByLocale = Object.fromEntries(mapped.map((m) => [m.locale, m === source ? alt! : (m.heroAlt ?? alt!)]))
@@ -386,8 +502,20 @@ async function categoryRedirects(payload: Payload, mission: Mission, categories:
   const req = await createLocalReq({ context: { skipRebuild: true } }, payload)
   for (const [slug, section] of categories) {
     const listing = articleSitePath(locale, section, '').replace(/\/\/$/, '/')
-    for (const [from, to] of [[`/category/${slug}/`, listing], [`/category/${slug}/feed/`, `${listing}rss.xml`]] as const) {
-      const found = (await payload.find({ collection: 'redirects', where: { and: [{ mission: { equals: mission.id } }, { from: { equals: from } }] }, depth: 0, limit: 1, overrideAccess: true, req })).docs[0]
+    for (const [from, to] of [
+      [`/category/${slug}/`, listing],
+      [`/category/${slug}/feed/`, `${listing}rss.xml`],
+    ] as const) {
+      const found = (
+        await payload.find({
+          collection: 'redirects',
+          where: { and: [{ mission: { equals: mission.id } }, { from: { equals: from } }] },
+          depth: 0,
+          limit: 1,
+          overrideAccess: true,
+          req,
+        })
+      ).docs[0]
       const data = { from, mission: mission.id, to: { type: 'custom' as const, url: to }, type: '301' as const, origin: 'import' as const }
       if (!found) {
         await payload.create({ collection: 'redirects', data, overrideAccess: true, req, context: { skipRebuild: true } })
@@ -407,7 +535,14 @@ async function categoryRedirects(payload: Payload, mission: Mission, categories:
 async function pinSticky(payload: Payload, mission: Mission, ids: number[], report: ImportReport) {
   let pinned = false
   for (const locale of mission.enabledLocales as string[]) {
-    const doc = await payload.findByID({ collection: 'missions', id: mission.id, locale: locale as 'vi', fallbackLocale: false, depth: 0, overrideAccess: true })
+    const doc = await payload.findByID({
+      collection: 'missions',
+      id: mission.id,
+      locale: locale as 'vi',
+      fallbackLocale: false,
+      depth: 0,
+      overrideAccess: true,
+    })
     const layout = (doc.homeLayout ?? []) as { blockType: string; articles?: (number | { id: number })[] | null }[]
     const block = layout.find((b) => b.blockType === 'featured')
     if (!block) continue
@@ -415,26 +550,51 @@ async function pinSticky(payload: Payload, mission: Mission, ids: number[], repo
     const next = [...new Set([...ids, ...current])].slice(0, 6)
     if (JSON.stringify(next) === JSON.stringify(current)) continue
     block.articles = next
-    await payload.update({ collection: 'missions', id: mission.id, locale: locale as 'vi', data: { homeLayout: layout } as never, depth: 0, overrideAccess: true, context: { skipRebuild: true } })
+    await payload.update({
+      collection: 'missions',
+      id: mission.id,
+      locale: locale as 'vi',
+      data: { homeLayout: layout } as never,
+      depth: 0,
+      overrideAccess: true,
+      context: { skipRebuild: true },
+    })
     pinned = true
   }
-  report.problem('sticky posts', pinned ? `${ids.length} sticky post(s) pinned in the home page's Featured block` : `${ids.length} sticky post(s): the home page has no Featured block to pin them in; add one in the mission's Home page tab`)
+  report.problem(
+    'sticky posts',
+    pinned
+      ? `${ids.length} sticky post(s) pinned in the home page's Featured block`
+      : `${ids.length} sticky post(s): the home page has no Featured block to pin them in; add one in the mission's Home page tab`,
+  )
 }
 
 /** The import's named actor, a reviewer of the mission (the right to publish there and nothing else). */
 async function importActor(payload: Payload, missionId: number): Promise<User> {
-  const found = (await payload.find({ collection: 'users', where: { email: { equals: IMPORT_ACTOR_EMAIL } }, depth: 0, limit: 1, overrideAccess: true })).docs[0] as User | undefined
+  const found = (await payload.find({ collection: 'users', where: { email: { equals: IMPORT_ACTOR_EMAIL } }, depth: 0, limit: 1, overrideAccess: true }))
+    .docs[0] as User | undefined
   const membership = { mission: missionId, role: 'reviewer' as const }
   if (!found) {
     return (await payload.create({
       collection: 'users',
-      data: { email: IMPORT_ACTOR_EMAIL, name: 'Importer (npm run import)', password: randomBytes(32).toString('base64url'), memberships: [membership], lockUntil: '9999-12-31T00:00:00.000Z' } as never,
+      data: {
+        email: IMPORT_ACTOR_EMAIL,
+        name: 'Importer (npm run import)',
+        password: randomBytes(32).toString('base64url'),
+        memberships: [membership],
+        lockUntil: '9999-12-31T00:00:00.000Z',
+      } as never,
       overrideAccess: true,
     })) as User
   }
   const memberships = (found.memberships ?? []).map((m) => ({ mission: typeof m.mission === 'object' ? m.mission.id : m.mission, role: m.role }))
   if (memberships.some((m) => m.mission === missionId && m.role === 'reviewer')) return found
-  return (await payload.update({ collection: 'users', id: found.id, data: { memberships: [...memberships, membership] } as never, overrideAccess: true })) as User
+  return (await payload.update({
+    collection: 'users',
+    id: found.id,
+    data: { memberships: [...memberships, membership] } as never,
+    overrideAccess: true,
+  })) as User
 }
 
 export { oldPath }

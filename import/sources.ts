@@ -51,7 +51,20 @@ export type Source = {
 
 export class SourceError extends Error {}
 
-const asArray = new Set(['item', 'category', 'wp:postmeta', 'wp:category', 'wp:term', 'wp:tag', 'wp:author', 'entry', 'link', 'author', 'media:content', 'enclosure'])
+const asArray = new Set([
+  'item',
+  'category',
+  'wp:postmeta',
+  'wp:category',
+  'wp:term',
+  'wp:tag',
+  'wp:author',
+  'entry',
+  'link',
+  'author',
+  'media:content',
+  'enclosure',
+])
 
 const parser = new XMLParser({
   ignoreAttributes: false,
@@ -87,13 +100,17 @@ export function parseSource(xml: string, origin: string): Source {
   const head = xml.slice(0, 2000).trimStart().toLowerCase()
   if (!head) throw new SourceError(`${origin} is empty.`)
   if (/^(<!doctype html|<html)/.test(head) || (/<html[\s>]/.test(head) && !/<(rss|feed|rdf:rdf)[\s>]/.test(head))) {
-    throw new SourceError(`${origin} is an HTML page, not a feed or WordPress export. Give the feed's own address (often …/feed/ or …/rss.xml) or the export file.`)
+    throw new SourceError(
+      `${origin} is an HTML page, not a feed or WordPress export. Give the feed's own address (often …/feed/ or …/rss.xml) or the export file.`,
+    )
   }
   if (/<!entity/i.test(xml.slice(0, 20000))) throw new SourceError(`${origin} declares XML entities; such files are refused (they can expand without bound).`)
   const valid = XMLValidator.validate(xml, { allowBooleanAttributes: true })
   if (valid !== true) {
     const { line, col, msg } = valid.err
-    throw new SourceError(`${origin} is not well-formed XML (line ${line}, column ${col}: ${msg}). Is the file complete? A truncated export must be downloaded again.`)
+    throw new SourceError(
+      `${origin} is not well-formed XML (line ${line}, column ${col}: ${msg}). Is the file complete? A truncated export must be downloaded again.`,
+    )
   }
   const doc = parser.parse(xml) as Record<string, any>
   if (doc.rss) {
@@ -104,7 +121,9 @@ export function parseSource(xml: string, origin: string): Source {
   }
   if (doc.feed) return parseAtom(doc.feed)
   if (doc['rdf:RDF']) throw new SourceError(`${origin} is an RSS 1.0 (RDF) feed; export RSS 2.0 or Atom instead.`)
-  throw new SourceError(`${origin} is XML but neither a WordPress export (WXR), an RSS 2.0 nor an Atom feed (root element <${Object.keys(doc).find((k) => !k.startsWith('?')) ?? '?'}>).`)
+  throw new SourceError(
+    `${origin} is XML but neither a WordPress export (WXR), an RSS 2.0 nor an Atom feed (root element <${Object.keys(doc).find((k) => !k.startsWith('?')) ?? '?'}>).`,
+  )
 }
 
 function parseWxr(channel: Record<string, any>, version: string): Source {
@@ -140,7 +159,13 @@ function parseWxr(channel: Record<string, any>, version: string): Source {
       meta,
     }
   })
-  return { system: 'wordpress', format: `WXR ${version}`, siteUrl: text(channel['wp:base_site_url']) || text(list(channel.link)[0]) || null, items, translationTerms }
+  return {
+    system: 'wordpress',
+    format: `WXR ${version}`,
+    siteUrl: text(channel['wp:base_site_url']) || text(list(channel.link)[0]) || null,
+    items,
+    translationTerms,
+  }
 }
 
 /** Polylang keeps a translation group as a PHP-serialized array: a:2:{s:2:"en";i:12;s:2:"vi";i:13;} → { en: '12', vi: '13' }. */
@@ -161,7 +186,8 @@ const decodeSlug = (slug: string) => {
 function parseRss(channel: Record<string, any>): Source {
   const items = list(channel.item).map((item): SourceItem => {
     const link = text(list(item.link)[0])
-    const image = list(item['media:content']).find((m) => String(m['@_medium'] ?? m['@_type'] ?? 'image').startsWith('image'))?.['@_url'] ??
+    const image =
+      list(item['media:content']).find((m) => String(m['@_medium'] ?? m['@_type'] ?? 'image').startsWith('image'))?.['@_url'] ??
       list(item.enclosure).find((e) => String(e['@_type'] ?? '').startsWith('image/'))?.['@_url']
     return {
       kind: 'post',
@@ -205,7 +231,9 @@ function parseAtom(feed: Record<string, any>): Source {
       html: text(e.content) || text(e.summary),
       excerpt: text(e.content) ? text(e.summary) : '',
       terms: list(e.category).map((c) => ({ domain: 'category', slug: String(c['@_term'] ?? ''), name: String(c['@_label'] ?? c['@_term'] ?? '') })),
-      authors: list(e.author).map((a) => text(a.name)).filter(Boolean),
+      authors: list(e.author)
+        .map((a) => text(a.name))
+        .filter(Boolean),
       sticky: false,
       meta: {},
       imageUrl: enclosure ? String(enclosure['@_href']) : undefined,

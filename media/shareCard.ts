@@ -66,13 +66,20 @@ ${text(height - 25, 26, 'normal', '#ffffff', c.site, true)}
  */
 export async function shareCard(input: ShareCardInput, cacheRoot: string): Promise<{ name: string; file: string }> {
   const logo = input.logoFile && existsSync(input.logoFile) ? readFileSync(input.logoFile) : null
-  const hash = createHash('sha256').update(JSON.stringify({ ...input, logoFile: undefined, v: 1 })).update(logo ?? '').digest('hex').slice(0, 16)
+  const hash = createHash('sha256')
+    .update(JSON.stringify({ ...input, logoFile: undefined, v: 1 }))
+    .update(logo ?? '')
+    .digest('hex')
+    .slice(0, 16)
   const name = `card-${hash}.jpg`
   const dir = path.join(cacheRoot, 'cards')
   const file = path.join(dir, name)
   if (existsSync(file)) return { name, file }
   mkdirSync(dir, { recursive: true })
-  const emblem = await sharp(logo ?? Buffer.from(FLAG_SVG)).resize({ height: 110, width: 360, fit: 'inside' }).png().toBuffer({ resolveWithObject: true })
+  const emblem = await sharp(logo ?? Buffer.from(FLAG_SVG))
+    .resize({ height: 110, width: 360, fit: 'inside' })
+    .png()
+    .toBuffer({ resolveWithObject: true })
   const left = input.rtl ? SHARE_CARD.width - 80 - emblem.info.width : 80
   const tmp = `${file}.tmp-${process.pid}`
   await sharp(Buffer.from(cardSvg(input)))

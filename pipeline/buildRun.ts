@@ -56,7 +56,14 @@ export type BuildRun = {
   done: string[]
 }
 
-export function startBuildRun(options: { payload: Payload; sitesDir: string; full: boolean; totalMissions: number; log: (line: string) => void; onRenderProcess?: (pid: number) => void }): BuildRun {
+export function startBuildRun(options: {
+  payload: Payload
+  sitesDir: string
+  full: boolean
+  totalMissions: number
+  log: (line: string) => void
+  onRenderProcess?: (pid: number) => void
+}): BuildRun {
   const runDir = path.join(workDir, `build-${process.pid}-${Date.now()}`)
   const run: BuildRun = {
     ...options,

@@ -39,7 +39,14 @@ export async function buildSites(options: {
   // A misconfigured analytics service fails the build at once, naming the variable, not per page in Astro.
   analyticsConfig()
   recoverInterruptedBuilds(sitesDir, workDir)
-  const run = startBuildRun({ payload: options.payload, sitesDir, full: Boolean(options.full), totalMissions: missions.length, log, onRenderProcess: options.onRenderProcess })
+  const run = startBuildRun({
+    payload: options.payload,
+    sitesDir,
+    full: Boolean(options.full),
+    totalMissions: missions.length,
+    log,
+    onRenderProcess: options.onRenderProcess,
+  })
   const releaseSearch = holdSearchBackend()
   try {
     const plan = await planBuild(options.payload, missions, EXPORT_CONCURRENCY)
@@ -52,7 +59,16 @@ export async function buildSites(options: {
     // Measured at 96 missions × 25 articles: 20.6 s with the overlap, 21.1 s exporting everything first.
     const exportStarted = Date.now()
     for (const [shard, codes] of plan.shards.entries()) {
-      const outcomes = await Promise.all(codes.map((code) => exportLimit(() => exportMissionStage(run, missions.find((m) => m.code === code)!))))
+      const outcomes = await Promise.all(
+        codes.map((code) =>
+          exportLimit(() =>
+            exportMissionStage(
+              run,
+              missions.find((m) => m.code === code)!,
+            ),
+          ),
+        ),
+      )
       outcomes.forEach((o, k) => o.outcome === 'exported' && inputsHashes.set(codes[k]!, o.inputsHash))
       const ready = codes.filter((_, k) => outcomes[k]!.outcome === 'exported')
       if (ready.length) renders.push(renderLimit(() => renderShard(run, ready, shard, inputsHashes)))
@@ -86,5 +102,7 @@ function logSummary(log: (line: string) => void, report: BuildReport) {
   const upToDateNote = report.upToDate.length ? `; ${report.upToDate.length} already up to date` : ''
   const { export: exported, render, searchIndex } = report.stages
   const stageNote = `export ${exported.toFixed(1)} s, astro ${render.toFixed(1)} s, search index ${searchIndex.toFixed(1)} s; stages overlap`
-  log(`Built ${report.missions.length - report.upToDate.length} mission site(s)${upToDateNote}, ${report.pages} pages${renderedNote} in ${report.seconds.toFixed(1)} s (${stageNote}).`)
+  log(
+    `Built ${report.missions.length - report.upToDate.length} mission site(s)${upToDateNote}, ${report.pages} pages${renderedNote} in ${report.seconds.toFixed(1)} s (${stageNote}).`,
+  )
 }

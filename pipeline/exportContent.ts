@@ -22,7 +22,11 @@ import { cardMaker, siteCards } from './shareCards'
 const PAGE_SIZE = 100
 
 /** When the live source text differs from what this live translation was made from. */
-function sourceUpdated(doc: Article, locale: string, source: Pick<Article, 'title' | 'summary' | 'body' | 'updatedAt'> | null): ExportedArticle['sourceUpdated'] {
+function sourceUpdated(
+  doc: Article,
+  locale: string,
+  source: Pick<Article, 'title' | 'summary' | 'body' | 'updatedAt'> | null,
+): ExportedArticle['sourceUpdated'] {
   const snapshot = doc.translation?.sourceSnapshot as SourceText | null | undefined
   const sourceLocale = sourceLocaleOf(doc)
   if (locale === sourceLocale || !snapshot || !source?.title || sameSource(snapshot, sourceTextOf(source))) return null
@@ -31,7 +35,16 @@ function sourceUpdated(doc: Article, locale: string, source: Pick<Article, 'titl
 
 /** The source-locale text as the public sees it (null if that locale is not public): for one article read on its own. */
 export async function publicSourceText(payload: Payload, doc: Article) {
-  return payload.findByID({ collection: 'articles', id: doc.id, locale: sourceLocaleOf(doc) as 'vi', fallbackLocale: false, depth: 0, overrideAccess: false, disableErrors: true, select: { title: true, summary: true, body: true, updatedAt: true } })
+  return payload.findByID({
+    collection: 'articles',
+    id: doc.id,
+    locale: sourceLocaleOf(doc) as 'vi',
+    fallbackLocale: false,
+    depth: 0,
+    overrideAccess: false,
+    disableErrors: true,
+    select: { title: true, summary: true, body: true, updatedAt: true },
+  })
 }
 
 /**
@@ -40,7 +53,13 @@ export async function publicSourceText(payload: Payload, doc: Article) {
  * writes the site's data (articles as JSON lines per locale). Each locale's copy is taken with
  * fallbackLocale: false, so a missing translation is absent rather than shown in Vietnamese.
  */
-export async function exportMission(payload: Payload, mission: Mission, contentDir: string, siteDir: string, options: { unsavedSettings?: Record<string, unknown> } = {}) {
+export async function exportMission(
+  payload: Payload,
+  mission: Mission,
+  contentDir: string,
+  siteDir: string,
+  options: { unsavedSettings?: Record<string, unknown> } = {},
+) {
   const missionDir = path.join(contentDir, mission.code)
   mkdirSync(missionDir, { recursive: true })
   const all = (await payload.findByID({ collection: 'missions', id: mission.id, locale: 'all', depth: 0, overrideAccess: false })) as unknown as {
@@ -79,7 +98,15 @@ export async function exportMission(payload: Payload, mission: Mission, contentD
   // Local touches on syndicated articles: declined items are skipped, intros and images replace.
   const overrides = new Map<number, { declined?: boolean | null }>()
   for (const locale of exported.locales) {
-    const found = await payload.find({ collection: 'article-overrides', where: { mission: { equals: mission.id } }, locale: locale as 'vi', fallbackLocale: false, depth: 1, pagination: false, overrideAccess: false })
+    const found = await payload.find({
+      collection: 'article-overrides',
+      where: { mission: { equals: mission.id } },
+      locale: locale as 'vi',
+      fallbackLocale: false,
+      depth: 1,
+      pagination: false,
+      overrideAccess: false,
+    })
     for (const o of found.docs) {
       const article = typeof o.article === 'object' ? o.article.id : o.article
       // The replacement image is read in each locale: its alt text and caption are localized.
@@ -106,7 +133,10 @@ export async function exportMission(payload: Payload, mission: Mission, contentD
       if (!doc) continue
       // Name the article in any failure, so the press officer knows what to fix.
       const article = await exportArticle(doc, mission, locale, siteDir, slugs, local, source).catch((error: unknown) => {
-        throw new Error(`Article #${doc.id} "${doc.title}" (${locale}) of ${mission.code} cannot be built: ${error instanceof Error ? error.message : String(error)}`, { cause: error })
+        throw new Error(
+          `Article #${doc.id} "${doc.title}" (${locale}) of ${mission.code} cannot be built: ${error instanceof Error ? error.message : String(error)}`,
+          { cause: error },
+        )
       })
       batch.push(article)
       pages++
@@ -136,7 +166,9 @@ export async function exportArticle(
     title: doc.title,
     slug: doc.slug!,
     summary: doc.summary ?? '',
-    bodyHtml: (intro ? `<p class="local-intro">${escapeHtml(intro)}</p>` : '') + (doc.body ? sanitizeBodyHtml(convertLexicalToHTML({ data: doc.body as never, disableContainer: true })) : ''),
+    bodyHtml:
+      (intro ? `<p class="local-intro">${escapeHtml(intro)}</p>` : '') +
+      (doc.body ? sanitizeBodyHtml(convertLexicalToHTML({ data: doc.body as never, disableContainer: true })) : ''),
     bodyText: doc.body ? convertLexicalToPlaintext({ data: doc.body as never }) : '',
     publishedAt: doc.publishedAt ?? doc.createdAt,
     updatedAt: doc.updatedAt,
@@ -244,7 +276,10 @@ async function exportImage(value: Article['heroImage'], siteDir: string, owner: 
     height: Math.round((d.height / d.width) * largest.width),
     sources: types.map((type) => ({
       type,
-      srcset: d.files.filter((f) => f.type === type).map((f) => `media/${f.name} ${f.width}w`).join(', '),
+      srcset: d.files
+        .filter((f) => f.type === type)
+        .map((f) => `media/${f.name} ${f.width}w`)
+        .join(', '),
     })),
     fallback: `media/${largest.name}`,
     og: `media/${d.og}`,

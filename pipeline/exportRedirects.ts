@@ -18,7 +18,9 @@ const refId = (r: Ref) => (typeof r.value === 'object' ? r.value.id : Number(r.v
  * the slug of — a draft: it is left out until its target is public in that locale.
  */
 export async function exportRedirects(payload: Payload, mission: Mission, missionDir: string): Promise<number> {
-  const rows = (await payload.find({ collection: 'redirects', where: { mission: { equals: mission.id } }, depth: 0, pagination: false, sort: 'from', overrideAccess: true })).docs
+  const rows = (
+    await payload.find({ collection: 'redirects', where: { mission: { equals: mission.id } }, depth: 0, pagination: false, sort: 'from', overrideAccess: true })
+  ).docs
   const wanted = new Map<string, Set<number>>() // "articles:vi" → ids
   for (const r of rows) {
     if (r.to?.type !== 'reference' || !r.to.reference) continue

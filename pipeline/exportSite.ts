@@ -11,7 +11,8 @@ import type { CardMaker } from './shareCards'
 
 type Loc = Record<string, string>
 type AnyRecord = Record<string, any>
-const text = (v: unknown): Loc => (v && typeof v === 'object' ? Object.fromEntries(Object.entries(v as AnyRecord).filter(([, s]) => typeof s === 'string' && s)) : {})
+const text = (v: unknown): Loc =>
+  v && typeof v === 'object' ? Object.fromEntries(Object.entries(v as AnyRecord).filter(([, s]) => typeof s === 'string' && s)) : {}
 const idOf = (v: unknown): number | null => (v == null ? null : typeof v === 'object' ? (v as { id: number }).id : Number(v))
 
 const link = (l: AnyRecord): ExportedLink => ({ label: l.label, kind: l.kind, page: idOf(l.page), section: l.section ?? null, url: l.url ?? null })
@@ -55,7 +56,11 @@ export async function exportSiteSettings(payload: Payload, all: AnyRecord, siteD
       message: b.message ?? null,
       links: Array.isArray(b.links) ? b.links.map(link) : undefined,
     })),
-    accredited: (all.accreditedCountries ?? []).map((a: AnyRecord) => ({ country: a.country, relations: text(a.relations), consularContact: text(a.consularContact) })),
+    accredited: (all.accreditedCountries ?? []).map((a: AnyRecord) => ({
+      country: a.country,
+      relations: text(a.relations),
+      consularContact: text(a.consularContact),
+    })),
   }
 }
 

@@ -47,13 +47,18 @@ export function templateHash(): string {
   // config), UI strings and the shared kernel (locales, the export contract).
   const sources = [
     ...filesUnder(path.join(siteProjectDir, 'src')),
-    ...readdirSync(siteProjectDir).filter((f) => f.endsWith('.ts')).map((f) => path.join(siteProjectDir, f)),
+    ...readdirSync(siteProjectDir)
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => path.join(siteProjectDir, f)),
     ...filesUnder(path.join(projectRoot, 'locales')),
     ...filesUnder(path.join(projectRoot, 'core')),
     path.join(projectRoot, 'node_modules', 'astro', 'package.json'),
   ]
   for (const file of sources) hash.update(path.relative(projectRoot, file)).update(readFileSync(file))
-  for (const [k, v] of Object.entries(process.env).filter(([k]) => TEMPLATE_ENV.test(k)).sort()) hash.update(`${k}=${v}`)
+  for (const [k, v] of Object.entries(process.env)
+    .filter(([k]) => TEMPLATE_ENV.test(k))
+    .sort())
+    hash.update(`${k}=${v}`)
   return hash.digest('hex')
 }
 
@@ -83,10 +88,11 @@ export function readRecordedEntries(manifestOutDir: string, code: string): Manif
   const file = path.join(manifestOutDir, `${code}.jsonl`)
   if (!existsSync(file)) return []
   const byFile = new Map<string, ManifestEntry>()
-  for (const line of readFileSync(file, 'utf8').split('\n')) if (line) {
-    const entry = JSON.parse(line) as ManifestEntry
-    byFile.set(entry.file, entry)
-  }
+  for (const line of readFileSync(file, 'utf8').split('\n'))
+    if (line) {
+      const entry = JSON.parse(line) as ManifestEntry
+      byFile.set(entry.file, entry)
+    }
   return [...byFile.values()]
 }
 
@@ -101,7 +107,10 @@ export function completeOutput(options: { builtDir: string; liveDir: string; ent
     if (entry.rendered) continue
     const from = path.join(options.liveDir, entry.file)
     const to = path.join(options.builtDir, entry.file)
-    if (!existsSync(from)) throw new Error(`Incremental build: unchanged page ${entry.file} is missing from the live site ${options.liveDir}; run a full build (npm run build:sites -- --full).`)
+    if (!existsSync(from))
+      throw new Error(
+        `Incremental build: unchanged page ${entry.file} is missing from the live site ${options.liveDir}; run a full build (npm run build:sites -- --full).`,
+      )
     mkdirSync(path.dirname(to), { recursive: true })
     // A hard link, not a copy: published files are never changed in place, and the live folder is
     // removed after the swap, so the new site simply keeps the same bytes.
@@ -116,7 +125,13 @@ export function completeOutput(options: { builtDir: string; liveDir: string; ent
 }
 
 /** Records the manifest of a just-published site folder (written atomically). */
-export function saveManifest(sitesDir: string, code: string, entries: ManifestEntry[], hash = templateHash(), built?: { inputsHash: string | undefined; pageCount: number }) {
+export function saveManifest(
+  sitesDir: string,
+  code: string,
+  entries: ManifestEntry[],
+  hash = templateHash(),
+  built?: { inputsHash: string | undefined; pageCount: number },
+) {
   const file = manifestFile(sitesDir, code)
   mkdirSync(path.dirname(file), { recursive: true })
   const manifest: BuildManifest = {

@@ -46,7 +46,12 @@ export function shardMissions(missions: { code: string; weight: number }[], coun
  */
 export async function planBuild(payload: Payload, missions: Mission[], concurrency: number) {
   const limit = pLimit(concurrency)
-  const counted = await Promise.all(missions.map((m) => limit(async () => ({ code: m.code, weight: (await countPublishedArticles(payload, m.id)) * m.enabledLocales.length }))))
-  const plan = renderPlan(counted.reduce((n, c) => n + c.weight, 0), missions.length)
+  const counted = await Promise.all(
+    missions.map((m) => limit(async () => ({ code: m.code, weight: (await countPublishedArticles(payload, m.id)) * m.enabledLocales.length }))),
+  )
+  const plan = renderPlan(
+    counted.reduce((n, c) => n + c.weight, 0),
+    missions.length,
+  )
   return { shards: shardMissions(counted, plan.shards), concurrent: plan.concurrent }
 }

@@ -31,7 +31,10 @@ export async function publishMission(run: BuildRun, code: string, outDir: string
   const indexStarted = Date.now()
   // A locale whose pages are all what is live keeps its live search index.
   const reused = reusableSearchIndexes({ builtDir, liveDir, renderedFiles, locales })
-  const indexed = await buildSearchIndexes(builtDir, locales.filter((l) => !reused.includes(l)))
+  const indexed = await buildSearchIndexes(
+    builtDir,
+    locales.filter((l) => !reused.includes(l)),
+  )
   run.stages.searchIndex += (Date.now() - indexStarted) / 1000
   const indexNote = [...Object.entries(indexed).map(([l, n]) => `${l} ${n} pages indexed`), ...reused.map((l) => `${l} unchanged`)].join(', ')
   run.log(`[search] ${code}: ${indexNote}`)
@@ -42,5 +45,7 @@ export async function publishMission(run: BuildRun, code: string, outDir: string
   saveManifest(run.sitesDir, code, entries, run.templateHash, { inputsHash, pageCount: count })
   run.done.push(code)
   const how = unchanged ? ` (${rendered} rendered, ${unchanged} unchanged)` : ''
-  run.log(`[site ${Object.keys(run.pagesByMission).length}/${run.totalMissions}] ${code}: ${count} pages${how} → ${path.relative(process.cwd(), path.join(run.sitesDir, code))}/`)
+  run.log(
+    `[site ${Object.keys(run.pagesByMission).length}/${run.totalMissions}] ${code}: ${count} pages${how} → ${path.relative(process.cwd(), path.join(run.sitesDir, code))}/`,
+  )
 }

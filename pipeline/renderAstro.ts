@@ -68,7 +68,13 @@ export function renderAstro(options: {
     })
     if (child.pid) options.onProcess?.(child.pid)
     let stderr = ''
-    child.stdout.on('data', (chunk: Buffer) => chunk.toString().split('\n').filter(Boolean).forEach((l) => options.log(l)))
+    child.stdout.on('data', (chunk: Buffer) =>
+      chunk
+        .toString()
+        .split('\n')
+        .filter(Boolean)
+        .forEach((l) => options.log(l)),
+    )
     child.stderr.on('data', (chunk: Buffer) => {
       stderr += chunk.toString()
     })

@@ -22,7 +22,12 @@ export async function renderShard(run: BuildRun, codes: string[], shard: number,
       missions: list,
       log: (l) => run.log(`  ${l}`),
       onProcess: run.onRenderProcess,
-      incremental: { manifestOutDir: `${dir}.manifests`, previousManifestDir: run.previousManifestDir, previousSitesDir: run.sitesDir, templateHash: run.templateHash },
+      incremental: {
+        manifestOutDir: `${dir}.manifests`,
+        previousManifestDir: run.previousManifestDir,
+        previousSitesDir: run.sitesDir,
+        templateHash: run.templateHash,
+      },
     }).finally(() => (run.stages.render += (Date.now() - t0) / 1000))
   }
   try {

@@ -21,7 +21,14 @@ export function cardMaker(mission: Pick<ExportedMission, 'name' | 'defaultLocale
   return async (locale, title) => {
     const missionName = mission.site?.title?.[locale] || mission.name[locale] || mission.name[mission.defaultLocale] || ''
     const card = await shareCard(
-      { missionName, title, site: `${site.host}${site.pathname}${locale}/`, accent: mission.site?.accentColour ?? '#a4161a', rtl: rtlLocales.includes(locale), logoFile },
+      {
+        missionName,
+        title,
+        site: `${site.host}${site.pathname}${locale}/`,
+        accent: mission.site?.accentColour ?? '#a4161a',
+        rtl: rtlLocales.includes(locale),
+        logoFile,
+      },
       mediaCacheDir,
     )
     return placeCard(card, siteDir)

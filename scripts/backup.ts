@@ -19,7 +19,11 @@ import { findPgTool, pgToolVersion, runPgTool } from './lib/pgTools'
 const backupDir = path.resolve(projectRoot, process.env.BACKUP_DIR ?? 'backups')
 
 function timestamp(d = new Date()) {
-  return d.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z').replace('T', '-')
+  return d
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z')
+    .replace('T', '-')
 }
 
 async function main() {

@@ -183,7 +183,10 @@ function memorySampler(rootPid: number | undefined) {
   }
   const timer = setInterval(sample, 500)
   sample()
-  return { peak: () => ({ adminMb: Math.round(peak.adminMb), postgresMb: Math.round(peak.postgresMb), totalMb: Math.round(peak.totalMb) }), stop: () => clearInterval(timer) }
+  return {
+    peak: () => ({ adminMb: Math.round(peak.adminMb), postgresMb: Math.round(peak.postgresMb), totalMb: Math.round(peak.totalMb) }),
+    stop: () => clearInterval(timer),
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -265,9 +268,19 @@ function requestsFor(kinds: Kind[], article: { id: number; editor: Editor }, run
       case 'list':
         return { method: 'GET', path: '/api/articles?limit=20&depth=1', headers }
       case 'read':
-        return { method: 'GET', path: `/api/articles/${article.id}?locale=vi`, headers, setupRequest: (r) => ({ ...r, path: `/api/articles/${readable()}?locale=vi` }) }
+        return {
+          method: 'GET',
+          path: `/api/articles/${article.id}?locale=vi`,
+          headers,
+          setupRequest: (r) => ({ ...r, path: `/api/articles/${readable()}?locale=vi` }),
+        }
       case 'workflow':
-        return { method: 'GET', path: `/api/articles/${article.id}/workflow`, headers, setupRequest: (r) => ({ ...r, path: `/api/articles/${readable()}/workflow` }) }
+        return {
+          method: 'GET',
+          path: `/api/articles/${article.id}/workflow`,
+          headers,
+          setupRequest: (r) => ({ ...r, path: `/api/articles/${readable()}/workflow` }),
+        }
       case 'write':
         return {
           method: 'PATCH',
@@ -389,7 +402,12 @@ async function scenario(
     durationS: DURATION_S,
     requests: latencies.length,
     reqPerSec: Math.round((latencies.length / DURATION_S) * 10) / 10,
-    latencyMs: { p50: round(percentile(latencies, 50)), p95: round(percentile(latencies, 95)), p99: round(percentile(latencies, 99)), max: round(latencies.at(-1) ?? null) },
+    latencyMs: {
+      p50: round(percentile(latencies, 50)),
+      p95: round(percentile(latencies, 95)),
+      p99: round(percentile(latencies, 99)),
+      max: round(latencies.at(-1) ?? null),
+    },
     errors: result.errors,
     timeouts: result.timeouts,
     non2xx: result.non2xx,
@@ -455,7 +473,9 @@ try {
   }
   if (SCENARIOS.has('open')) {
     log(`open loop: mixed at ${RATE} requests/s, ${DURATION_S} s …`)
-    results.push(await scenario(server, setup, written, `open loop, mixed at ${RATE}/s`, ['list', 'read', 'workflow', 'read', 'write'], Math.max(50, RATE * 2), RATE))
+    results.push(
+      await scenario(server, setup, written, `open loop, mixed at ${RATE}/s`, ['list', 'read', 'workflow', 'read', 'write'], Math.max(50, RATE * 2), RATE),
+    )
   }
   memory.stop()
   // Saves still queued when the last run stopped finish first.
@@ -496,7 +516,9 @@ try {
   for (const r of rows) log(line(r))
   const peak = memory.peak()
   if (peak) log(`\nserver peak RSS: admin ${peak.adminMb} MB, postgres ${peak.postgresMb} MB, all processes ${peak.totalMb} MB`)
-  log(`lost writes: ${lostWrites.lost} of ${lostWrites.articlesWithAcknowledgedWrites} articles with acknowledged saves (${lostWrites.appliedUnacknowledged} applied but unanswered)`)
+  log(
+    `lost writes: ${lostWrites.lost} of ${lostWrites.articlesWithAcknowledgedWrites} articles with acknowledged saves (${lostWrites.appliedUnacknowledged} applied but unanswered)`,
+  )
   for (const e of lostWrites.examples) log(`  ${e}`)
   log('Wrote bench/results/api.json')
   if (lostWrites.lost > 0) exitCode = 1

@@ -186,31 +186,52 @@ try {
     const mission = await payload.create({
       collection: 'missions',
       locale: 'vi',
-      data: { code, name: `Đại sứ quán thử ${m + 1}`, kind: 'embassy', hostCountry: 'AU', city: 'Can-bê-ra', timeZone: 'Australia/Sydney', enabledLocales: [...LOCALES], defaultLocale: 'vi' },
+      data: {
+        code,
+        name: `Đại sứ quán thử ${m + 1}`,
+        kind: 'embassy',
+        hostCountry: 'AU',
+        city: 'Can-bê-ra',
+        timeZone: 'Australia/Sydney',
+        enabledLocales: [...LOCALES],
+        defaultLocale: 'vi',
+      },
       ...system,
     })
     await payload.update({ collection: 'missions', id: mission.id, locale: 'en', data: { name: `Test Embassy ${m + 1}`, city: 'Canberra' }, ...system })
     // A few articles at once: each save waits on Postgres much of the time.
     const list: (typeof missions)[number]['articles'] = []
-    await Promise.all(Array.from({ length: ARTICLES }, (_, a) => seedLimit(async () => {
-      const section = sections[a % sections.length]!
-      const publishedAt = new Date(Date.UTC(2026, 0, 1) + a * 3_600_000).toISOString()
-      const body = (l: string) => paragraphs(Array.from({ length: 4 }, (_, p) => `${l} paragraph ${p + 1} of article ${a + 1}. `.repeat(12)))
-      const doc = await payload.create({
-        collection: 'articles',
-        locale: 'vi',
-        data: { title: `Bài viết ${a + 1} của ${code}`, summary: `Tóm tắt ${a + 1}`, body: body('Đoạn'), section, missions: [mission.id], publishedAt, _status: 'published' },
-        ...system,
-      })
-      const en = await payload.update({
-        collection: 'articles',
-        id: doc.id,
-        locale: 'en',
-        data: { title: `Article ${a + 1} of ${code}`, summary: `Summary ${a + 1}`, body: body('Paragraph'), _status: 'published' },
-        ...system,
-      })
-      list.push({ id: doc.id, slug: en.slug!, section })
-    })))
+    await Promise.all(
+      Array.from({ length: ARTICLES }, (_, a) =>
+        seedLimit(async () => {
+          const section = sections[a % sections.length]!
+          const publishedAt = new Date(Date.UTC(2026, 0, 1) + a * 3_600_000).toISOString()
+          const body = (l: string) => paragraphs(Array.from({ length: 4 }, (_, p) => `${l} paragraph ${p + 1} of article ${a + 1}. `.repeat(12)))
+          const doc = await payload.create({
+            collection: 'articles',
+            locale: 'vi',
+            data: {
+              title: `Bài viết ${a + 1} của ${code}`,
+              summary: `Tóm tắt ${a + 1}`,
+              body: body('Đoạn'),
+              section,
+              missions: [mission.id],
+              publishedAt,
+              _status: 'published',
+            },
+            ...system,
+          })
+          const en = await payload.update({
+            collection: 'articles',
+            id: doc.id,
+            locale: 'en',
+            data: { title: `Article ${a + 1} of ${code}`, summary: `Summary ${a + 1}`, body: body('Paragraph'), _status: 'published' },
+            ...system,
+          })
+          list.push({ id: doc.id, slug: en.slug!, section })
+        }),
+      ),
+    )
     list.sort((x, y) => x.id - y.id)
     missions.push({ id: mission.id, code, articles: list })
     missionsForStart.push(code)
@@ -246,7 +267,9 @@ try {
     await payload.update({ collection: 'articles', id: article.id, locale: 'en', data: { title, _status: 'published' }, overrideAccess: true })
     for (;;) {
       // Like a reader, try again on any failure, the body's included (the folder may be being swapped).
-      const body = await fetch(url).then((r) => r.text()).catch(() => '')
+      const body = await fetch(url)
+        .then((r) => r.text())
+        .catch(() => '')
       if (body.includes(title)) break
       if (performance.now() - t0 > 120_000) throw new Error(`Publish ${i + 1} did not go live within 120 s (${url})`)
       await new Promise((r) => setTimeout(r, 100))
@@ -282,7 +305,13 @@ try {
     await new Promise<void>((r) => server.close(() => r()))
     const { startEdge } = await import('../edge/runLocal')
     const token = randomBytes(12).toString('hex')
-    const s3Vars = { S3_ENDPOINT: s3.config.endpoint!, S3_BUCKET: s3.config.bucket, S3_REGION: s3.config.region, AWS_ACCESS_KEY_ID: 'S3RVER', AWS_SECRET_ACCESS_KEY: 'S3RVER' }
+    const s3Vars = {
+      S3_ENDPOINT: s3.config.endpoint!,
+      S3_BUCKET: s3.config.bucket,
+      S3_REGION: s3.config.region,
+      AWS_ACCESS_KEY_ID: 'S3RVER',
+      AWS_SECRET_ACCESS_KEY: 'S3RVER',
+    }
     const edge = await startEdge({ port: sitePort, vars: { ...s3Vars, PURGE_TOKEN: token } })
     cleanup.push(() => edge.close())
     Object.assign(process.env, { ...s3Vars, DEPLOY_ALLOW_LOOPBACK: 'true', CDN_PURGE_URL: `http://127.0.0.1:${sitePort}/`, CDN_PURGE_TOKEN: token })
@@ -295,7 +324,9 @@ try {
       const t0 = performance.now()
       await payload.update({ collection: 'articles', id: article.id, locale: 'en', data: { title, _status: 'published' }, overrideAccess: true })
       for (;;) {
-        const body = await fetch(url).then((r) => r.text()).catch(() => '')
+        const body = await fetch(url)
+          .then((r) => r.text())
+          .catch(() => '')
         if (body.includes(title)) break
         if (performance.now() - t0 > 180_000) throw new Error(`Publish ${i + 1} was not served by the edge within 180 s (${url})`)
         await new Promise((r) => setTimeout(r, 100))
@@ -312,7 +343,10 @@ try {
   mkdirSync(path.join(baseDir, 'src', 'pages', '[mission]', '[locale]', '[slug]'), { recursive: true })
   symlinkSync(path.join(projectRoot, 'node_modules'), path.join(baseDir, 'node_modules'), 'dir')
   writeFileSync(path.join(baseDir, 'package.json'), JSON.stringify({ name: 'baseline', type: 'module', private: true }))
-  writeFileSync(path.join(baseDir, 'astro.config.mjs'), `export default { output: 'static', build: { format: 'directory', concurrency: 8 }, devToolbar: { enabled: false } }\n`)
+  writeFileSync(
+    path.join(baseDir, 'astro.config.mjs'),
+    `export default { output: 'static', build: { format: 'directory', concurrency: 8 }, devToolbar: { enabled: false } }\n`,
+  )
   writeFileSync(
     path.join(baseDir, 'src', 'pages', '[mission]', '[locale]', '[slug]', 'index.astro'),
     `---

@@ -16,5 +16,8 @@ const dir = path.join(projectRoot, 'edge', 'cloudfront')
 mkdirSync(dir, { recursive: true })
 const hosts = process.env.CLOUDFRONT_MISSION_HOSTS ? (JSON.parse(process.env.CLOUDFRONT_MISSION_HOSTS) as Record<string, string>) : {}
 writeFileSync(path.join(dir, 'function.js'), cloudFrontFunctionSource(hosts))
-writeFileSync(path.join(dir, 'response-headers-policy.json'), `${JSON.stringify(responseHeadersPolicy(analyticsConfig()?.origin ?? null, 'mission-sites', process.env.SERVER_URL ? new URL(process.env.SERVER_URL).origin : null), null, 2)}\n`)
+writeFileSync(
+  path.join(dir, 'response-headers-policy.json'),
+  `${JSON.stringify(responseHeadersPolicy(analyticsConfig()?.origin ?? null, 'mission-sites', process.env.SERVER_URL ? new URL(process.env.SERVER_URL).origin : null), null, 2)}\n`,
+)
 console.log('Wrote edge/cloudfront/function.js and edge/cloudfront/response-headers-policy.json')

@@ -14,7 +14,8 @@ import { SourceError } from '../import/sources'
 import { runScript } from './lib/session'
 import { buildSites } from '../pipeline/buildSites'
 
-const usage = 'Usage: npm run import -- --mission <code> (--wordpress <export.xml> | --feed <file-or-url>) [--locale <code>] [--section-map <file.json>] [--media-dir <folder>] [--as draft|published] [--dry-run] [--limit N]'
+const usage =
+  'Usage: npm run import -- --mission <code> (--wordpress <export.xml> | --feed <file-or-url>) [--locale <code>] [--section-map <file.json>] [--media-dir <folder>] [--as draft|published] [--dry-run] [--limit N]'
 
 const fail = (message: string): never => {
   console.error(`${message}\n${usage}`)
@@ -51,7 +52,9 @@ if (v['section-map']) {
   try {
     sectionMap = JSON.parse(readFileSync(String(v['section-map']), 'utf8')) as Record<string, string>
   } catch (error) {
-    fail(`--section-map ${v['section-map']}: ${error instanceof Error ? error.message : String(error)} (expected a JSON object such as {"culture": "cultural-diplomacy"}).`)
+    fail(
+      `--section-map ${v['section-map']}: ${error instanceof Error ? error.message : String(error)} (expected a JSON object such as {"culture": "cultural-diplomacy"}).`,
+    )
   }
   if (!sectionMap || typeof sectionMap !== 'object' || Array.isArray(sectionMap)) fail('--section-map must hold a JSON object: category or tag → section.')
 }
@@ -97,7 +100,12 @@ await runScript('import', async ({ payload, db }) => {
     await buildSites({ payload, missions: [report.meta.mission], log: () => {} })
     console.log(`Site built: ${path.relative(process.cwd(), path.join(sitesDir, report.meta.mission))}/`)
   } else if (wrote) {
-    console.log(`\nA rebuild of ${report.meta.mission}'s site is queued: npm start's jobs runner takes it (without npm start: npm run build:sites -- --mission ${report.meta.mission}).`)
+    console.log(
+      `\nA rebuild of ${report.meta.mission}'s site is queued: npm start's jobs runner takes it (without npm start: npm run build:sites -- --mission ${report.meta.mission}).`,
+    )
   }
-  if (!report.ok) throw new Error(`${report.failures.length} item(s) could not be imported (see above); run the same command again after fixing them — what was imported stays.`)
+  if (!report.ok)
+    throw new Error(
+      `${report.failures.length} item(s) could not be imported (see above); run the same command again after fixing them — what was imported stays.`,
+    )
 })

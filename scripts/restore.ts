@@ -13,7 +13,18 @@ import pg from 'pg'
 import { extract, list } from 'tar'
 import { openDatabase, runningPostmaster, type Database } from '../cms/db/embeddedPostgres'
 import { dataDir, mediaDir } from '../core/env'
-import { archiveEntryProblem, archiveMac, checksumFileOf, DUMP_FILE, listFiles, macFileOf, macMatches, MANIFEST_FILE, sha256File, type BackupManifest } from './lib/backupFormat'
+import {
+  archiveEntryProblem,
+  archiveMac,
+  checksumFileOf,
+  DUMP_FILE,
+  listFiles,
+  macFileOf,
+  macMatches,
+  MANIFEST_FILE,
+  sha256File,
+  type BackupManifest,
+} from './lib/backupFormat'
 import { findPgTool, runPgTool } from './lib/pgTools'
 
 class Refused extends Error {}
@@ -27,7 +38,9 @@ function installationSecret(): string {
   if (process.env.PAYLOAD_SECRET) return process.env.PAYLOAD_SECRET
   const file = path.join(dataDir, 'payload-secret')
   if (existsSync(file)) return readFileSync(file, 'utf8').trim()
-  throw new Refused('Backups are checked with the PAYLOAD_SECRET of the installation that made them: set PAYLOAD_SECRET, or copy its .data/payload-secret into DATA_DIR. Nothing was restored.')
+  throw new Refused(
+    'Backups are checked with the PAYLOAD_SECRET of the installation that made them: set PAYLOAD_SECRET, or copy its .data/payload-secret into DATA_DIR. Nothing was restored.',
+  )
 }
 
 async function verifyChecksum(archive: string) {
@@ -36,30 +49,44 @@ async function verifyChecksum(archive: string) {
   if (existsSync(sumFile)) {
     const expected = readFileSync(sumFile, 'utf8').trim().split(/\s+/)[0]
     const actual = await sha256File(archive)
-    if (expected !== actual) throw new Refused(`The archive does not match its checksum (expected ${expected}, got ${actual}): it is damaged or was changed. Nothing was restored.`)
+    if (expected !== actual)
+      throw new Refused(`The archive does not match its checksum (expected ${expected}, got ${actual}): it is damaged or was changed. Nothing was restored.`)
   }
   const macFile = macFileOf(archive)
-  if (!existsSync(macFile)) throw new Refused(`The keyed checksum ${path.basename(macFile)} is missing next to the archive; it proves the archive was made by this installation. Nothing was restored.`)
+  if (!existsSync(macFile))
+    throw new Refused(
+      `The keyed checksum ${path.basename(macFile)} is missing next to the archive; it proves the archive was made by this installation. Nothing was restored.`,
+    )
   if (!macMatches(readFileSync(macFile, 'utf8'), await archiveMac(archive, installationSecret()))) {
-    throw new Refused(`The archive does not match its keyed checksum (${path.basename(macFile)}): it was changed, or made with another PAYLOAD_SECRET. Set the PAYLOAD_SECRET of the installation that made it. Nothing was restored.`)
+    throw new Refused(
+      `The archive does not match its keyed checksum (${path.basename(macFile)}): it was changed, or made with another PAYLOAD_SECRET. Set the PAYLOAD_SECRET of the installation that made it. Nothing was restored.`,
+    )
   }
 }
 
 /** Lists the archive before extracting anything: one symlink, hard link or stray path refuses it whole. */
 async function verifyEntries(archive: string) {
   const problems: string[] = []
-  await list({ file: archive, onReadEntry: (entry) => {
-    const problem = archiveEntryProblem({ path: entry.path, type: entry.type })
-    if (problem) problems.push(problem)
-  } })
-  if (problems.length) throw new Refused(`The archive holds entries a backup never has (${problems.slice(0, 3).join('; ')}${problems.length > 3 ? '; …' : ''}). Nothing was restored.`)
+  await list({
+    file: archive,
+    onReadEntry: (entry) => {
+      const problem = archiveEntryProblem({ path: entry.path, type: entry.type })
+      if (problem) problems.push(problem)
+    },
+  })
+  if (problems.length)
+    throw new Refused(
+      `The archive holds entries a backup never has (${problems.slice(0, 3).join('; ')}${problems.length > 3 ? '; …' : ''}). Nothing was restored.`,
+    )
 }
 
 async function userTables(url: string): Promise<string[]> {
   const client = new pg.Client({ connectionString: url })
   await client.connect()
   try {
-    const r = await client.query(`SELECT schemaname || '.' || tablename AS t FROM pg_tables WHERE schemaname NOT IN ('pg_catalog', 'information_schema') ORDER BY 1`)
+    const r = await client.query(
+      `SELECT schemaname || '.' || tablename AS t FROM pg_tables WHERE schemaname NOT IN ('pg_catalog', 'information_schema') ORDER BY 1`,
+    )
     return r.rows.map((row) => row.t as string)
   } finally {
     await client.end()
@@ -88,7 +115,8 @@ async function main() {
     const manifestFile = path.join(work, MANIFEST_FILE)
     if (!existsSync(manifestFile)) throw new Refused('This is not a Mission Publisher backup (no manifest.json inside).')
     const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as BackupManifest
-    if (manifest.format !== 'mission-publisher-backup' || manifest.version !== 1) throw new Refused(`Unsupported backup format ${manifest.format} v${manifest.version}.`)
+    if (manifest.format !== 'mission-publisher-backup' || manifest.version !== 1)
+      throw new Refused(`Unsupported backup format ${manifest.format} v${manifest.version}.`)
     if ((await sha256File(path.join(work, DUMP_FILE))) !== manifest.database.sha256) throw new Refused('The database dump inside the archive is damaged.')
     const extracted = listFiles(path.join(work, 'media'))
     const expected = Object.keys(manifest.media).sort()
@@ -100,7 +128,9 @@ async function main() {
 
     const existingMedia = listFiles(mediaDir)
     if (existingMedia.length && !force) {
-      throw new Refused(`The media folder ${mediaDir} already holds ${existingMedia.length} files. Restore into an empty data directory, or pass --force to replace them.`)
+      throw new Refused(
+        `The media folder ${mediaDir} already holds ${existingMedia.length} files. Restore into an empty data directory, or pass --force to replace them.`,
+      )
     }
     const embedded = !(process.env.DATABASE_URL && process.env.MP_EMBEDDED_DB !== '1')
     if (embedded && runningPostmaster(path.join(dataDir, 'postgres'))) {
@@ -121,7 +151,16 @@ async function main() {
     console.log('Restoring the database …')
     await runPgTool(
       pgRestore,
-      ['--no-owner', '--no-privileges', '--exit-on-error', '--single-transaction', ...(tables.length ? ['--clean', '--if-exists'] : []), '--dbname', new URL(db.url).pathname.slice(1), path.join(work, DUMP_FILE)],
+      [
+        '--no-owner',
+        '--no-privileges',
+        '--exit-on-error',
+        '--single-transaction',
+        ...(tables.length ? ['--clean', '--if-exists'] : []),
+        '--dbname',
+        new URL(db.url).pathname.slice(1),
+        path.join(work, DUMP_FILE),
+      ],
       db.url,
     )
 

@@ -50,7 +50,11 @@ await runScript('screenshots', async ({ payload }) => {
         const listing = `${base}${uiString(locale, 'section.news.slug')}/`
         for (const size of widths) {
           const page = await browser.newPage({ viewport: size, deviceScaleFactor: 1 })
-          const shots: [string, string | null][] = [['home', base], ['listing', listing], ['article', null]]
+          const shots: [string, string | null][] = [
+            ['home', base],
+            ['listing', listing],
+            ['article', null],
+          ]
           for (const [name, url] of shots) {
             let target = url
             if (!target) {

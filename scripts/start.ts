@@ -82,7 +82,9 @@ try {
   const { payload } = session
   log(session.db.embedded ? `Database: embedded PostgreSQL in .data/postgres` : 'Database: DATABASE_URL')
   if (process.env.S3_BUCKET && !process.env.SITE_BASE_URL) {
-    log(`Deploys to ${process.env.S3_BUCKET}: sites are built for each mission's Public site URL; set SITE_BASE_URL for a shared public address. Pages built for localhost are never deployed.`)
+    log(
+      `Deploys to ${process.env.S3_BUCKET}: sites are built for each mission's Public site URL; set SITE_BASE_URL for a shared public address. Pages built for localhost are never deployed.`,
+    )
   }
 
   const { totalDocs } = await payload.count({ collection: 'missions', overrideAccess: true })
@@ -99,11 +101,16 @@ try {
   const missions = await payload.find({ collection: 'missions', pagination: false, depth: 0, overrideAccess: true })
   const missing = missions.docs.filter((m) => !existsSync(path.join(sitesDir, m.code, m.defaultLocale, 'index.html')))
   if (missions.docs.length) {
-    log(missing.length ? `Building ${missing.length} new mission site(s), updating the others …` : `Updating ${missions.docs.length} mission site(s) (only what changed is rendered) …`)
+    log(
+      missing.length
+        ? `Building ${missing.length} new mission site(s), updating the others …`
+        : `Updating ${missions.docs.length} mission site(s) (only what changed is rendered) …`,
+    )
     // A mission that cannot be built (say, an article with a missing image) keeps its previous
     // site and is named in the log; the others, the admin and the server still come up.
     const built = await buildSites({ payload, log, isolateFailures: true })
-    if (built.failures.length) log(`${built.failures.length} mission site(s) could not be built and keep their previous version: ${built.failures.map((f) => f.mission).join(', ')}`)
+    if (built.failures.length)
+      log(`${built.failures.length} mission site(s) could not be built and keep their previous version: ${built.failures.map((f) => f.mission).join(', ')}`)
     log(`Sites up to date: http://localhost:${sitePort}/`)
   }
 
@@ -133,7 +140,7 @@ try {
   log('')
   log(`Admin:  http://localhost:${adminPort}/admin`)
   log(`Sites:  http://localhost:${sitePort}/  (e.g. http://localhost:${sitePort}/${missions.docs[0]?.code ?? '<code>'}/vi/)`)
-  log('Publishing an article rebuilds its missions\' sites. Press Ctrl-C to stop.')
+  log("Publishing an article rebuilds its missions' sites. Press Ctrl-C to stop.")
 } catch (error) {
   console.error(`\nnpm start failed: ${error instanceof Error ? error.message : String(error)}`)
   if (process.env.DEBUG) console.error(error)

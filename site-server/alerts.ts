@@ -23,8 +23,7 @@ export function readAlertFile(alertsDir: string, code: string): AlertFile | null
 }
 
 /** HTML of the banner(s) in force, in the page's locale (else the site's default locale); words from locales/. */
-export const alertBannerHtml = (file: AlertFile | null, locale: string, now = new Date()) =>
-  renderBanner(file, locale, (l, key) => lookupUiString(l, key), now)
+export const alertBannerHtml = (file: AlertFile | null, locale: string, now = new Date()) => renderBanner(file, locale, (l, key) => lookupUiString(l, key), now)
 
 /** Active alerts of a mission, as served at /<code>/alert.json. */
 export const activeAlertsJson = (file: AlertFile | null) => JSON.stringify({ alerts: activeAlerts(file) })

@@ -16,9 +16,16 @@ import { serverURL } from '../core/env'
  * banner (core/alertBanner.ts). The analytics origin, when configured (site/analytics.ts), is the
  * only addition to the CSP.
  */
-export const siteSecurityHeaders = (analytics: AnalyticsConfig | null = analyticsConfig()): Record<string, string> => securityHeaders(analytics?.origin ?? null, new URL(serverURL).origin)
+export const siteSecurityHeaders = (analytics: AnalyticsConfig | null = analyticsConfig()): Record<string, string> =>
+  securityHeaders(analytics?.origin ?? null, new URL(serverURL).origin)
 
-export function startSiteServer(options: { sitesDir: string; port: number; host?: string; alertsDir?: string; analytics?: AnalyticsConfig | null }): Promise<Server> {
+export function startSiteServer(options: {
+  sitesDir: string
+  port: number
+  host?: string
+  alertsDir?: string
+  analytics?: AnalyticsConfig | null
+}): Promise<Server> {
   // Read once: the same configuration the sites were built with (ANALYTICS_SCRIPT_URL).
   const headers = siteSecurityHeaders(options.analytics === undefined ? analyticsConfig() : options.analytics)
   const alertsDir = options.alertsDir ?? path.join(options.sitesDir, '..', 'alerts')
@@ -39,7 +46,9 @@ export function startSiteServer(options: { sitesDir: string; port: number; host?
     const url = new URL(req.url ?? '/', 'http://localhost')
     if (url.pathname === '/') {
       const codes = existsSync(options.sitesDir)
-        ? readdirSync(options.sitesDir, { withFileTypes: true }).filter((d) => d.isDirectory() && !d.name.includes('.')).map((d) => d.name)
+        ? readdirSync(options.sitesDir, { withFileTypes: true })
+            .filter((d) => d.isDirectory() && !d.name.includes('.'))
+            .map((d) => d.name)
         : []
       for (const [k, v] of Object.entries(headers)) res.setHeader(k, v)
       res.setHeader('Content-Type', 'text/html; charset=utf-8')
@@ -77,7 +86,8 @@ export function startSiteServer(options: { sitesDir: string; port: number; host?
         res.end(activeAlertsJson(alerts))
         return
       }
-      const page = activeAlerts(alerts).length && !/\.[a-z0-9]+$/i.test(url.pathname.replace(/\.html$/, '')) ? htmlFileFor(options.sitesDir, url.pathname) : null
+      const page =
+        activeAlerts(alerts).length && !/\.[a-z0-9]+$/i.test(url.pathname.replace(/\.html$/, '')) ? htmlFileFor(options.sitesDir, url.pathname) : null
       let html: string | null = null
       try {
         html = page ? withBanner(readFileSync(page, 'utf8'), alertBannerHtml(alerts, locale)) : null

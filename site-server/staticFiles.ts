@@ -14,7 +14,12 @@ import { decodeSitePath, fileCandidates } from '../core/siteRouting'
  *
  * Resolution is the edge worker's (core/siteRouting.ts): /x/ → x/index.html, /x → x, x.html or x/index.html.
  */
-export async function sendStaticFile(root: string, req: IncomingMessage, res: ServerResponse, setHeaders: (res: ServerResponse, file: string) => void): Promise<boolean> {
+export async function sendStaticFile(
+  root: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+  setHeaders: (res: ServerResponse, file: string) => void,
+): Promise<boolean> {
   const opened = await openFirst(root, new URL(req.url ?? '/', 'http://localhost').pathname)
   if (!opened) return false
   const { handle, stats, file } = opened

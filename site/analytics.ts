@@ -24,9 +24,14 @@ export function analyticsConfig(env: Env = process.env): AnalyticsConfig | null 
   try {
     url = new URL(raw)
   } catch {
-    throw new Error(`ANALYTICS_SCRIPT_URL "${raw}" is not a web address; set it to the https:// address of the analytics script, e.g. https://stats.example.org/js/script.js.`)
+    throw new Error(
+      `ANALYTICS_SCRIPT_URL "${raw}" is not a web address; set it to the https:// address of the analytics script, e.g. https://stats.example.org/js/script.js.`,
+    )
   }
-  if (url.protocol !== 'https:') throw new Error(`ANALYTICS_SCRIPT_URL "${raw}" must be an https:// address (the sites are served over HTTPS, and an http script would be blocked or tampered with).`)
+  if (url.protocol !== 'https:')
+    throw new Error(
+      `ANALYTICS_SCRIPT_URL "${raw}" must be an https:// address (the sites are served over HTTPS, and an http script would be blocked or tampered with).`,
+    )
   if (url.username || url.password) throw new Error('ANALYTICS_SCRIPT_URL must not contain a user name or password: it is published in every page.')
   const siteAttribute = env.ANALYTICS_SITE_ATTRIBUTE?.trim() || 'data-domain'
   // Only data-* attributes: anything else (onload=…, src=…) would let configuration inject behaviour.

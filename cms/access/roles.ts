@@ -42,12 +42,14 @@ export function idOf(value: unknown): number | undefined {
   if (typeof value === 'number' && Number.isSafeInteger(value) && value > 0) return value
   if (typeof value === 'string' && /^[1-9]\d{0,15}$/.test(value) && Number.isSafeInteger(Number(value))) return Number(value)
   if (typeof value === 'object' && !Array.isArray(value) && 'id' in value) return idOf((value as { id: unknown }).id)
-  throw refusal(`"${String(typeof value === 'object' ? JSON.stringify(value) : value).slice(0, 40)}" is not a document id: send the id as a number, e.g. 2.`, 400)
+  throw refusal(
+    `"${String(typeof value === 'object' ? JSON.stringify(value) : value).slice(0, 40)}" is not a document id: send the id as a number, e.g. 2.`,
+    400,
+  )
 }
 
 /** The ids of a relationship list (a single value counts as a list of one); each entry is read by idOf. */
-export const idsOf = (values: unknown): number[] =>
-  (Array.isArray(values) ? values : [values]).map(idOf).filter((v): v is number => v !== undefined)
+export const idsOf = (values: unknown): number[] => (Array.isArray(values) ? values : [values]).map(idOf).filter((v): v is number => v !== undefined)
 
 export function membershipsOf(user: UserLike): Membership[] {
   return (user?.memberships ?? []).flatMap((m) => {
@@ -61,12 +63,24 @@ export const isHq = (user: UserLike) => user?.hqRole === 'hq-admin' || user?.hqR
 
 /** Missions in which the user holds any of `roles`. */
 export function missionsWhere(user: UserLike, roles: readonly MissionRole[]): number[] {
-  return [...new Set(membershipsOf(user).filter((m) => roles.includes(m.role)).map((m) => m.mission))]
+  return [
+    ...new Set(
+      membershipsOf(user)
+        .filter((m) => roles.includes(m.role))
+        .map((m) => m.mission),
+    ),
+  ]
 }
 
 /** Missions in which the user may perform `action` on articles. */
 export function missionsAllowing(user: UserLike, action: ArticleAction): number[] {
-  return [...new Set(membershipsOf(user).filter((m) => articleRights[m.role].includes(action)).map((m) => m.mission))]
+  return [
+    ...new Set(
+      membershipsOf(user)
+        .filter((m) => articleRights[m.role].includes(action))
+        .map((m) => m.mission),
+    ),
+  ]
 }
 
 /**

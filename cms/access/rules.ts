@@ -68,7 +68,8 @@ export const pagesWhereUserMay = missionContentWhereUserMay('mission')
 export const createMissionContent: Access = ({ req }) => Boolean(req.user && (isHq(req.user) || missionsAllowing(req.user, 'create').length))
 
 /** Page versions (drafts included) are staff-only, for the pages of their missions. */
-export const readPageVersions: Access = ({ req }) => (req.user ? (isHq(req.user) ? true : { 'version.mission': { in: missionsAllowing(req.user, 'read') } }) : false)
+export const readPageVersions: Access = ({ req }) =>
+  req.user ? (isHq(req.user) ? true : { 'version.mission': { in: missionsAllowing(req.user, 'read') } }) : false
 
 /** Missions: HQ admins manage them; a mission admin edits their own mission's settings. */
 export const updateMissions: Access = ({ req }) => {
@@ -89,9 +90,7 @@ export const readUsers: Access = ({ req }) => {
   if (!user) return false
   if (isHqAdmin(user)) return true
   const missions = missionsWhere(user, ['mission-admin'])
-  return missions.length
-    ? anyOf({ id: { equals: user.id } }, { 'memberships.mission': { in: missions } })
-    : { id: { equals: user.id } }
+  return missions.length ? anyOf({ id: { equals: user.id } }, { 'memberships.mission': { in: missions } }) : { id: { equals: user.id } }
 }
 
 export const updateUsers: Access = ({ req }) => {

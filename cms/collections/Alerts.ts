@@ -45,7 +45,15 @@ const validateAlert: CollectionBeforeChangeHook = async ({ data, originalDoc, re
   if (req.locale === m.defaultLocale) defaultText = data.text
   else if (operation === 'update' && originalDoc?.id) {
     const stored = await keepingLocale(req, () =>
-      req.payload.findByID({ collection: 'alerts', id: originalDoc.id, locale: m.defaultLocale as 'vi', fallbackLocale: false, depth: 0, overrideAccess: true, req }),
+      req.payload.findByID({
+        collection: 'alerts',
+        id: originalDoc.id,
+        locale: m.defaultLocale as 'vi',
+        fallbackLocale: false,
+        depth: 0,
+        overrideAccess: true,
+        req,
+      }),
     )
     defaultText = stored?.text
   }
@@ -72,12 +80,19 @@ const validateAlert: CollectionBeforeChangeHook = async ({ data, originalDoc, re
   )
   const other = overlapping.docs[0]
   if (other) {
-    throw fail('startsAt', `This alert's period overlaps alert #${other.id} of ${m.code} (${other.startsAt} – ${other.expiresAt}); end that one first or change the dates.`)
+    throw fail(
+      'startsAt',
+      `This alert's period overlaps alert #${other.id} of ${m.code} (${other.startsAt} – ${other.expiresAt}); end that one first or change the dates.`,
+    )
   }
   return data
 }
 
-const audit = async (req: Parameters<CollectionAfterChangeHook>[0]['req'], action: string, doc: { id: number; mission: unknown; severity?: string; startsAt?: string; expiresAt?: string; text?: unknown }) => {
+const audit = async (
+  req: Parameters<CollectionAfterChangeHook>[0]['req'],
+  action: string,
+  doc: { id: number; mission: unknown; severity?: string; startsAt?: string; expiresAt?: string; text?: unknown },
+) => {
   await req.payload.create({
     collection: 'alert-log',
     data: {
@@ -101,7 +116,13 @@ async function queuePublish(req: Parameters<CollectionAfterChangeHook>[0]['req']
   const now = Date.now()
   const at = [undefined, ...times.filter((t): t is string => Boolean(t) && new Date(t!).getTime() > now).map((t) => new Date(t))]
   for (const waitUntil of at) {
-    await req.payload.jobs.queue({ task: 'publishAlerts', queue: ALERTS_QUEUE, input: { mission, reason: waitUntil ? `${reason} (${waitUntil.toISOString()})` : reason }, waitUntil, req })
+    await req.payload.jobs.queue({
+      task: 'publishAlerts',
+      queue: ALERTS_QUEUE,
+      input: { mission, reason: waitUntil ? `${reason} (${waitUntil.toISOString()})` : reason },
+      waitUntil,
+      req,
+    })
   }
 }
 
@@ -129,7 +150,12 @@ export const Alerts: CollectionConfig = {
   slug: 'alerts',
   labels: { singular: { vi: 'Cảnh báo khẩn', en: 'Emergency alert' }, plural: { vi: 'Cảnh báo khẩn', en: 'Emergency alerts' } },
   admin: { useAsTitle: 'severity', defaultColumns: ['mission', 'severity', 'startsAt', 'expiresAt'] },
-  access: { read: writeScope, create: ({ req }) => Boolean(req.user && (isHq(req.user) || missionsWhere(req.user, alertRoles).length)), update: writeScope, delete: writeScope },
+  access: {
+    read: writeScope,
+    create: ({ req }) => Boolean(req.user && (isHq(req.user) || missionsWhere(req.user, alertRoles).length)),
+    update: writeScope,
+    delete: writeScope,
+  },
   hooks: { beforeOperation: [optimisticConcurrency], beforeChange: [validateAlert], afterChange: [afterChange, queueAlertMail], afterDelete: [afterDelete] },
   fields: [
     {

@@ -40,13 +40,17 @@ export const ArticleOverrides: CollectionConfig = {
         if (req.user && !isHq(req.user) && !(canOnArticle(req.user, 'publish', [mission]) || canOnArticle(req.user, 'delete', [mission]))) {
           throw refusal('You may only change the overrides of missions where you are a reviewer or mission admin.')
         }
-        const doc = await keepingLocale(req, () => req.payload.findByID({ collection: 'articles', id: article, depth: 0, draft: true, overrideAccess: true, disableErrors: true, req }))
+        const doc = await keepingLocale(req, () =>
+          req.payload.findByID({ collection: 'articles', id: article, depth: 0, draft: true, overrideAccess: true, disableErrors: true, req }),
+        )
         const missions = (doc?.missions ?? []).map(idOf)
         if (!doc || !missions.includes(mission)) throw refusal('That article is not published to this mission.', 400)
         const clash = await keepingLocale(req, () =>
           req.payload.find({
             collection: 'article-overrides',
-            where: { and: [{ article: { equals: article } }, { mission: { equals: mission } }, ...(originalDoc?.id ? [{ id: { not_equals: originalDoc.id } }] : [])] },
+            where: {
+              and: [{ article: { equals: article } }, { mission: { equals: mission } }, ...(originalDoc?.id ? [{ id: { not_equals: originalDoc.id } }] : [])],
+            },
             limit: 1,
             overrideAccess: true,
             req,

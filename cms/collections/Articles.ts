@@ -103,9 +103,7 @@ export const Articles: CollectionConfig = {
       label: { vi: 'Ngày đăng', en: 'Publication date' },
       admin: { position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } },
       hooks: {
-        beforeChange: [
-          ({ value, siblingData }) => (value ?? (siblingData._status === 'published' ? new Date().toISOString() : value)),
-        ],
+        beforeChange: [({ value, siblingData }) => value ?? (siblingData._status === 'published' ? new Date().toISOString() : value)],
       },
     },
     slugField(),
@@ -129,7 +127,12 @@ export const Articles: CollectionConfig = {
           ? true
           : 'Countries must be ISO 3166-1 alpha-2 codes such as "NZ".',
     },
-    { type: 'collapsible', label: { vi: 'Sự kiện (nếu bài thông báo một sự kiện)', en: 'Event (if the article announces one)' }, admin: { initCollapsed: true }, fields: [eventField] },
+    {
+      type: 'collapsible',
+      label: { vi: 'Sự kiện (nếu bài thông báo một sự kiện)', en: 'Event (if the article announces one)' },
+      admin: { initCollapsed: true },
+      fields: [eventField],
+    },
     importSourceField,
     articleDeliveriesField,
     {

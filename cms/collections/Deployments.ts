@@ -32,13 +32,19 @@ const action =
     if (!deployment) return Response.json({ error: `There is no deployment #${req.routeParams?.id}.` }, { status: 404 })
     const mission = deployment.mission as Mission
     if (kind === 'rollback' && !isHq(user)) {
-      return Response.json({ error: `Only HQ may roll ${mission.code} back: a rollback can bring back withdrawn or corrected content. Redeploy publishes the current content.` }, { status: 403 })
+      return Response.json(
+        { error: `Only HQ may roll ${mission.code} back: a rollback can bring back withdrawn or corrected content. Redeploy publishes the current content.` },
+        { status: 403 },
+      )
     }
     if (!isHq(user) && !missionsWhere(user, ['mission-admin']).includes(mission.id)) {
       return Response.json({ error: `Only HQ and the mission admins of ${mission.code} may deploy its site.` }, { status: 403 })
     }
     if (kind === 'rollback' && !['succeeded', 'rolled-back'].includes(deployment.status)) {
-      return Response.json({ error: `Deployment #${id} did not succeed (${deployment.status}); only a successful deployment can be rolled back to.` }, { status: 400 })
+      return Response.json(
+        { error: `Deployment #${id} did not succeed (${deployment.status}); only a successful deployment can be rolled back to.` },
+        { status: 400 },
+      )
     }
     const trigger = `${kind === 'rollback' ? `rollback to #${id}` : 'redeploy'} by ${user.email}`
     const job = await req.payload.jobs.queue({
@@ -46,7 +52,10 @@ const action =
       queue: 'rebuild',
       input: { mission: mission.code, trigger, ...(kind === 'rollback' ? { rollbackTo: id } : {}) },
     })
-    return Response.json({ queued: job.id, message: `${kind === 'rollback' ? `Rolling ${mission.code} back to #${id}` : `Redeploying ${mission.code}`}: queued.` }, { status: 202 })
+    return Response.json(
+      { queued: job.id, message: `${kind === 'rollback' ? `Rolling ${mission.code} back to #${id}` : `Redeploying ${mission.code}`}: queued.` },
+      { status: 202 },
+    )
   }
 
 /**

@@ -25,7 +25,12 @@ export const Media: CollectionConfig = {
     externalFileHeaderFilter: refuseRemoteFetch,
     focalPoint: true,
     imageSizes: [
-      ...responsiveWidths.map((width) => ({ name: `w${width}`, width, withoutEnlargement: true, formatOptions: { format: 'webp' as const, options: { quality: 78 } } })),
+      ...responsiveWidths.map((width) => ({
+        name: `w${width}`,
+        width,
+        withoutEnlargement: true,
+        formatOptions: { format: 'webp' as const, options: { quality: 78 } },
+      })),
       { name: 'og', width: 1200, height: 630, position: 'centre', formatOptions: { format: 'jpeg' as const, options: { quality: 82 } } },
     ],
     adminThumbnail: 'w480',

@@ -24,14 +24,25 @@ export const Missions: CollectionConfig = {
   access: { read: anyone, create: hqAdminOnly, update: updateMissions, delete: hqAdminOnly },
   // A mission populated into an article or user is its identity, not its site settings: the whole
   // record also populated its menus' pages and home blocks' articles (6 queries per article read).
-  defaultPopulate: { code: true, name: true, kind: true, hostCountry: true, city: true, timeZone: true, enabledLocales: true, defaultLocale: true, siteUrl: true },
+  defaultPopulate: {
+    code: true,
+    name: true,
+    kind: true,
+    hostCountry: true,
+    city: true,
+    timeZone: true,
+    enabledLocales: true,
+    defaultLocale: true,
+    siteUrl: true,
+  },
   endpoints: missionPreviewEndpoints,
   hooks: {
     beforeOperation: [optimisticConcurrency, enforceMissionRights],
     // Settings, menus and the home layout are on the site: rebuild it after a change.
     afterChange: [
       async ({ doc, req, context, operation }) => {
-        if (operation === 'update' && !context.skipRebuild) await req.payload.jobs.queue({ task: 'rebuildSites', queue: 'rebuild', input: { missions: [doc.id] }, req })
+        if (operation === 'update' && !context.skipRebuild)
+          await req.payload.jobs.queue({ task: 'rebuildSites', queue: 'rebuild', input: { missions: [doc.id] }, req })
         return doc
       },
     ],
@@ -50,7 +61,7 @@ export const Missions: CollectionConfig = {
       ],
     },
     missionDeliveriesField,
-  ]
+  ],
 }
 
 function missionFields(): Field[] {
@@ -101,8 +112,7 @@ function missionFields(): Field[] {
       type: 'text',
       required: true,
       label: { vi: 'Múi giờ', en: 'Time zone' },
-      validate: (value: unknown) =>
-        typeof value === 'string' && timeZones.has(value) ? true : 'Time zone must be an IANA name such as "Australia/Sydney".',
+      validate: (value: unknown) => (typeof value === 'string' && timeZones.has(value) ? true : 'Time zone must be an IANA name such as "Australia/Sydney".'),
     },
     {
       name: 'enabledLocales',
@@ -121,9 +131,7 @@ function missionFields(): Field[] {
       label: { vi: 'Ngôn ngữ mặc định', en: 'Default language' },
       options: contentLocales.map((l) => ({ value: l.code, label: l.label })),
       validate: (value: unknown, { siblingData }: { siblingData: { enabledLocales?: string[] } }) =>
-        !siblingData.enabledLocales || siblingData.enabledLocales.includes(String(value))
-          ? true
-          : 'The default language must be one of the site languages.',
+        !siblingData.enabledLocales || siblingData.enabledLocales.includes(String(value)) ? true : 'The default language must be one of the site languages.',
     },
     {
       name: 'siteUrl',

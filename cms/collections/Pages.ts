@@ -44,13 +44,27 @@ const refuseDeleteWhenLinked: CollectionBeforeDeleteHook = async ({ id, req }) =
   for (const locale of localeCodes) {
     for (const field of ['headerMenu.page', 'footerMenu.page']) {
       const found = await keepingLocale(req, () =>
-        req.payload.find({ collection: 'missions', locale, fallbackLocale: false, where: { [field]: { equals: id } }, depth: 0, limit: 1, overrideAccess: true, req }),
+        req.payload.find({
+          collection: 'missions',
+          locale,
+          fallbackLocale: false,
+          where: { [field]: { equals: id } },
+          depth: 0,
+          limit: 1,
+          overrideAccess: true,
+          req,
+        }),
       )
       const m = found.docs[0]
       if (m) {
         throw new ValidationError({
           collection: 'pages',
-          errors: [{ path: 'id', message: `Page #${id} is linked from the ${field.startsWith('header') ? 'header' : 'footer'} menu (${locale}) of ${m.code}; remove that link first.` }],
+          errors: [
+            {
+              path: 'id',
+              message: `Page #${id} is linked from the ${field.startsWith('header') ? 'header' : 'footer'} menu (${locale}) of ${m.code}; remove that link first.`,
+            },
+          ],
         })
       }
     }
@@ -132,7 +146,10 @@ export const Pages: CollectionConfig = {
       label: { vi: 'Đường dẫn', en: 'Slug' },
       admin: { position: 'sidebar' },
       hooks: {
-        beforeValidate: [({ value, siblingData }) => (typeof value === 'string' && value.trim() ? slugify(value) : siblingData?.title ? slugify(String(siblingData.title)) : value)],
+        beforeValidate: [
+          ({ value, siblingData }) =>
+            typeof value === 'string' && value.trim() ? slugify(value) : siblingData?.title ? slugify(String(siblingData.title)) : value,
+        ],
       },
       validate: uniqueSlug,
     },

@@ -78,7 +78,17 @@ const rebuildAfterDelete: CollectionAfterDeleteHook = async ({ doc, req, context
 function fields({ defaultFields }: { defaultFields: Field[] }): Field[] {
   const [from, to, type] = defaultFields as [Field & { name: string }, Field & { fields: (Field & { name: string })[] }, Field]
   return [
-    { ...from, unique: false, validate: uniqueFromPerMission, admin: { description: { vi: 'Đường dẫn cũ trong trang của cơ quan, vd. /2019/05/bai-cu/ hoặc /?p=123', en: 'Old path inside the mission site, e.g. /2019/05/old-post/ or /?p=123' } } } as Field,
+    {
+      ...from,
+      unique: false,
+      validate: uniqueFromPerMission,
+      admin: {
+        description: {
+          vi: 'Đường dẫn cũ trong trang của cơ quan, vd. /2019/05/bai-cu/ hoặc /?p=123',
+          en: 'Old path inside the mission site, e.g. /2019/05/old-post/ or /?p=123',
+        },
+      },
+    } as Field,
     {
       name: 'mission',
       type: 'relationship',
@@ -121,8 +131,17 @@ export const redirectsPluginConfig: RedirectsPluginConfig = {
   redirectTypeFieldOverride: { defaultValue: '301', label: { vi: 'Loại chuyển hướng', en: 'Redirect type' } },
   overrides: {
     labels: { singular: { vi: 'Chuyển hướng', en: 'Redirect' }, plural: { vi: 'Chuyển hướng', en: 'Redirects' } },
-    admin: { useAsTitle: 'from', defaultColumns: ['from', 'to.type', 'mission', 'origin', 'updatedAt'], group: { vi: 'Trang của cơ quan', en: 'Mission sites' } },
-    access: { read: readRedirects, create: ({ req }) => Boolean(req.user && (isHq(req.user) || missionsWhere(req.user, ['mission-admin']).length)), update: editRedirects, delete: editRedirects },
+    admin: {
+      useAsTitle: 'from',
+      defaultColumns: ['from', 'to.type', 'mission', 'origin', 'updatedAt'],
+      group: { vi: 'Trang của cơ quan', en: 'Mission sites' },
+    },
+    access: {
+      read: readRedirects,
+      create: ({ req }) => Boolean(req.user && (isHq(req.user) || missionsWhere(req.user, ['mission-admin']).length)),
+      update: editRedirects,
+      delete: editRedirects,
+    },
     // The plugin adds the collection after withAbuseLimits ran over the others: the same page-size cap here.
     hooks: { beforeOperation: [capPageSize], beforeChange: [enforceMission], afterChange: [rebuildAfterChange], afterDelete: [rebuildAfterDelete] },
     fields,

@@ -34,7 +34,15 @@ export const WorkflowEvents: CollectionConfig = {
     // One of the two is set while the document exists; both empty once it was deleted (documentId/documentTitle stay).
     { name: 'article', type: 'relationship', relationTo: 'articles', index: true, label: { vi: 'Bài viết', en: 'Article' } },
     { name: 'page', type: 'relationship', relationTo: 'pages', index: true, label: { vi: 'Trang', en: 'Page' } },
-    { name: 'documentCollection', type: 'select', options: [{ value: 'articles', label: { vi: 'Bài viết', en: 'Articles' } }, { value: 'pages', label: { vi: 'Trang', en: 'Pages' } }], label: { vi: 'Loại tài liệu', en: 'Document type' } },
+    {
+      name: 'documentCollection',
+      type: 'select',
+      options: [
+        { value: 'articles', label: { vi: 'Bài viết', en: 'Articles' } },
+        { value: 'pages', label: { vi: 'Trang', en: 'Pages' } },
+      ],
+      label: { vi: 'Loại tài liệu', en: 'Document type' },
+    },
     { name: 'documentId', type: 'number', index: true, label: { vi: 'Mã tài liệu', en: 'Document id' } },
     // Filled in when the document is deleted, so its history still says what it was.
     { name: 'documentTitle', type: 'text', label: { vi: 'Tiêu đề tài liệu', en: 'Document title' } },
@@ -45,7 +53,12 @@ export const WorkflowEvents: CollectionConfig = {
     { name: 'to', type: 'text', label: { vi: 'Sang trạng thái', en: 'To' }, admin: { components: { Cell: valueCell } } },
     { name: 'user', type: 'relationship', relationTo: 'users', label: { vi: 'Người thực hiện', en: 'By' } },
     // A transition made by the system on a person's earlier decision (the scheduler publishing what a reviewer scheduled).
-    { name: 'systemActor', type: 'select', options: [{ value: 'scheduler', label: { vi: 'Lịch đăng tự động', en: 'Scheduler' } }], label: { vi: 'Hệ thống', en: 'System' } },
+    {
+      name: 'systemActor',
+      type: 'select',
+      options: [{ value: 'scheduler', label: { vi: 'Lịch đăng tự động', en: 'Scheduler' } }],
+      label: { vi: 'Hệ thống', en: 'System' },
+    },
     { name: 'note', type: 'textarea', label: { vi: 'Ghi chú', en: 'Note' } },
   ],
 }

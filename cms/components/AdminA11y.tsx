@@ -14,7 +14,10 @@ const hardCodedEnglish: Record<string, string> = {
 }
 
 const hasName = (el: Element) =>
-  el.hasAttribute('aria-label') || el.hasAttribute('aria-labelledby') || (el.id && el.ownerDocument.querySelector(`label[for="${CSS.escape(el.id)}"]`)) || el.hasAttribute('title')
+  el.hasAttribute('aria-label') ||
+  el.hasAttribute('aria-labelledby') ||
+  (el.id && el.ownerDocument.querySelector(`label[for="${CSS.escape(el.id)}"]`)) ||
+  el.hasAttribute('title')
 
 /**
  * Repairs of Payload's own admin markup that assistive technology trips over (found by axe on
@@ -43,9 +46,13 @@ function repair(doc: Document, t: T) {
     const key = hardCodedEnglish[el.getAttribute('aria-label') ?? '']
     if (key && t(key) !== key) el.setAttribute('aria-label', t(key))
   }
-  for (const button of doc.querySelectorAll<HTMLElement>('.doc-controls__popup .popup-button:not([aria-label])')) button.setAttribute('aria-label', t('general:moreOptions'))
+  for (const button of doc.querySelectorAll<HTMLElement>('.doc-controls__popup .popup-button:not([aria-label])'))
+    button.setAttribute('aria-label', t('general:moreOptions'))
   // The pencil and the cross on an upload field's image: name them, with the file they act on.
-  for (const [selector, key] of [['.upload-relationship-details__edit', 'general:edit'], ['.upload-relationship-details__remove', 'general:remove']] as const) {
+  for (const [selector, key] of [
+    ['.upload-relationship-details__edit', 'general:edit'],
+    ['.upload-relationship-details__remove', 'general:remove'],
+  ] as const) {
     for (const button of doc.querySelectorAll<HTMLElement>(`${selector}:not([aria-label])`)) {
       const file = button.closest('.upload-relationship-details')?.querySelector('a')?.textContent?.trim()
       button.setAttribute('aria-label', file ? `${t(key)}: ${file}` : t(key))
@@ -73,7 +80,8 @@ function repair(doc: Document, t: T) {
     else if (/^[\w-]+(\.[\w-]+)+$/.test(title) || title === el.name) el.removeAttribute('title')
   }
   // Icons hidden from screen readers must not take keyboard focus either (react-select clears with Backspace).
-  for (const el of doc.querySelectorAll<HTMLElement>('[aria-hidden="true"][tabindex="0"], button[aria-hidden="true"]:not([tabindex])')) el.setAttribute('tabindex', '-1')
+  for (const el of doc.querySelectorAll<HTMLElement>('[aria-hidden="true"][tabindex="0"], button[aria-hidden="true"]:not([tabindex])'))
+    el.setAttribute('tabindex', '-1')
   for (const list of doc.querySelectorAll<HTMLElement>('ul.doc-tabs__tabs:not([role])')) list.setAttribute('role', 'none')
   // A sortable chip is a group holding its own buttons, not a button around buttons.
   for (const chip of doc.querySelectorAll<HTMLElement>('.rs__multi-value[role="button"]')) {

@@ -21,7 +21,12 @@ export function AdminLanguage({ children }: { children?: ReactNode }) {
     if (!user || !stored || current === stored) return
     if (previous && previous !== current) {
       // The language changed on this screen (Payload's selector): remember it on the account.
-      void fetch(`${config.routes.api}/users/${user.id}`, { method: 'PATCH', credentials: 'same-origin', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ adminLanguage: current }) }).then((res) => {
+      void fetch(`${config.routes.api}/users/${user.id}`, {
+        method: 'PATCH',
+        credentials: 'same-origin',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ adminLanguage: current }),
+      }).then((res) => {
         if (res.ok) setUser({ ...user, adminLanguage: current } as never)
       })
     } else void switchLanguage?.(stored as 'vi')

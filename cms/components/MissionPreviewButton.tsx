@@ -29,7 +29,12 @@ export function MissionPreviewButton() {
     setMessage(null)
     try {
       const url = `${config.routes.api}/missions/${id}/preview?locale=${encodeURIComponent(locale.code)}`
-      const res = await fetch(url, { method: 'POST', credentials: 'same-origin', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(getData()) })
+      const res = await fetch(url, {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(getData()),
+      })
       if (!res.ok) {
         const body = (await res.json().catch(() => ({}))) as ErrorBody
         const details = body.errors?.flatMap((e) => e.data?.errors?.map((f) => f.message) ?? [e.message]) ?? [`HTTP ${res.status}`]

@@ -44,14 +44,24 @@ export function TranslationSource() {
           <span lang={sourceLocale} style={{ flex: '1 1 20rem' }}>
             {source[path]}
           </span>
-          <Button buttonStyle="secondary" size="small" margin={false} onClick={() => copy(path)} aria-label={`${t('workflow:copyFromSource')}: ${t(`workflow:field_${path}`)}`}>
+          <Button
+            buttonStyle="secondary"
+            size="small"
+            margin={false}
+            onClick={() => copy(path)}
+            aria-label={`${t('workflow:copyFromSource')}: ${t(`workflow:field_${path}`)}`}
+          >
             {t('workflow:copyFromSource')}
           </Button>
         </dd>
       </div>
     ) : null
   return (
-    <section aria-labelledby={headingId} className="translation-source" style={{ border: '1px solid var(--theme-elevation-150)', padding: '1rem', marginBlockEnd: '1.5rem' }}>
+    <section
+      aria-labelledby={headingId}
+      className="translation-source"
+      style={{ border: '1px solid var(--theme-elevation-150)', padding: '1rem', marginBlockEnd: '1.5rem' }}
+    >
       <h3 id={headingId} style={{ marginBlockStart: 0 }}>
         {t('workflow:sourceText', { source: t(`workflow:lang_${sourceLocale}`) })}
       </h3>

@@ -20,15 +20,27 @@ export function WorkflowDashboard() {
       if (result.ok) {
         // Only the languages the missions publish: no "missing Arabic" for a mission without Arabic.
         const codes = result.data.missions.join(',')
-        const missions = codes ? await callApi<{ docs: { enabledLocales?: string[] }[] }>(config, `/missions?where[code][in]=${encodeURIComponent(codes)}&depth=0&limit=100`) : null
+        const missions = codes
+          ? await callApi<{ docs: { enabledLocales?: string[] }[] }>(config, `/missions?where[code][in]=${encodeURIComponent(codes)}&depth=0&limit=100`)
+          : null
         if (!missions?.ok) return setData(result.data)
         const enabled = new Set(missions.data.docs.flatMap((m) => m.enabledLocales ?? []))
         const keep = (items: Item[]) => items.filter((i) => enabled.has(i.locale))
         const d = result.data
-        return setData({ ...d, missingTranslation: keep(d.missingTranslation), outdated: keep(d.outdated), inReview: keep(d.inReview), scheduled: keep(d.scheduled) })
+        return setData({
+          ...d,
+          missingTranslation: keep(d.missingTranslation),
+          outdated: keep(d.outdated),
+          inReview: keep(d.inReview),
+          scheduled: keep(d.scheduled),
+        })
       }
       const other = originMismatch(config)
-      setError(other ? t('workflow:originMismatch', { origin: window.location.origin, serverURL: other }) : `${t('workflow:loadFailed', { status: result.status || '—' })} ${result.message}`)
+      setError(
+        other
+          ? t('workflow:originMismatch', { origin: window.location.origin, serverURL: other })
+          : `${t('workflow:loadFailed', { status: result.status || '—' })} ${result.message}`,
+      )
     })
   }, [config, t])
   const heading = <h2>{data ? t('workflow:dashboardFor', { missions: data.missions.join(', ') }) : t('workflow:dashboard')}</h2>
@@ -70,8 +82,7 @@ export function WorkflowDashboard() {
               <ul>
                 {items.slice(0, 10).map((i) => (
                   <li key={`${i.id}-${i.locale}`}>
-                    <a href={link(i)}>{i.title}</a> ({i.locale.toUpperCase()})
-                    {i.state ? ` · ${t(`workflowState:${i.state}`)}` : ''}
+                    <a href={link(i)}>{i.title}</a> ({i.locale.toUpperCase()}){i.state ? ` · ${t(`workflowState:${i.state}`)}` : ''}
                     {i.at ? ` · ${formatDateTime(i.at, i18n.language)}` : ''}
                   </li>
                 ))}

@@ -64,7 +64,9 @@ export function WorkflowPanel() {
   const savedMissions = (savedDocumentData as { missions?: unknown } | undefined)?.missions
   // The form holds ids, or {relationTo, value} pairs right after a create; the saved document is the fallback.
   const missions = useMemo(() => {
-    const fromForm = idsOf(Array.isArray(missionsValue) ? missionsValue.map((m) => (m && typeof m === 'object' && 'value' in m ? (m as { value: unknown }).value : m)) : [])
+    const fromForm = idsOf(
+      Array.isArray(missionsValue) ? missionsValue.map((m) => (m && typeof m === 'object' && 'value' in m ? (m as { value: unknown }).value : m)) : [],
+    )
     return fromForm.length ? fromForm : idsOf(savedMissions)
   }, [missionsValue, savedMissions])
   const [view, setView] = useState<WorkflowView | null>(null)
@@ -145,7 +147,11 @@ export function WorkflowPanel() {
               key={locale}
               data-locale={locale}
               aria-label={locale.toUpperCase()}
-              style={{ borderBlockStart: '1px solid var(--theme-elevation-150)', paddingBlock: '.5rem', ...(locale === currentLocale ? { background: 'var(--theme-elevation-50)' } : {}) }}
+              style={{
+                borderBlockStart: '1px solid var(--theme-elevation-150)',
+                paddingBlock: '.5rem',
+                ...(locale === currentLocale ? { background: 'var(--theme-elevation-50)' } : {}),
+              }}
             >
               <strong>{locale.toUpperCase()}</strong>{' '}
               {l.exists ? (
@@ -158,7 +164,9 @@ export function WorkflowPanel() {
               {l.outdated && (
                 <div role="note" className="workflow-panel__outdated">
                   <p style={{ fontWeight: 600 }}>
-                    {since ? t('workflow:outdatedSince', { source: sourceName, date: formatDateTime(since, i18n.language) }) : t('workflow:outdatedNoDate', { source: sourceName })}
+                    {since
+                      ? t('workflow:outdatedSince', { source: sourceName, date: formatDateTime(since, i18n.language) })
+                      : t('workflow:outdatedNoDate', { source: sourceName })}
                   </p>
                   {l.sourceDiff && l.sourceDiff.length > 0 && <SourceDiff diff={l.sourceDiff} />}
                 </div>
@@ -174,8 +182,7 @@ export function WorkflowPanel() {
               )}
               {offer.unavailable.length > 0 && (
                 <p style={{ fontSize: '0.85em', color: 'var(--theme-elevation-600)' }}>
-                  {t('workflow:unavailable')}{' '}
-                  {offer.unavailable.map((u) => `${t(`workflow:${u.action}`)} (${t(`workflow:${u.reason}`)})`).join('; ')}
+                  {t('workflow:unavailable')} {offer.unavailable.map((u) => `${t(`workflow:${u.action}`)} (${t(`workflow:${u.reason}`)})`).join('; ')}
                 </p>
               )}
             </section>

@@ -23,7 +23,11 @@ export function originMismatch(config: RoutesConfig): string | null {
 
 export async function callApi<T>(config: RoutesConfig, path: string, init: RequestInit = {}): Promise<ApiResult<T>> {
   try {
-    const res = await fetch(apiPath(config, path), { credentials: 'same-origin', ...init, headers: { ...(init.body ? { 'Content-Type': 'application/json' } : {}), ...init.headers } })
+    const res = await fetch(apiPath(config, path), {
+      credentials: 'same-origin',
+      ...init,
+      headers: { ...(init.body ? { 'Content-Type': 'application/json' } : {}), ...init.headers },
+    })
     const body = (await res.json().catch(() => null)) as (T & { errors?: { message: string }[] }) | null
     if (res.ok && body) return { ok: true, data: body }
     return { ok: false, status: res.status, message: body?.errors?.map((e) => e.message).join(' ') || `HTTP ${res.status}` }
@@ -36,5 +40,7 @@ export async function callApi<T>(config: RoutesConfig, path: string, init: Reque
 export function formatDateTime(value: string | number | Date, language: string, timeZone?: string): string {
   const date = new Date(value)
   if (Number.isNaN(date.getTime())) return String(value)
-  return new Intl.DateTimeFormat(language === 'vi' ? 'vi-VN' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', ...(timeZone ? { timeZone } : {}) }).format(date)
+  return new Intl.DateTimeFormat(language === 'vi' ? 'vi-VN' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', ...(timeZone ? { timeZone } : {}) }).format(
+    date,
+  )
 }

@@ -33,7 +33,8 @@ export function offerFor(user: Pick<User, 'id' | 'hqRole' | 'memberships'> | nul
   for (const action of l.allowedActions) {
     const transition = transitions[action as keyof typeof transitions]
     if (!transition) continue
-    if (transition.right === 'translate' ? !mayEdit : !mayPublish) offer.unavailable.push({ action, reason: transition.right === 'publish' ? 'reasonPublishRight' : 'reasonEditRight' })
+    if (transition.right === 'translate' ? !mayEdit : !mayPublish)
+      offer.unavailable.push({ action, reason: transition.right === 'publish' ? 'reasonPublishRight' : 'reasonEditRight' })
     else if (transition.secondEyes && l.submittedBy != null && l.submittedBy === user.id) offer.unavailable.push({ action, reason: 'reasonSecondEyes' })
     else offer.allowed.push(action)
   }
@@ -55,4 +56,3 @@ export function outdatedSince(view: WorkflowView, locale: string): string | null
   const sourceEdits = byTime.filter((e) => e.locale === source && e.action === 'edit')
   return (sourceEdits.find((e) => !touched || e.at > touched) ?? sourceEdits.at(-1))?.at ?? null
 }
-

@@ -1,7 +1,14 @@
 import type { Payload } from 'payload'
 import { closeHealthConnection } from './healthConnection'
 
-type Pool = { end: () => Promise<void>; ending?: boolean; on: (event: 'error', fn: (e: Error) => void) => void; totalCount: number; idleCount: number; options?: { connectionString?: string } }
+type Pool = {
+  end: () => Promise<void>
+  ending?: boolean
+  on: (event: 'error', fn: (e: Error) => void) => void
+  totalCount: number
+  idleCount: number
+  options?: { connectionString?: string }
+}
 
 /**
  * Payload's destroy() stops crons but leaves the Postgres pool open, and the adapter keeps

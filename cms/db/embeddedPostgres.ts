@@ -83,12 +83,7 @@ function connectionUrl(c: ConnectionFile) {
  * - `mode: 'own'` (npm start): refuses to run if another process already serves the data dir.
  * - `mode: 'join'` (seed, build): connects to a server `npm start` is running, or starts one for this command.
  */
-export async function openEmbeddedPostgres(options: {
-  dataDir: string
-  port?: number
-  mode: 'own' | 'join'
-  log?: (line: string) => void
-}): Promise<Database> {
+export async function openEmbeddedPostgres(options: { dataDir: string; port?: number; mode: 'own' | 'join'; log?: (line: string) => void }): Promise<Database> {
   const dir = path.join(options.dataDir, 'postgres')
   const connectionFile = path.join(options.dataDir, 'postgres.json')
   mkdirSync(options.dataDir, { recursive: true })
@@ -126,7 +121,8 @@ export async function openEmbeddedPostgres(options: {
     onLog: () => {},
     onError: (e) => options.log?.(`[postgres] ${String(e).trim()}`),
   })
-  for (const folder of letPostgresUserReach([projectRoot, options.dataDir])) options.log?.(`Let the "postgres" user pass through ${folder} (chmod o+x): the embedded server runs as that user under root.`)
+  for (const folder of letPostgresUserReach([projectRoot, options.dataDir]))
+    options.log?.(`Let the "postgres" user pass through ${folder} (chmod o+x): the embedded server runs as that user under root.`)
   const fresh = !existsSync(path.join(dir, 'PG_VERSION'))
   if (fresh) {
     options.log?.(`Creating the embedded PostgreSQL cluster in ${dir} …`)

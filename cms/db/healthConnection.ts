@@ -11,7 +11,13 @@ const clients = new Map<string, HealthClient>()
 function healthClient(connectionString: string): HealthClient {
   let entry = clients.get(connectionString)
   if (!entry) {
-    const client = new pg.Client({ connectionString, connectionTimeoutMillis: 3_000, statement_timeout: 3_000, query_timeout: 4_000, application_name: 'mission-publisher health' })
+    const client = new pg.Client({
+      connectionString,
+      connectionTimeoutMillis: 3_000,
+      statement_timeout: 3_000,
+      query_timeout: 4_000,
+      application_name: 'mission-publisher health',
+    })
     const drop = () => {
       if (clients.get(connectionString)?.client === client) clients.delete(connectionString)
       void client.end().catch(() => {})

@@ -22,9 +22,11 @@ export function parseMailFrom(value: string): { name: string; address: string } 
 export function emailAdapter(env: Record<string, string | undefined> = process.env): Promise<EmailAdapter> | undefined {
   const url = env.SMTP_URL?.trim()
   if (!url) return undefined
-  if (!/^smtps?:\/\//.test(url)) throw new Error(`SMTP_URL "${url.replace(/\/\/[^@/]*@/, '//…@')}" must start with smtp:// or smtps://, e.g. smtp://user:password@mail.example.org:587.`)
+  if (!/^smtps?:\/\//.test(url))
+    throw new Error(`SMTP_URL "${url.replace(/\/\/[^@/]*@/, '//…@')}" must start with smtp:// or smtps://, e.g. smtp://user:password@mail.example.org:587.`)
   const from = parseMailFrom(env.MAIL_FROM?.trim() || DEFAULT_FROM)
-  if (!/^[^@\s]+@[^@\s]+$/.test(from.address)) throw new Error(`MAIL_FROM "${env.MAIL_FROM}" is not an e-mail address; use e.g. "Embassy News <news@example.org>".`)
+  if (!/^[^@\s]+@[^@\s]+$/.test(from.address))
+    throw new Error(`MAIL_FROM "${env.MAIL_FROM}" is not an e-mail address; use e.g. "Embassy News <news@example.org>".`)
   return nodemailerAdapter({
     defaultFromAddress: from.address,
     defaultFromName: from.name || from.address,

@@ -56,7 +56,9 @@ function admit(): Promise<(() => void) | undefined> {
 type Handler<C> = (request: Request, context: C) => Promise<Response>
 
 const databaseBusy = (requestId: string) =>
-  json(503, `The database is busy: no connection came free within ${POOL_ACQUIRE_TIMEOUT_MS / 1000} s. Try again in a moment.`, requestId, { 'Retry-After': RETRY_AFTER_S })
+  json(503, `The database is busy: no connection came free within ${POOL_ACQUIRE_TIMEOUT_MS / 1000} s. Try again in a moment.`, requestId, {
+    'Retry-After': RETRY_AFTER_S,
+  })
 
 function json(status: number, message: string, requestId: string, extra: Record<string, string> = {}): Response {
   return Response.json({ errors: [{ message }] }, { status, headers: { 'X-Request-Id': requestId, ...extra } })
@@ -114,7 +116,9 @@ export function withApiGuards<C = unknown>(handler: Handler<C>, options: { logge
         const body = await readCapped(request, limit)
         if (!body) {
           // The rest of the body is never read, so the connection cannot carry another request.
-          response = json(413, `The request body is too large; the limit is ${limit / 1e6} MB${multipart ? ' for uploads' : ''}.`, requestId, { Connection: 'close' })
+          response = json(413, `The request body is too large; the limit is ${limit / 1e6} MB${multipart ? ' for uploads' : ''}.`, requestId, {
+            Connection: 'close',
+          })
           log.warn({ reqId: requestId, method: request.method, path: url.pathname, status: 413 }, 'request body too large')
           return response
         }
@@ -127,7 +131,10 @@ export function withApiGuards<C = unknown>(handler: Handler<C>, options: { logge
       // Admitted only now: a slow upload must not hold a place while its body arrives.
       release = url.pathname === '/api/health' ? () => {} : await admit()
       if (!release) {
-        log.warn({ reqId: requestId, method: request.method, path: url.pathname, status: 503, ms: Math.round(performance.now() - started) }, 'request refused: server busy')
+        log.warn(
+          { reqId: requestId, method: request.method, path: url.pathname, status: 503, ms: Math.round(performance.now() - started) },
+          'request refused: server busy',
+        )
         return json(503, 'The server is busy (too many requests at once); try again in a moment.', requestId, { 'Retry-After': RETRY_AFTER_S })
       }
       const upstream = await databaseScope.run(scope, () => handler(forwarded, context))

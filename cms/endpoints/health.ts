@@ -57,7 +57,13 @@ export async function collectHealth(req: PayloadRequest): Promise<Health> {
 
   try {
     const missions = await healthQuery<{ id: number; code: string }>(url, 'SELECT id, code FROM missions ORDER BY code')
-    const jobs = await healthQuery<{ input: { missions?: number[] } | null; has_error: boolean | null; completed_at: Date | null; updated_at: Date; created_at: Date }>(
+    const jobs = await healthQuery<{
+      input: { missions?: number[] } | null
+      has_error: boolean | null
+      completed_at: Date | null
+      updated_at: Date
+      created_at: Date
+    }>(
       url,
       `SELECT input, has_error, completed_at, updated_at, created_at FROM payload_jobs WHERE task_slug = 'rebuildSites' ORDER BY created_at DESC LIMIT 200`,
     )
@@ -69,7 +75,10 @@ export async function collectHealth(req: PayloadRequest): Promise<Health> {
         // The publish step swaps in a freshly built folder, so its mtime is when the last build wrote it.
         lastBuild: existsSync(dir) ? { at: statSync(dir).mtime.toISOString() } : null,
         lastRebuildJob: job
-          ? { status: job.has_error ? 'failed' : job.completed_at ? 'completed' : 'pending', at: (job.completed_at ?? job.updated_at ?? job.created_at).toISOString() }
+          ? {
+              status: job.has_error ? 'failed' : job.completed_at ? 'completed' : 'pending',
+              at: (job.completed_at ?? job.updated_at ?? job.created_at).toISOString(),
+            }
           : null,
       }
     })

@@ -27,7 +27,10 @@ export function withPreviewGuards(collections: CollectionConfig[]): CollectionCo
       } catch (res) {
         if (!(res instanceof RateLimiterRes)) throw res
         const seconds = Math.ceil(res.msBeforeNext / 1000)
-        return Response.json({ errors: [{ message: `Too many previews; try again in ${seconds} seconds.` }] }, { status: 429, headers: { 'Retry-After': String(seconds) } })
+        return Response.json(
+          { errors: [{ message: `Too many previews; try again in ${seconds} seconds.` }] },
+          { status: 429, headers: { 'Retry-After': String(seconds) } },
+        )
       }
       const response = await handler(req)
       const headers = new Headers(response.headers)
@@ -83,7 +86,10 @@ export const missionPreviewEndpoints: Endpoint[] = [
         formData = undefined
       }
       if (!formData || typeof formData !== 'object' || Array.isArray(formData)) {
-        return Response.json({ errors: [{ message: 'Send the mission’s form data as a JSON object, e.g. {"siteTitle":"…","accentColour":"#1f5fa8"}.' }] }, { status: 400 })
+        return Response.json(
+          { errors: [{ message: 'Send the mission’s form data as a JSON object, e.g. {"siteTitle":"…","accentColour":"#1f5fa8"}.' }] },
+          { status: 400 },
+        )
       }
       const sitePath = typeof req.query?.path === 'string' ? req.query.path : ''
       const { renderSettingsPreview } = await import('../preview/renderPreview')
@@ -91,7 +97,8 @@ export const missionPreviewEndpoints: Endpoint[] = [
         return htmlOrError(await renderSettingsPreview(req, String(req.routeParams?.id), localeOf(req), formData as Record<string, unknown>, sitePath))
       } catch (error) {
         // The same answer a save with this data gets: 400, "The following field is invalid: …", per-field messages.
-        if (error instanceof ValidationError) return Response.json({ errors: [{ name: error.name, message: error.message, data: error.data }] }, { status: 400 })
+        if (error instanceof ValidationError)
+          return Response.json({ errors: [{ name: error.name, message: error.message, data: error.data }] }, { status: 400 })
         throw error
       }
     },

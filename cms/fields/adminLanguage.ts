@@ -19,6 +19,9 @@ export const adminLanguageField: SelectField = {
   ],
   admin: {
     position: 'sidebar',
-    description: { vi: 'Ngôn ngữ của các màn hình quản trị cho tài khoản này, trên mọi thiết bị.', en: 'The language of the admin screens for this account, on every device.' },
+    description: {
+      vi: 'Ngôn ngữ của các màn hình quản trị cho tài khoản này, trên mọi thiết bị.',
+      en: 'The language of the admin screens for this account, on every device.',
+    },
   },
 }

@@ -52,7 +52,10 @@ export const eventField: Field = {
       name: 'endsAt',
       type: 'date',
       label: { vi: 'Kết thúc', en: 'Ends' },
-      admin: { date: { pickerAppearance: 'dayAndTime' }, description: { vi: 'Không bắt buộc; không được trước giờ bắt đầu', en: 'Optional; not before the start' } },
+      admin: {
+        date: { pickerAppearance: 'dayAndTime' },
+        description: { vi: 'Không bắt buộc; không được trước giờ bắt đầu', en: 'Optional; not before the start' },
+      },
       validate: endNotBeforeStart,
     },
     { name: 'venue', type: 'text', localized: true, label: { vi: 'Địa điểm', en: 'Venue' } },

@@ -32,7 +32,8 @@ const phone: Validate<string> = (value) =>
 const email: Validate<string> = (value) =>
   value == null || value === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(String(value)) ? true : `"${value}" is not an e-mail address.`
 
-const clock: Validate<string> = (value) => (/^([01]\d|2[0-3]):[0-5]\d$/.test(String(value ?? '')) ? true : `Time "${value ?? ''}" must be HH:MM (24-hour clock), e.g. 08:30.`)
+const clock: Validate<string> = (value) =>
+  /^([01]\d|2[0-3]):[0-5]\d$/.test(String(value ?? '')) ? true : `Time "${value ?? ''}" must be HH:MM (24-hour clock), e.g. 08:30.`
 
 type MediaDoc = { filename?: string | null; filesize?: number | null; width?: number | null; height?: number | null; mimeType?: string | null }
 
@@ -42,7 +43,9 @@ const imageRule =
   async (value, { req }) => {
     if (value == null || value === '') return true
     const id = typeof value === 'object' ? (value as { id: number }).id : value
-    const media = (await keepingLocale(req, () => req.payload.findByID({ collection: 'media', id: id as number, depth: 0, overrideAccess: true, disableErrors: true, req }))) as MediaDoc | null
+    const media = (await keepingLocale(req, () =>
+      req.payload.findByID({ collection: 'media', id: id as number, depth: 0, overrideAccess: true, disableErrors: true, req }),
+    )) as MediaDoc | null
     if (!media?.filename) return `The ${what} (media #${id}) does not exist in the media library; upload it again.`
     if ((media.filesize ?? 0) > rule.maxBytes) return `The ${what} is ${Math.ceil((media.filesize ?? 0) / 1024)} KB; the limit is ${rule.maxBytes / 1024} KB.`
     if ((media.width ?? 0) < rule.minWidth) return `The ${what} is ${media.width ?? 0} px wide; it must be at least ${rule.minWidth} px.`
@@ -54,9 +57,12 @@ const imageRule =
 const existingPage: Validate = async (value, { req, siblingData, id }) => {
   const s = siblingData as { kind?: string; label?: string }
   if (s.kind && s.kind !== 'page') return true
-  if (value == null || value === '') return `Link "${s.label ?? ''}" points to a page, but no page is chosen (was it deleted?). Choose a page or remove the link.`
+  if (value == null || value === '')
+    return `Link "${s.label ?? ''}" points to a page, but no page is chosen (was it deleted?). Choose a page or remove the link.`
   const pageId = typeof value === 'object' ? (value as { id: number }).id : value
-  const page = (await keepingLocale(req, () => req.payload.findByID({ collection: 'pages', id: pageId as number, depth: 0, draft: true, overrideAccess: true, disableErrors: true, req }))) as { mission?: unknown } | null
+  const page = (await keepingLocale(req, () =>
+    req.payload.findByID({ collection: 'pages', id: pageId as number, depth: 0, draft: true, overrideAccess: true, disableErrors: true, req }),
+  )) as { mission?: unknown } | null
   if (!page) return `Link "${s.label ?? ''}" points to page #${pageId}, which no longer exists. Choose another page or remove the link.`
   const owner = typeof page.mission === 'object' && page.mission ? (page.mission as { id: number }).id : page.mission
   if (id != null && owner != null && Number(owner) !== Number(id)) return `Link "${s.label ?? ''}" points to page #${pageId}, which belongs to another mission.`
@@ -143,15 +149,35 @@ export const homeBlocks: Block[] = [
 ]
 
 export const siteSettingsFields: Field[] = [
-  { name: 'siteTitle', type: 'text', localized: true, label: { vi: 'Tên trang', en: 'Site title' }, admin: { description: { vi: 'Để trống: dùng tên cơ quan', en: 'Empty: the mission name' } } },
+  {
+    name: 'siteTitle',
+    type: 'text',
+    localized: true,
+    label: { vi: 'Tên trang', en: 'Site title' },
+    admin: { description: { vi: 'Để trống: dùng tên cơ quan', en: 'Empty: the mission name' } },
+  },
   { name: 'tagline', type: 'text', localized: true, label: { vi: 'Khẩu hiệu', en: 'Tagline' } },
-  { name: 'logo', type: 'upload', relationTo: 'media', label: { vi: 'Logo', en: 'Logo' }, validate: imageRule('logo', { maxBytes: 1024 * 1024, minWidth: 64 }) },
-  { name: 'favicon', type: 'upload', relationTo: 'media', label: { vi: 'Biểu tượng trang', en: 'Favicon' }, validate: imageRule('favicon', { maxBytes: 256 * 1024, minWidth: 32, square: true }) },
+  {
+    name: 'logo',
+    type: 'upload',
+    relationTo: 'media',
+    label: { vi: 'Logo', en: 'Logo' },
+    validate: imageRule('logo', { maxBytes: 1024 * 1024, minWidth: 64 }),
+  },
+  {
+    name: 'favicon',
+    type: 'upload',
+    relationTo: 'media',
+    label: { vi: 'Biểu tượng trang', en: 'Favicon' },
+    validate: imageRule('favicon', { maxBytes: 256 * 1024, minWidth: 32, square: true }),
+  },
   {
     name: 'accentColour',
     type: 'text',
     label: { vi: 'Màu nhấn', en: 'Accent colour' },
-    admin: { description: { vi: 'Mã hex, ví dụ #1f5fa8; độ tương phản với màu trắng ≥ 4.5:1', en: 'Hex, e.g. #1f5fa8; contrast with white must be at least 4.5:1' } },
+    admin: {
+      description: { vi: 'Mã hex, ví dụ #1f5fa8; độ tương phản với màu trắng ≥ 4.5:1', en: 'Hex, e.g. #1f5fa8; contrast with white must be at least 4.5:1' },
+    },
     validate: validateAccentColour as never,
   },
   {
@@ -219,7 +245,9 @@ export const consularFields: Field[] = [
             validate: ((value: unknown, o: { siblingData: { opens?: string } }) => {
               const c = clock(value as string, o as never)
               if (c !== true) return c
-              return !o.siblingData.opens || String(value) > o.siblingData.opens ? true : `Closing time ${value} must be after opening time ${o.siblingData.opens}.`
+              return !o.siblingData.opens || String(value) > o.siblingData.opens
+                ? true
+                : `Closing time ${value} must be after opening time ${o.siblingData.opens}.`
             }) as never,
           },
         ],

@@ -27,30 +27,36 @@ const staffOrSiteExport: FieldAccess = ({ req }) => Boolean(req.user) || req.con
 
 /** The per-locale workflow state shared by articles and pages (one state machine). */
 export const workflowGroup: Field = {
-    name: 'workflow',
-    type: 'group',
-    localized: true,
-    label: { vi: 'Quy trình biên tập', en: 'Workflow' },
-    access: managedByWorkflow,
-    admin: { position: 'sidebar', readOnly: true },
-    hooks: { beforeChange: [keepWorkflowOnRestore] },
-    fields: [
-      // No default: an unset state reads as draft, and lets trusted scripts' publishes be recognised (protectWorkflowFields).
-      { name: 'state', type: 'select', index: true, label: { vi: 'Trạng thái', en: 'State' }, options: workflowStates.map((value) => ({ value, label: stateLabels[value]! })) },
-      { name: 'submittedBy', type: 'relationship', relationTo: 'users', label: { vi: 'Người gửi duyệt', en: 'Submitted by' }, access: { read: staffOnly } },
-      // The revision (cms/workflow/revision.ts) that was submitted: approve and publish act on exactly that text.
-      { name: 'submittedRevision', type: 'text', label: { vi: 'Phiên bản đã gửi duyệt', en: 'Submitted revision' }, access: { read: staffOnly } },
-      { name: 'approvedBy', type: 'relationship', relationTo: 'users', label: { vi: 'Người duyệt', en: 'Approved by' }, access: { read: staffOnly } },
-      { name: 'changedAt', type: 'date', label: { vi: 'Thời điểm đổi trạng thái', en: 'Changed at' }, access: { read: staffOnly } },
-      { name: 'scheduledAt', type: 'date', label: { vi: 'Hẹn đăng lúc', en: 'Scheduled for' }, access: { read: staffOnly } },
-      // Public: the site shows the withdrawal notice with its date and reason.
-      { name: 'withdrawnAt', type: 'date', label: { vi: 'Rút bài lúc', en: 'Withdrawn at' } },
-      { name: 'withdrawalReason', type: 'text', label: { vi: 'Lý do rút bài', en: 'Withdrawal reason' } },
-      { name: 'rejectionReason', type: 'text', label: { vi: 'Lý do trả lại', en: 'Reason for return' }, access: { read: staffOnly } },
-      { name: 'forcePublished', type: 'checkbox', defaultValue: false, label: { vi: 'Đăng bắt buộc', en: 'Force-published' }, access: { read: staffOnly } },
-      { name: 'forceReason', type: 'text', label: { vi: 'Lý do đăng bắt buộc', en: 'Reason for forcing' }, access: { read: staffOnly } },
-    ],
-  }
+  name: 'workflow',
+  type: 'group',
+  localized: true,
+  label: { vi: 'Quy trình biên tập', en: 'Workflow' },
+  access: managedByWorkflow,
+  admin: { position: 'sidebar', readOnly: true },
+  hooks: { beforeChange: [keepWorkflowOnRestore] },
+  fields: [
+    // No default: an unset state reads as draft, and lets trusted scripts' publishes be recognised (protectWorkflowFields).
+    {
+      name: 'state',
+      type: 'select',
+      index: true,
+      label: { vi: 'Trạng thái', en: 'State' },
+      options: workflowStates.map((value) => ({ value, label: stateLabels[value]! })),
+    },
+    { name: 'submittedBy', type: 'relationship', relationTo: 'users', label: { vi: 'Người gửi duyệt', en: 'Submitted by' }, access: { read: staffOnly } },
+    // The revision (cms/workflow/revision.ts) that was submitted: approve and publish act on exactly that text.
+    { name: 'submittedRevision', type: 'text', label: { vi: 'Phiên bản đã gửi duyệt', en: 'Submitted revision' }, access: { read: staffOnly } },
+    { name: 'approvedBy', type: 'relationship', relationTo: 'users', label: { vi: 'Người duyệt', en: 'Approved by' }, access: { read: staffOnly } },
+    { name: 'changedAt', type: 'date', label: { vi: 'Thời điểm đổi trạng thái', en: 'Changed at' }, access: { read: staffOnly } },
+    { name: 'scheduledAt', type: 'date', label: { vi: 'Hẹn đăng lúc', en: 'Scheduled for' }, access: { read: staffOnly } },
+    // Public: the site shows the withdrawal notice with its date and reason.
+    { name: 'withdrawnAt', type: 'date', label: { vi: 'Rút bài lúc', en: 'Withdrawn at' } },
+    { name: 'withdrawalReason', type: 'text', label: { vi: 'Lý do rút bài', en: 'Withdrawal reason' } },
+    { name: 'rejectionReason', type: 'text', label: { vi: 'Lý do trả lại', en: 'Reason for return' }, access: { read: staffOnly } },
+    { name: 'forcePublished', type: 'checkbox', defaultValue: false, label: { vi: 'Đăng bắt buộc', en: 'Force-published' }, access: { read: staffOnly } },
+    { name: 'forceReason', type: 'text', label: { vi: 'Lý do đăng bắt buộc', en: 'Reason for forcing' }, access: { read: staffOnly } },
+  ],
+}
 
 /**
  * Per-locale workflow state, kept in a localized group so each locale moves on its own, plus

@@ -42,7 +42,11 @@ function limiter(operation: LimitedOperation, scope: Scope): RateLimiterMemory |
  */
 export function clientIp(req: Pick<PayloadRequest, 'headers'>): string {
   const forwarded = req.headers?.get('x-forwarded-for')
-  const last = forwarded?.split(',').map((s) => s.trim()).filter(Boolean).at(-1)
+  const last = forwarded
+    ?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .at(-1)
   return last ?? req.headers?.get('x-real-ip') ?? 'unknown'
 }
 
@@ -76,9 +80,14 @@ export const authRateLimit: CollectionBeforeOperationHook = async ({ args, opera
     req.payload.logger.warn({ reqId: req.headers?.get('x-request-id'), operation: op, ip }, 'rate limit reached (client address)')
     tooMany(`${labels[op]} from your address`, res)
   }
-  const email = String((args as { data?: { email?: unknown } }).data?.email ?? '').trim().toLowerCase()
+  const email = String((args as { data?: { email?: unknown } }).data?.email ?? '')
+    .trim()
+    .toLowerCase()
   if (email) {
-    for (const [scope, key, what] of [['perAccountAndIp', `${email} ${ip}`, 'for this account from your address'], ['perAccount', email, 'for this account']] as const) {
+    for (const [scope, key, what] of [
+      ['perAccountAndIp', `${email} ${ip}`, 'for this account from your address'],
+      ['perAccount', email, 'for this account'],
+    ] as const) {
       try {
         await limiter(op, scope)?.consume(key)
       } catch (res) {

@@ -3,7 +3,6 @@ import { refusal } from '../lib/errors'
 import { canOnArticle, idsOf, translatableLocales } from '../access/roles'
 import { keepingLocale } from '../../core/nestedRead'
 
-
 /**
  * Fields shared by all locales: a translator must leave them as they are. Dotted paths reach
  * into groups: the event's dates are shared, its venue is per language (so not listed).
@@ -23,8 +22,7 @@ const at = (data: Record<string, unknown> | undefined, dotted: string): { presen
 
 // The admin sends dates back in whatever ISO form it holds ("…Z" vs "….000Z"): compare instants.
 const instant = (v: unknown) => (v == null || v === '' ? null : new Date(v as string).getTime())
-const same = (a: unknown, b: unknown, isDate = false) =>
-  isDate ? instant(a) === instant(b) : JSON.stringify(idsOrValue(a)) === JSON.stringify(idsOrValue(b))
+const same = (a: unknown, b: unknown, isDate = false) => (isDate ? instant(a) === instant(b) : JSON.stringify(idsOrValue(a)) === JSON.stringify(idsOrValue(b)))
 const idsOrValue = (v: unknown) => (Array.isArray(v) ? idsOf(v).sort() : typeof v === 'object' && v && 'id' in v ? (v as { id: unknown }).id : (v ?? null))
 
 /**

@@ -17,7 +17,12 @@ export const enforceMissionRights: CollectionBeforeOperationHook = async ({ args
   const sent = hqOnlyMissionFields.filter((f) => data && f in data)
   if (!sent.length) return args
   const id = (args as { id?: number | string }).id
-  const current = id == null ? null : ((await keepingLocale(req, () => req.payload.findByID({ collection: 'missions', id, depth: 0, overrideAccess: true, disableErrors: true, req }))) as Record<string, unknown> | null)
+  const current =
+    id == null
+      ? null
+      : ((await keepingLocale(req, () =>
+          req.payload.findByID({ collection: 'missions', id, depth: 0, overrideAccess: true, disableErrors: true, req }),
+        )) as Record<string, unknown> | null)
   const norm = (v: unknown) => (v == null ? '' : String(v))
   const changed = sent.filter((f) => !current || norm(data![f]) !== norm(current[f]))
   if (changed.length) throw refusal(`Only HQ admins change a mission's ${changed.join(', ')}.`)

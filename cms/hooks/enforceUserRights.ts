@@ -35,9 +35,12 @@ export const enforceUserRights: CollectionBeforeOperationHook = async ({ args, o
   if (!user || isHqAdmin(user)) return args // no user: system (seed, first-user set-up goes through create-first-user)
   // Forms re-send unchanged values: only a change of roles needs the right to grant it.
   const id = (args as { id?: number | string }).id
-  const current = operation === 'update' && id != null
-    ? ((await keepingLocale(req, () => req.payload.findByID({ collection: 'users', id, depth: 0, overrideAccess: true, req })).catch(() => null)) as IncomingUser | null)
-    : null
+  const current =
+    operation === 'update' && id != null
+      ? ((await keepingLocale(req, () => req.payload.findByID({ collection: 'users', id, depth: 0, overrideAccess: true, req })).catch(
+          () => null,
+        )) as IncomingUser | null)
+      : null
   const hqRoleChanged = 'hqRole' in data && (data.hqRole ?? null) !== (current?.hqRole ?? null) && !(data.hqRole === '' && !current?.hqRole)
   if (hqRoleChanged) throw refusal('Only HQ admins can grant HQ roles.')
   if ('memberships' in data && data.memberships !== undefined && normalise(data.memberships) !== normalise(current?.memberships)) {
@@ -56,7 +59,13 @@ export const enforceUserRights: CollectionBeforeOperationHook = async ({ args, o
   return args
 }
 
-const sameEmail = (a: unknown, b: unknown) => String(a ?? '').trim().toLowerCase() === String(b ?? '').trim().toLowerCase()
+const sameEmail = (a: unknown, b: unknown) =>
+  String(a ?? '')
+    .trim()
+    .toLowerCase() ===
+  String(b ?? '')
+    .trim()
+    .toLowerCase()
 
 /**
  * Per account being changed (bulk updates included): a mission admin edits only accounts that
@@ -72,7 +81,8 @@ export const guardAccountChange: CollectionBeforeChangeHook = ({ data, originalD
     throw refusal('You may edit only accounts whose every mission you administer and whose roles are below mission admin.')
   }
   if (!maySetCredentials(user, originalDoc.id)) {
-    if (typeof data.password === 'string' && data.password) throw refusal('Only the account’s owner or an HQ admin sets its password; send a password reset instead.')
+    if (typeof data.password === 'string' && data.password)
+      throw refusal('Only the account’s owner or an HQ admin sets its password; send a password reset instead.')
     if ('email' in data && !sameEmail(data.email, originalDoc.email)) throw refusal('Only the account’s owner or an HQ admin changes its e-mail address.')
   }
   return data
@@ -83,6 +93,8 @@ export const guardAccountDeletion: CollectionBeforeDeleteHook = async ({ id, req
   const user = req.user
   if (!user || isHqAdmin(user)) return
   if (String(id) === String(user.id)) throw refusal('You cannot delete your own account.')
-  const target = (await keepingLocale(req, () => req.payload.findByID({ collection: 'users', id, depth: 0, overrideAccess: true, req, disableErrors: true }))) as User | null
+  const target = (await keepingLocale(req, () =>
+    req.payload.findByID({ collection: 'users', id, depth: 0, overrideAccess: true, req, disableErrors: true }),
+  )) as User | null
   if (!mayManageUser(user, target)) throw refusal('You may delete only accounts whose every mission you administer and whose roles are below mission admin.')
 }

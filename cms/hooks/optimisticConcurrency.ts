@@ -7,8 +7,7 @@ type Row = { updatedAt: string | null }
 type Table = Record<string, never>
 
 /** Instants from Postgres ("2026-12-04 01:20:33.123+00") and from ISO strings, comparable. */
-const instant = (value: unknown): number =>
-  typeof value === 'string' ? Date.parse(value.replace(' ', 'T').replace(/([+-]\d\d)$/, '$1:00')) : Number.NaN
+const instant = (value: unknown): number => (typeof value === 'string' ? Date.parse(value.replace(' ', 'T').replace(/([+-]\d\d)$/, '$1:00')) : Number.NaN)
 
 /**
  * The version the client saw, if it says: an `If-Match` header on the REST update of this very
@@ -20,7 +19,8 @@ function expectedVersion(req: PayloadRequest, slug: string, id: number | string,
   const header = req.method === 'PATCH' && target?.collection === slug && String(target.id) === String(id) ? req.headers?.get('if-match') : null
   if (header) {
     const value = header.trim().replace(/^W\//, '').replace(/^"|"$/g, '')
-    if (Number.isNaN(instant(value))) throw refusal(`If-Match must be the document's updatedAt as you read it, e.g. "2026-12-01T09:30:00.000Z"; got ${JSON.stringify(header)}.`, 400)
+    if (Number.isNaN(instant(value)))
+      throw refusal(`If-Match must be the document's updatedAt as you read it, e.g. "2026-12-01T09:30:00.000Z"; got ${JSON.stringify(header)}.`, 400)
     return value
   }
   return typeof data?.updatedAt === 'string' && data.updatedAt ? data.updatedAt : undefined
@@ -49,7 +49,11 @@ export const optimisticConcurrency: CollectionBeforeOperationHook = async ({ arg
   const name = adapter.tableNameMap.get(collection.slug.replaceAll('-', '_'))
   const table = name ? (adapter.tables[name] as unknown as Table & { id: never; updatedAt: never }) : undefined
   if (!table) return args
-  const [row] = (await tx.select({ updatedAt: table.updatedAt }).from(table as never).where(eq(table.id, id)).for('update')) as Row[]
+  const [row] = (await tx
+    .select({ updatedAt: table.updatedAt })
+    .from(table as never)
+    .where(eq(table.id, id))
+    .for('update')) as Row[]
   if (!row) return args // Payload answers 404 itself
 
   const expected = expectedVersion(req, collection.slug, id, data)
@@ -58,8 +62,7 @@ export const optimisticConcurrency: CollectionBeforeOperationHook = async ({ arg
   if (collection.versions && typeof collection.versions === 'object' && collection.versions.drafts) {
     // Draft saves write a new version only: the newest version holds the document's updatedAt.
     const versions = adapter.tables[adapter.tableNameMap.get(`_${name}${adapter.versionsSuffix}`) ?? ''] as unknown as
-      | (Table & { parent: never; latest: never; updatedAt: never; version_updatedAt: never })
-      | undefined
+      (Table & { parent: never; latest: never; updatedAt: never; version_updatedAt: never }) | undefined
     if (versions) {
       const [latest] = (await tx
         .select({ updatedAt: versions.version_updatedAt })

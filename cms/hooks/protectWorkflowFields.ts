@@ -62,7 +62,16 @@ export const protectWorkflowFields: CollectionBeforeChangeHook = async ({ data, 
   const sourceLocale = data.sourceLocale ?? originalDoc?.sourceLocale ?? defaultLocale
   if (textChanged && locale !== sourceLocale && originalDoc?.id) {
     const source = await keepingLocale(req, () =>
-      req.payload.findByID({ collection: 'articles', id: originalDoc.id, locale: sourceLocale, fallbackLocale: false, draft: true, depth: 0, overrideAccess: true, req }),
+      req.payload.findByID({
+        collection: 'articles',
+        id: originalDoc.id,
+        locale: sourceLocale,
+        fallbackLocale: false,
+        draft: true,
+        depth: 0,
+        overrideAccess: true,
+        req,
+      }),
     )
     data.translation = { sourceSnapshot: sourceTextOf(source), snapshotAt: new Date().toISOString() }
   }
@@ -100,7 +109,9 @@ export const recordEdits: CollectionAfterChangeHook = async ({ doc, req, context
  */
 export const keepHistoryOfDeleted: CollectionBeforeDeleteHook = async ({ id, req, collection }) => {
   const slug = collection.slug as WorkflowCollection
-  const doc = await keepingLocale(req, () => req.payload.findByID({ collection: slug, id, depth: 0, draft: true, overrideAccess: true, disableErrors: true, req }))
+  const doc = await keepingLocale(req, () =>
+    req.payload.findByID({ collection: slug, id, depth: 0, draft: true, overrideAccess: true, disableErrors: true, req }),
+  )
   if (!doc) return
   const title = String(doc.title ?? '') || `#${id}`
   const target = slug === 'pages' ? 'page' : 'article'
@@ -111,10 +122,23 @@ export const keepHistoryOfDeleted: CollectionBeforeDeleteHook = async ({ id, req
     overrideAccess: true,
     req,
   })
-  const missions = slug === 'pages' ? [idOf((doc as { mission?: unknown }).mission)].filter((m): m is number => m !== undefined) : idsOf((doc as { missions?: unknown }).missions)
+  const missions =
+    slug === 'pages'
+      ? [idOf((doc as { mission?: unknown }).mission)].filter((m): m is number => m !== undefined)
+      : idsOf((doc as { missions?: unknown }).missions)
   await req.payload.create({
     collection: 'workflow-events',
-    data: { documentCollection: slug, documentId: Number(id), documentTitle: title, missions, locale: req.locale && req.locale !== 'all' ? req.locale : defaultLocale, action: 'delete', from: null, to: 'deleted', user: req.user?.id ?? null },
+    data: {
+      documentCollection: slug,
+      documentId: Number(id),
+      documentTitle: title,
+      missions,
+      locale: req.locale && req.locale !== 'all' ? req.locale : defaultLocale,
+      action: 'delete',
+      from: null,
+      to: 'deleted',
+      user: req.user?.id ?? null,
+    },
     overrideAccess: true,
     req,
   })

@@ -41,11 +41,7 @@ export async function queueRebuildAtEventEnd(
   const scheduled = await payload.find({
     collection: 'payload-jobs',
     where: {
-      and: [
-        { taskSlug: { equals: 'rebuildSites' } },
-        { completedAt: { exists: false } },
-        { waitUntil: { equals: end.toISOString() } },
-      ],
+      and: [{ taskSlug: { equals: 'rebuildSites' } }, { completedAt: { exists: false } }, { waitUntil: { equals: end.toISOString() } }],
     },
     pagination: false,
     depth: 0,

@@ -50,7 +50,8 @@ export const recordSlugRedirect: CollectionBeforeChangeHook = async ({ collectio
   const after = sitePath(target, next, locale)
   if (!before || !after || before === after) return data
   const missions = target === 'pages' ? [idOf(live!.mission)].filter((m): m is number => m !== undefined) : idsOf(live!.missions)
-  for (const mission of missions) await pointAt(req, { mission, from: before, to: { relationTo: target, value: Number(originalDoc.id) }, locale, origin: 'slug-change', freed: after })
+  for (const mission of missions)
+    await pointAt(req, { mission, from: before, to: { relationTo: target, value: Number(originalDoc.id) }, locale, origin: 'slug-change', freed: after })
   return data
 }
 
@@ -63,19 +64,37 @@ export async function pointAt(
   r: { mission: number; from: string; to: { relationTo: Target; value: number }; locale: string; origin: 'slug-change' | 'import'; freed?: string },
 ): Promise<'created' | 'updated' | 'unchanged'> {
   const find = (from: string) =>
-    keepingLocale(req, () => req.payload.find({ collection: 'redirects', where: { and: [{ mission: { equals: r.mission } }, { from: { equals: from } }] }, depth: 0, limit: 1, pagination: false, overrideAccess: true, req }))
+    keepingLocale(req, () =>
+      req.payload.find({
+        collection: 'redirects',
+        where: { and: [{ mission: { equals: r.mission } }, { from: { equals: from } }] },
+        depth: 0,
+        limit: 1,
+        pagination: false,
+        overrideAccess: true,
+        req,
+      }),
+    )
   if (r.freed) {
     const stale = (await find(r.freed)).docs[0]
     if (stale) await req.payload.delete({ collection: 'redirects', id: stale.id, overrideAccess: true, depth: 0, context: { skipRebuild: true }, req })
   }
-  const data = { from: r.from, mission: r.mission, to: { type: 'reference' as const, reference: r.to }, locale: r.locale as 'vi', type: '301' as const, origin: r.origin }
+  const data = {
+    from: r.from,
+    mission: r.mission,
+    to: { type: 'reference' as const, reference: r.to },
+    locale: r.locale as 'vi',
+    type: '301' as const,
+    origin: r.origin,
+  }
   const existing = (await find(r.from)).docs[0] as Doc | undefined
   if (!existing) {
     await req.payload.create({ collection: 'redirects', data, overrideAccess: true, depth: 0, context: { skipRebuild: true }, req })
     return 'created'
   }
   const ref = existing.to?.reference
-  if (existing.to?.type === 'reference' && ref?.relationTo === r.to.relationTo && idOf(ref.value) === r.to.value && existing.locale === r.locale) return 'unchanged'
+  if (existing.to?.type === 'reference' && ref?.relationTo === r.to.relationTo && idOf(ref.value) === r.to.value && existing.locale === r.locale)
+    return 'unchanged'
   await req.payload.update({ collection: 'redirects', id: existing.id, data, overrideAccess: true, depth: 0, context: { skipRebuild: true }, req })
   return 'updated'
 }

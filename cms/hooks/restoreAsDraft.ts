@@ -17,12 +17,24 @@ export const restoreOnlyAsDraft: CollectionBeforeOperationHook = async ({ args, 
   if (operation !== 'restoreVersion' || !req.user) return args
   const slug = collection.slug as WorkflowCollection
   if (!args.draft) {
-    throw refusal(`Restoring a version never publishes it: restore it as a draft (POST /api/${slug}/versions/${args.id}?draft=true), then send it through review.`, 409)
+    throw refusal(
+      `Restoring a version never publishes it: restore it as a draft (POST /api/${slug}/versions/${args.id}?draft=true), then send it through review.`,
+      409,
+    )
   }
   const found = await req.payload.db.findVersions({ collection: slug, where: { id: { equals: args.id } }, limit: 1, locale: 'all', pagination: false, req })
   const parent = Number(found.docs[0]?.parent)
   if (!Number.isFinite(parent)) return args // Payload answers 404 itself
-  const before = (await req.payload.findByID({ collection: slug, id: parent, locale: 'all', draft: true, depth: 0, overrideAccess: true, disableErrors: true, req })) as AllLocales | null
+  const before = (await req.payload.findByID({
+    collection: slug,
+    id: parent,
+    locale: 'all',
+    draft: true,
+    depth: 0,
+    overrideAccess: true,
+    disableErrors: true,
+    req,
+  })) as AllLocales | null
   if (before) req.context.restoring = { parent, before } satisfies Stash
   return args
 }
@@ -48,7 +60,9 @@ export const keepWorkflowOnRestore: FieldHook = ({ value, req, collection, sibli
   for (const locale of localeCodes) {
     if (locale === req.locale) continue
     const current = stash.before.workflow?.[locale] ?? null
-    const changed = readerVisibleFields[slug].some((f) => !sameContent(ofLocale(stash.before, f, locale, localized.has(f)), ofLocale(version, f, locale, localized.has(f))))
+    const changed = readerVisibleFields[slug].some(
+      (f) => !sameContent(ofLocale(stash.before, f, locale, localized.has(f)), ofLocale(version, f, locale, localized.has(f))),
+    )
     if (!current && !changed) delete restored[locale]
     else restored[locale] = changed ? { ...(current ?? {}), state: 'draft', submittedBy: null, submittedRevision: null, approvedBy: null } : current
   }

@@ -138,7 +138,9 @@ export async function inspectUpload(file: { data: Buffer; name: string; mimetype
   if (meta.exif || meta.xmp || meta.iptc) {
     // Re-encode without metadata; rotate() bakes in the EXIF orientation that is being dropped.
     try {
-      const img = sharp(data, { limitInputPixels: MAX_INPUT_PIXELS, animated: mime === 'image/gif' || mime === 'image/webp' }).rotate().keepIccProfile()
+      const img = sharp(data, { limitInputPixels: MAX_INPUT_PIXELS, animated: mime === 'image/gif' || mime === 'image/webp' })
+        .rotate()
+        .keepIccProfile()
       const encoded =
         mime === 'image/jpeg'
           ? img.jpeg({ quality: 92, mozjpeg: true })

@@ -34,7 +34,11 @@ export async function claimJob(payload: Payload, jobId: number | string): Promis
 }
 
 async function renewLease(payload: Payload, jobId: number | string) {
-  await poolOf(payload).query(`UPDATE payload_jobs SET lease_until = now() + make_interval(secs => $3) WHERE id = $1 AND claimed_by = $2`, [jobId, workerId, LEASE_MS / 1000])
+  await poolOf(payload).query(`UPDATE payload_jobs SET lease_until = now() + make_interval(secs => $3) WHERE id = $1 AND claimed_by = $2`, [
+    jobId,
+    workerId,
+    LEASE_MS / 1000,
+  ])
 }
 
 /**

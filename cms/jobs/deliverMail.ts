@@ -19,7 +19,17 @@ export const BOUNCE_LIMIT = 3
 const pool = (payload: Payload) => (payload.db as unknown as { pool: pg.Pool }).pool
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
-type Planned = { key: string; publication: string; kind: string; article: number | null; alert: number | null; mission: number; subscriber: number; locale: string; status: 'pending' | 'digest' }
+type Planned = {
+  key: string
+  publication: string
+  kind: string
+  article: number | null
+  alert: number | null
+  mission: number
+  subscriber: number
+  locale: string
+  status: 'pending' | 'digest'
+}
 
 /**
  * Writes every message this publication owes, once: one row per subscriber under a unique
@@ -72,7 +82,10 @@ async function claim(payload: Payload, publication: string): Promise<Claimed | n
 }
 
 async function settle(payload: Payload, id: number, status: string, error: string | null = null) {
-  await pool(payload).query(`UPDATE deliveries SET status = $2, error = $3, sent_at = CASE WHEN $4 THEN now() ELSE sent_at END, updated_at = now() WHERE id = $1`, [id, status, error?.slice(0, 500) ?? null, status === 'sent'])
+  await pool(payload).query(
+    `UPDATE deliveries SET status = $2, error = $3, sent_at = CASE WHEN $4 THEN now() ELSE sent_at END, updated_at = now() WHERE id = $1`,
+    [id, status, error?.slice(0, 500) ?? null, status === 'sent'],
+  )
 }
 
 /** A stable Message-ID per delivery: should a message ever go out twice, receivers can tell it is the same one. */
@@ -90,7 +103,10 @@ const permanent = (error: unknown) => {
  * subscriber; a temporary failure puts the row back and fails the job, which Payload retries.
  */
 async function sendPending(payload: Payload, publication: string, compose: (r: Recipient, row: Claimed, m: MissionView) => Promise<OutgoingMessage | null>) {
-  await pool(payload).query(`UPDATE deliveries SET status = 'uncertain', updated_at = now() WHERE publication = $1 AND status = 'sending' AND updated_at < now() - interval '2 minutes'`, [publication])
+  await pool(payload).query(
+    `UPDATE deliveries SET status = 'uncertain', updated_at = now() WHERE publication = $1 AND status = 'sending' AND updated_at < now() - interval '2 minutes'`,
+    [publication],
+  )
   const missions = new Map<number, MissionView | null>()
   const gap = 1000 / ratePerSecond()
   let sent = 0
@@ -129,20 +145,50 @@ async function sendPending(payload: Payload, publication: string, compose: (r: R
 }
 
 async function subscribersOf(payload: Payload, where: Where) {
-  return (await payload.find({ collection: 'subscribers', where, depth: 0, pagination: false, overrideAccess: true, select: { id: true, frequency: true, locale: true, mission: true } })).docs
+  return (
+    await payload.find({
+      collection: 'subscribers',
+      where,
+      depth: 0,
+      pagination: false,
+      overrideAccess: true,
+      select: { id: true, frequency: true, locale: true, mission: true },
+    })
+  ).docs
 }
 
 async function articleDelivery(payload: Payload, input: Input) {
   const locale = input.locale!
   const publication = `article:${input.article}:${locale}`
   // As an anonymous reader: only what the public can read in this locale is mailed.
-  const article = await payload.findByID({ collection: 'articles', id: input.article!, locale: locale as 'vi', fallbackLocale: false, depth: 0, overrideAccess: false, disableErrors: true })
+  const article = await payload.findByID({
+    collection: 'articles',
+    id: input.article!,
+    locale: locale as 'vi',
+    fallbackLocale: false,
+    depth: 0,
+    overrideAccess: false,
+    disableErrors: true,
+  })
   if (!article?.title || !article.slug) return { publication, sent: 0, more: false }
   await plan(payload, publication, async () => {
     const rows: Planned[] = []
     for (const mission of idsOf(article.missions)) {
-      const subs = await subscribersOf(payload, { and: [{ mission: { equals: mission } }, { locale: { equals: locale } }, { sections: { in: [article.section] } }] })
-      for (const s of subs) rows.push({ key: `${publication}:${s.id}`, publication, kind: 'article', article: article.id, alert: null, mission, subscriber: s.id, locale, status: s.frequency === 'daily' ? 'digest' : 'pending' })
+      const subs = await subscribersOf(payload, {
+        and: [{ mission: { equals: mission } }, { locale: { equals: locale } }, { sections: { in: [article.section] } }],
+      })
+      for (const s of subs)
+        rows.push({
+          key: `${publication}:${s.id}`,
+          publication,
+          kind: 'article',
+          article: article.id,
+          alert: null,
+          mission,
+          subscriber: s.id,
+          locale,
+          status: s.frequency === 'daily' ? 'digest' : 'pending',
+        })
     }
     return rows
   })
@@ -153,9 +199,14 @@ async function articleDelivery(payload: Payload, input: Input) {
 
 async function alertDelivery(payload: Payload, input: Input) {
   const publication = `alert:${input.alert}`
-  const alert = (await payload.findByID({ collection: 'alerts', id: input.alert!, locale: 'all', depth: 0, overrideAccess: true, disableErrors: true })) as unknown as
-    | { id: number; mission: unknown; severity: string; text?: Record<string, string | null>; expiresAt: string }
-    | null
+  const alert = (await payload.findByID({
+    collection: 'alerts',
+    id: input.alert!,
+    locale: 'all',
+    depth: 0,
+    overrideAccess: true,
+    disableErrors: true,
+  })) as unknown as { id: number; mission: unknown; severity: string; text?: Record<string, string | null>; expiresAt: string } | null
   const missionId = idOf(alert?.mission)
   if (!alert || missionId === undefined || new Date(alert.expiresAt).getTime() <= Date.now()) return { publication, sent: 0, more: false }
   await plan(payload, publication, async () =>
@@ -198,7 +249,14 @@ async function queueNextDigest(payload: Payload) {
   const day = at.toISOString().slice(0, 10)
   const queued = await payload.find({
     collection: 'payload-jobs',
-    where: { and: [{ taskSlug: { equals: 'deliverMail' } }, { completedAt: { exists: false } }, { 'input.kind': { equals: 'digest' } }, { 'input.day': { equals: day } }] },
+    where: {
+      and: [
+        { taskSlug: { equals: 'deliverMail' } },
+        { completedAt: { exists: false } },
+        { 'input.kind': { equals: 'digest' } },
+        { 'input.day': { equals: day } },
+      ],
+    },
     limit: 1,
     depth: 0,
     overrideAccess: true,
@@ -218,7 +276,17 @@ async function digestDelivery(payload: Payload, input: Input) {
     const { rows } = await pool(payload).query<{ subscriber: number; mission_id: number; locale: string }>(
       `SELECT DISTINCT subscriber, mission_id, locale FROM deliveries WHERE status = 'digest' AND kind = 'article'`,
     )
-    return rows.map((r) => ({ key: `${publication}:${r.subscriber}`, publication, kind: 'digest', article: null, alert: null, mission: r.mission_id, subscriber: r.subscriber, locale: r.locale, status: 'pending' as const }))
+    return rows.map((r) => ({
+      key: `${publication}:${r.subscriber}`,
+      publication,
+      kind: 'digest',
+      article: null,
+      alert: null,
+      mission: r.mission_id,
+      subscriber: r.subscriber,
+      locale: r.locale,
+      status: 'pending' as const,
+    }))
   })
   const result = await sendPending(payload, publication, async (r, row, m) => {
     const { rows } = await pool(payload).query<{ article_id: number }>(
@@ -227,7 +295,15 @@ async function digestDelivery(payload: Payload, input: Input) {
     )
     const articles: { title: string; summary?: string | null; section: string; slug: string }[] = []
     for (const { article_id } of rows) {
-      const a = await payload.findByID({ collection: 'articles', id: article_id, locale: r.locale as 'vi', fallbackLocale: false, depth: 0, overrideAccess: false, disableErrors: true })
+      const a = await payload.findByID({
+        collection: 'articles',
+        id: article_id,
+        locale: r.locale as 'vi',
+        fallbackLocale: false,
+        depth: 0,
+        overrideAccess: false,
+        disableErrors: true,
+      })
       if (a?.title && a.slug) articles.push({ ...a, slug: a.slug })
     }
     return articles.length ? digestMessage(m, r, articles, messageIdFor(row.key)) : null

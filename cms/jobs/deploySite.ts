@@ -26,7 +26,15 @@ export const deploySiteTask: TaskConfig<{ input: Input; output: { deploymentId: 
       const s3 = requireS3Config()
       const log = (l: string) => req.payload.logger.info(l)
       if (input.rollbackTo) {
-        const r = await deployMission({ payload: req.payload, mission: input.mission, trigger: input.trigger, s3, purger: purgerFromEnv(), rollbackTo: input.rollbackTo, log })
+        const r = await deployMission({
+          payload: req.payload,
+          mission: input.mission,
+          trigger: input.trigger,
+          s3,
+          purger: purgerFromEnv(),
+          rollbackTo: input.rollbackTo,
+          log,
+        })
         return { output: { deploymentId: r.deploymentId } }
       }
       const [outcome] = await buildAndDeploy({ payload: req.payload, missions: [input.mission], trigger: input.trigger, s3, purger: purgerFromEnv(), log })

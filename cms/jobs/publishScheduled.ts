@@ -25,8 +25,19 @@ export const publishScheduledTask: TaskConfig<{
     const { runTransition } = await import('../workflow/transition')
     const { systemActor } = await import('../workflow/verb')
     const collection = input.collection === 'pages' ? 'pages' : 'articles'
-    const doc = await req.payload.findByID({ collection, id: input.article, locale: input.locale as ContentLocale, fallbackLocale: false, draft: true, depth: 0, overrideAccess: true, disableErrors: true, req })
-    const still = doc?.workflow?.state === 'scheduled' && doc.workflow.scheduledAt && new Date(doc.workflow.scheduledAt).getTime() === new Date(input.at).getTime()
+    const doc = await req.payload.findByID({
+      collection,
+      id: input.article,
+      locale: input.locale as ContentLocale,
+      fallbackLocale: false,
+      draft: true,
+      depth: 0,
+      overrideAccess: true,
+      disableErrors: true,
+      req,
+    })
+    const still =
+      doc?.workflow?.state === 'scheduled' && doc.workflow.scheduledAt && new Date(doc.workflow.scheduledAt).getTime() === new Date(input.at).getTime()
     if (!still) return { output: { published: false } }
     // The scheduler acts on the reviewer's decision taken when scheduling, and is named in the audit.
     const result = await runTransition(req, input.article, { locale: input.locale, action: 'publish' }, { actor: systemActor('scheduler'), collection })

@@ -31,7 +31,8 @@ const en = {
     saveFirst: 'Save the article first.',
     loading: 'Loading the workflow…',
     loadFailed: 'The workflow could not be loaded ({{status}}).',
-    originMismatch: 'This admin is open at {{origin}}, but SERVER_URL is {{serverURL}}: open the admin at {{serverURL}}/admin or set SERVER_URL to this address.',
+    originMismatch:
+      'This admin is open at {{origin}}, but SERVER_URL is {{serverURL}}: open the admin at {{serverURL}}/admin or set SERVER_URL to this address.',
     dashboard: 'Editorial dashboard',
     dashboardFor: 'Editorial dashboard: {{missions}}',
     missingTranslation: 'Missing translations',

@@ -10,20 +10,45 @@ export type LogFormat = 'json' | 'pretty'
  */
 export function createLogger(options: { format?: LogFormat; level?: string; destination?: DestinationStream } = {}): Logger {
   const format: LogFormat =
-    options.format ?? (process.env.LOG_FORMAT === 'json' || process.env.LOG_FORMAT === 'pretty' ? process.env.LOG_FORMAT : process.env.NODE_ENV === 'production' ? 'json' : 'pretty')
+    options.format ??
+    (process.env.LOG_FORMAT === 'json' || process.env.LOG_FORMAT === 'pretty'
+      ? process.env.LOG_FORMAT
+      : process.env.NODE_ENV === 'production'
+        ? 'json'
+        : 'pretty')
   const level = options.level ?? process.env.LOG_LEVEL ?? (process.env.NODE_ENV === 'test' ? 'warn' : 'info')
   const base = {
     level,
     name: 'mission-publisher',
     redact: {
-      paths: ['password', '*.password', 'token', '*.token', 'authorization', '*.authorization', 'cookie', '*.cookie', 'headers.authorization', 'headers.cookie'],
+      paths: [
+        'password',
+        '*.password',
+        'token',
+        '*.token',
+        'authorization',
+        '*.authorization',
+        'cookie',
+        '*.cookie',
+        'headers.authorization',
+        'headers.cookie',
+      ],
       censor: '[redacted]',
     },
   }
   if (format === 'json') {
     return pino({ ...base, timestamp: pino.stdTimeFunctions.isoTime }, options.destination)
   }
-  return pino(base, prettyStream({ colorize: !options.destination, ignore: 'pid,hostname,name', translateTime: 'SYS:HH:MM:ss', sync: true, destination: options.destination ?? 1 }))
+  return pino(
+    base,
+    prettyStream({
+      colorize: !options.destination,
+      ignore: 'pid,hostname,name',
+      translateTime: 'SYS:HH:MM:ss',
+      sync: true,
+      destination: options.destination ?? 1,
+    }),
+  )
 }
 
 /** The process-wide logger; Payload uses it too (payload.config.ts), so every line has one format. */

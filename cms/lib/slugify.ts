@@ -5,7 +5,13 @@ import slugifyLib from '@sindresorhus/slugify'
  * đ/Đ becomes d ("Đổi mới" → "doi-moi"). decamelize is off so "HàNội" stays one word.
  */
 export function slugify(text: string): string {
-  return slugifyLib(text ?? '', { decamelize: false, customReplacements: [['đ', 'd'], ['Đ', 'd']] })
+  return slugifyLib(text ?? '', {
+    decamelize: false,
+    customReplacements: [
+      ['đ', 'd'],
+      ['Đ', 'd'],
+    ],
+  })
 }
 
 /** Mission codes and slugs: lowercase ASCII words joined by single hyphens. */

@@ -23,7 +23,9 @@ export const siteSettingNames: ReadonlySet<string> = new Set(
  */
 export async function missionWithUnsavedSettings(req: PayloadRequest, missionId: number, locale: string, formData: AnyRecord): Promise<AnyRecord> {
   const read = (l: string) =>
-    keepingLocale(req, () => req.payload.findByID({ collection: 'missions', id: missionId, locale: l as 'vi', fallbackLocale: false, depth: 0, overrideAccess: true, req })) as Promise<unknown> as Promise<AnyRecord>
+    keepingLocale(req, () =>
+      req.payload.findByID({ collection: 'missions', id: missionId, locale: l as 'vi', fallbackLocale: false, depth: 0, overrideAccess: true, req }),
+    ) as Promise<unknown> as Promise<AnyRecord>
   const stored = await read(locale)
   const storedWithLocales = await read('all')
   const submitted = withEmptyRowsAsArrays(
@@ -82,7 +84,13 @@ function withEmptyRowsAsArrays(data: AnyRecord, fields: Field[]): AnyRecord {
   const out: AnyRecord = { ...data }
   for (const field of fields) {
     if (field.type === 'tabs') {
-      for (const tab of field.tabs) Object.assign(out, 'name' in tab && tab.name ? { [tab.name]: withEmptyRowsAsArrays((out[tab.name] ?? {}) as AnyRecord, tab.fields) } : withEmptyRowsAsArrays(out, tab.fields))
+      for (const tab of field.tabs)
+        Object.assign(
+          out,
+          'name' in tab && tab.name
+            ? { [tab.name]: withEmptyRowsAsArrays((out[tab.name] ?? {}) as AnyRecord, tab.fields) }
+            : withEmptyRowsAsArrays(out, tab.fields),
+        )
       continue
     }
     if (field.type === 'row' || field.type === 'collapsible') {

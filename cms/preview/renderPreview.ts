@@ -47,7 +47,15 @@ async function draftBuild(payload: Payload, build: DraftBuild): Promise<PreviewR
     // Only the previewed page (and the few always-rendered ones) is rendered, whatever the mission's
     // size; previews are not visits, so no analytics script.
     const renderOnly = [path.posix.join(locale, build.page.split(path.sep).join('/'))]
-    await renderAstro({ contentDir, outDir, cacheDir: path.join(runDir, 'cache'), missions: [mission.code], log: () => {}, renderOnly, env: { ANALYTICS_SCRIPT_URL: '' } })
+    await renderAstro({
+      contentDir,
+      outDir,
+      cacheDir: path.join(runDir, 'cache'),
+      missions: [mission.code],
+      log: () => {},
+      renderOnly,
+      env: { ANALYTICS_SCRIPT_URL: '' },
+    })
     const page = path.join(outDir, mission.code, locale, build.page)
     if (!existsSync(page)) return build.missing
     // Image derivatives are content-hashed and brand files carry the media library's unique
@@ -87,10 +95,22 @@ export function onSiteOrigin(html: string, origin: string): string {
 export async function renderArticlePreview(req: PayloadRequest, id: string | number, locale: string, missionCode?: string): Promise<PreviewResult> {
   const payload: Payload = req.payload
   const user = req.user
-  const doc = (await payload.findByID({ collection: 'articles', id, locale: locale as 'vi', fallbackLocale: false, draft: true, depth: 1, overrideAccess: false, user, disableErrors: true })) as Article | null
+  const doc = (await payload.findByID({
+    collection: 'articles',
+    id,
+    locale: locale as 'vi',
+    fallbackLocale: false,
+    draft: true,
+    depth: 1,
+    overrideAccess: false,
+    user,
+    disableErrors: true,
+  })) as Article | null
   if (!doc || !user || !canOnArticle(user, 'read', idsOf(doc.missions))) return { status: 404, message: 'Article not found.' }
   if (!doc.title || !doc.slug) return { status: 409, message: `The article has no "${locale}" version to preview yet.` }
-  const missions = (await payload.find({ collection: 'missions', where: { id: { in: idsOf(doc.missions) } }, depth: 0, pagination: false, overrideAccess: true })).docs as Mission[]
+  const missions = (
+    await payload.find({ collection: 'missions', where: { id: { in: idsOf(doc.missions) } }, depth: 0, pagination: false, overrideAccess: true })
+  ).docs as Mission[]
   const mission = missions.find((m) => m.code === missionCode) ?? missions[0]
   if (!mission) return { status: 404, message: 'The article belongs to no mission.' }
   const slug = doc.slug
@@ -103,7 +123,11 @@ export async function renderArticlePreview(req: PayloadRequest, id: string | num
     overlay: async ({ missionDir, siteDir }) => {
       const published = readArticles(missionDir, locale).find((a) => a.id === doc.id)
       const translations = { ...(published?.translations ?? {}), [locale]: slug }
-      replaceArticle(missionDir, locale, await exportArticle(doc, mission, locale, siteDir, new Map([[doc.id, translations]]), undefined, await publicSourceText(payload, doc)))
+      replaceArticle(
+        missionDir,
+        locale,
+        await exportArticle(doc, mission, locale, siteDir, new Map([[doc.id, translations]]), undefined, await publicSourceText(payload, doc)),
+      )
     },
   })
 }
@@ -116,7 +140,17 @@ export async function renderArticlePreview(req: PayloadRequest, id: string | num
 export async function renderPagePreview(req: PayloadRequest, id: string | number, locale: string): Promise<PreviewResult> {
   const payload: Payload = req.payload
   const user = req.user
-  const doc = (await payload.findByID({ collection: 'pages', id, locale: locale as 'vi', fallbackLocale: false, draft: true, depth: 0, overrideAccess: false, user, disableErrors: true })) as Page | null
+  const doc = (await payload.findByID({
+    collection: 'pages',
+    id,
+    locale: locale as 'vi',
+    fallbackLocale: false,
+    draft: true,
+    depth: 0,
+    overrideAccess: false,
+    user,
+    disableErrors: true,
+  })) as Page | null
   const missionId = idOf(doc?.mission)
   if (!doc || !user || missionId === undefined || !canOnArticle(user, 'read', [missionId])) return { status: 404, message: 'Page not found.' }
   if (!doc.title || !doc.slug) return { status: 409, message: `The page has no "${locale}" version to preview yet.` }
@@ -163,15 +197,31 @@ export function previewPageFile(sitePath: string): string | null {
  * and rendered; nothing is saved and no rebuild is queued. Only users who may update the
  * mission (HQ admins, the mission's admins) may preview it.
  */
-export async function renderSettingsPreview(req: PayloadRequest, id: string | number, locale: string, formData: Record<string, unknown>, sitePath = ''): Promise<PreviewResult> {
+export async function renderSettingsPreview(
+  req: PayloadRequest,
+  id: string | number,
+  locale: string,
+  formData: Record<string, unknown>,
+  sitePath = '',
+): Promise<PreviewResult> {
   const payload: Payload = req.payload
   const missionId = idOf(id)
-  const mission = missionId === undefined ? null : ((await payload.findByID({ collection: 'missions', id: missionId, depth: 0, overrideAccess: true, disableErrors: true })) as Mission | null)
+  const mission =
+    missionId === undefined
+      ? null
+      : ((await payload.findByID({ collection: 'missions', id: missionId, depth: 0, overrideAccess: true, disableErrors: true })) as Mission | null)
   if (!mission) return { status: 404, message: 'Mission not found.' }
-  if (!mayUpdateMission(req.user, mission.id)) return { status: 403, message: `Only HQ admins and the admins of ${mission.code} may preview changes to its settings.` }
+  if (!mayUpdateMission(req.user, mission.id))
+    return { status: 403, message: `Only HQ admins and the admins of ${mission.code} may preview changes to its settings.` }
   const page = previewPageFile(sitePath)
   if (page === null) return { status: 400, message: `"${sitePath}" is not a page of the site; give a path such as "news" or "info/about".` }
   if (!(mission.enabledLocales as string[]).includes(locale)) return { status: 409, message: `Mission ${mission.code} does not publish in "${locale}".` }
   const unsavedSettings = await missionWithUnsavedSettings(req, mission.id, locale, formData)
-  return draftBuild(payload, { mission, locale, unsavedSettings, page, missing: { status: 404, message: `The site of ${mission.code} has no page "${sitePath}" in "${locale}".` } })
+  return draftBuild(payload, {
+    mission,
+    locale,
+    unsavedSettings,
+    page,
+    missing: { status: 404, message: `The site of ${mission.code} has no page "${sitePath}" in "${locale}".` },
+  })
 }

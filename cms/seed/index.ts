@@ -67,7 +67,16 @@ export async function seed(payload: Payload, log: Log = console.log) {
       const created = await payload.create({
         collection: 'missions',
         locale: 'vi',
-        data: { code: m.code, kind: m.kind, hostCountry: m.hostCountry, timeZone: m.timeZone, name: m.name.vi, city: m.city.vi, enabledLocales: ['vi', 'en'], defaultLocale: 'vi' },
+        data: {
+          code: m.code,
+          kind: m.kind,
+          hostCountry: m.hostCountry,
+          timeZone: m.timeZone,
+          name: m.name.vi,
+          city: m.city.vi,
+          enabledLocales: ['vi', 'en'],
+          defaultLocale: 'vi',
+        },
         ...system,
       })
       id = created.id
@@ -96,7 +105,8 @@ export async function seed(payload: Payload, log: Log = console.log) {
     const existingId = existingByEmail.get(account.email)
     if (existingId !== undefined) {
       // An explicit SEED_PASSWORD is the demo accounts' password, even for accounts made earlier.
-      if (process.env.SEED_PASSWORD) await payload.update({ collection: 'users', id: existingId, data: { password, lockUntil: null, loginAttempts: 0 }, ...system })
+      if (process.env.SEED_PASSWORD)
+        await payload.update({ collection: 'users', id: existingId, data: { password, lockUntil: null, loginAttempts: 0 }, ...system })
       continue
     }
     await payload.create({
@@ -108,7 +118,13 @@ export async function seed(payload: Payload, log: Log = console.log) {
         hqRole: 'hqRole' in account ? account.hqRole : undefined,
         memberships:
           'mission' in account
-            ? [{ mission: missionIds.get(account.mission)!, role: account.role, translationLocales: 'locales' in account ? (account.locales as ('vi' | 'en')[]) : [] }]
+            ? [
+                {
+                  mission: missionIds.get(account.mission)!,
+                  role: account.role,
+                  translationLocales: 'locales' in account ? (account.locales as ('vi' | 'en')[]) : [],
+                },
+              ]
             : [],
       },
       ...system,
@@ -143,7 +159,18 @@ export async function seed(payload: Payload, log: Log = console.log) {
       collection: 'articles',
       locale: 'vi',
       draft: status === 'draft',
-      data: { title: a.vi.title, summary: a.vi.summary, body: paragraphs(a.vi.body), section: a.section, missions, heroImage: image.id, publishedAt, event: demoEvent(a, 'vi'), _status: status, workflow: { state: status } },
+      data: {
+        title: a.vi.title,
+        summary: a.vi.summary,
+        body: paragraphs(a.vi.body),
+        section: a.section,
+        missions,
+        heroImage: image.id,
+        publishedAt,
+        event: demoEvent(a, 'vi'),
+        _status: status,
+        workflow: { state: status },
+      },
       ...system,
     })
     if (a.en) {
@@ -152,7 +179,14 @@ export async function seed(payload: Payload, log: Log = console.log) {
         id: article.id,
         locale: 'en',
         draft: status === 'draft',
-        data: { title: a.en.title, summary: a.en.summary, body: paragraphs(a.en.body), ...(a.event ? { event: { ...article.event, venue: a.event.venue.en } } : {}), _status: status, workflow: { state: status } },
+        data: {
+          title: a.en.title,
+          summary: a.en.summary,
+          body: paragraphs(a.en.body),
+          ...(a.event ? { event: { ...article.event, venue: a.event.venue.en } } : {}),
+          _status: status,
+          workflow: { state: status },
+        },
         ...system,
       })
     }

@@ -54,12 +54,24 @@ export async function seedSiteSettings(payload: Payload, missionIds: Map<string,
                   officeHours: site.hours.map((h) => ({ days: l(h.days), opens: h.opens, closes: h.closes })),
                   holidays: site.holidays.map((h) => ({ date: h.date, name: l(h.name) })),
                 },
-                accreditedCountries: (site.accredited ?? []).map((a) => ({ country: a.country, relations: l(a.relations), consularContact: l(a.consularContact) })),
+                accreditedCountries: (site.accredited ?? []).map((a) => ({
+                  country: a.country,
+                  relations: l(a.relations),
+                  consularContact: l(a.consularContact),
+                })),
               }
             : {}),
           headerMenu: onlyTranslated(site.header).map(link),
           footerMenu: onlyTranslated(site.footer).map(link),
-          homeLayout: site.home.map((blockType) => homeBlock(blockType, locale, site, pageIds, featured.docs.map((d) => d.id))) as never,
+          homeLayout: site.home.map((blockType) =>
+            homeBlock(
+              blockType,
+              locale,
+              site,
+              pageIds,
+              featured.docs.map((d) => d.id),
+            ),
+          ) as never,
         },
         ...system,
       })
@@ -85,7 +97,11 @@ async function localizeNested(payload: Payload, id: number, locale: Loc, site: S
         officeHours: (m.consular?.officeHours ?? []).map((h, i) => ({ ...h, days: l(site.hours[i]!.days) })),
         holidays: (m.consular?.holidays ?? []).map((h, i) => ({ ...h, name: l(site.holidays[i]!.name) })),
       },
-      accreditedCountries: (m.accreditedCountries ?? []).map((a, i) => ({ ...a, relations: l(site.accredited![i]!.relations), consularContact: l(site.accredited![i]!.consularContact) })),
+      accreditedCountries: (m.accreditedCountries ?? []).map((a, i) => ({
+        ...a,
+        relations: l(site.accredited![i]!.relations),
+        consularContact: l(site.accredited![i]!.consularContact),
+      })),
     },
     ...system,
   })
@@ -120,7 +136,15 @@ async function seedPages(payload: Payload, missionId: number, site: SeedSite): P
   const ids = new Map<string, number>()
   for (const p of site.pages) {
     const slug = slugify(p.title.vi!)
-    const existing = await payload.find({ collection: 'pages', locale: 'vi', draft: true, where: { and: [{ slug: { equals: slug } }, { mission: { equals: missionId } }] }, limit: 1, depth: 0, ...system })
+    const existing = await payload.find({
+      collection: 'pages',
+      locale: 'vi',
+      draft: true,
+      where: { and: [{ slug: { equals: slug } }, { mission: { equals: missionId } }] },
+      limit: 1,
+      depth: 0,
+      ...system,
+    })
     let id = existing.docs[0]?.id
     if (!id) {
       for (const locale of site.enabledLocales) {
@@ -140,7 +164,14 @@ async function seedPages(payload: Payload, missionId: number, site: SeedSite): P
 async function seedArabicArticles(payload: Payload, missionId: number) {
   for (const [key, ar] of Object.entries(arabicArticles)) {
     const source = seedArticles.find((a) => a.key === key)!
-    const found = await payload.find({ collection: 'articles', locale: 'vi', where: { and: [{ slug: { equals: slugify(source.vi.title) } }, { missions: { in: [missionId] } }] }, limit: 1, depth: 0, ...system })
+    const found = await payload.find({
+      collection: 'articles',
+      locale: 'vi',
+      where: { and: [{ slug: { equals: slugify(source.vi.title) } }, { missions: { in: [missionId] } }] },
+      limit: 1,
+      depth: 0,
+      ...system,
+    })
     const article = found.docs[0]
     if (!article) continue
     await payload.update({
@@ -157,8 +188,22 @@ async function seedArabicArticles(payload: Payload, missionId: number) {
   const created = await payload.create({
     collection: 'articles',
     locale: 'vi',
-    data: { ...accreditedNews.vi, section: 'news', missions: [missionId], countries: accreditedNews.countries, publishedAt: new Date(Date.now() - 2 * 86_400_000).toISOString(), _status: 'published', workflow: { state: 'published' } },
+    data: {
+      ...accreditedNews.vi,
+      section: 'news',
+      missions: [missionId],
+      countries: accreditedNews.countries,
+      publishedAt: new Date(Date.now() - 2 * 86_400_000).toISOString(),
+      _status: 'published',
+      workflow: { state: 'published' },
+    },
     ...system,
   })
-  await payload.update({ collection: 'articles', id: created.id, locale: 'en', data: { ...accreditedNews.en, _status: 'published', workflow: { state: 'published' } }, ...system })
+  await payload.update({
+    collection: 'articles',
+    id: created.id,
+    locale: 'en',
+    data: { ...accreditedNews.en, _status: 'published', workflow: { state: 'published' } },
+    ...system,
+  })
 }

@@ -15,7 +15,11 @@ export type Frequency = (typeof frequencies)[number]
 export const Subscribers: CollectionConfig = {
   slug: 'subscribers',
   labels: { singular: { vi: 'Người đăng ký', en: 'Subscriber' }, plural: { vi: 'Người đăng ký e-mail', en: 'E-mail subscribers' } },
-  admin: { useAsTitle: 'email', defaultColumns: ['email', 'mission', 'locale', 'sections', 'alerts', 'frequency', 'consentedAt'], group: { vi: 'Độc giả', en: 'Readers' } },
+  admin: {
+    useAsTitle: 'email',
+    defaultColumns: ['email', 'mission', 'locale', 'sections', 'alerts', 'frequency', 'consentedAt'],
+    group: { vi: 'Độc giả', en: 'Readers' },
+  },
   access: { read: hqOnly, delete: hqOnly, create: nobody, update: nobody },
   indexes: [{ fields: ['email', 'mission'], unique: true }],
   fields: [

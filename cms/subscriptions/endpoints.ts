@@ -55,7 +55,8 @@ async function readForm(req: PayloadRequest): Promise<Form> {
 }
 
 const queryOf = (req: PayloadRequest, name: string) => (typeof req.query?.[name] === 'string' ? (req.query[name] as string) : undefined)
-const localeFor = (m: MissionView | null, wanted: string | null | undefined) => (m && wanted && m.locales.includes(wanted) ? wanted : (m?.defaultLocale ?? 'en'))
+const localeFor = (m: MissionView | null, wanted: string | null | undefined) =>
+  m && wanted && m.locales.includes(wanted) ? wanted : (m?.defaultLocale ?? 'en')
 const endpointUrl = (req: PayloadRequest, name: string) => `${req.payload.config.routes.api}/subscriptions/${name}`
 
 async function limited(limiter: RateLimiterMemory, key: string): Promise<boolean> {
@@ -69,7 +70,8 @@ async function limited(limiter: RateLimiterMemory, key: string): Promise<boolean
 }
 
 /** The page a reader sees after the form, whatever happened next (known, unknown, honeypot). */
-const checkEmail = (m: MissionView, locale: string) => readerPageResponse({ locale, mission: m, titleKey: 'subscription.checkEmail.title', bodyKey: 'subscription.checkEmail.body' })
+const checkEmail = (m: MissionView, locale: string) =>
+  readerPageResponse({ locale, mission: m, titleKey: 'subscription.checkEmail.title', bodyKey: 'subscription.checkEmail.body' })
 
 const subscribe: Endpoint = {
   path: '/subscriptions/subscribe',
@@ -86,7 +88,9 @@ const subscribe: Endpoint = {
     }
     if (form.get(HONEYPOT_FIELD)) return checkEmail(mission, locale)
 
-    const email = String(form.get('email') ?? '').trim().toLowerCase()
+    const email = String(form.get('email') ?? '')
+      .trim()
+      .toLowerCase()
     const sections = [...new Set(form.getAll('sections'))].filter((s): s is (typeof allSections)[number] => (allSections as readonly string[]).includes(s))
     const alerts = ['on', 'true', '1', 'yes'].includes(String(form.get('alerts') ?? ''))
     const frequency = (frequencies as readonly string[]).includes(String(form.get('frequency'))) ? (form.get('frequency') as Frequency) : 'immediate'
@@ -100,7 +104,17 @@ const subscribe: Endpoint = {
     // Where the reader consented: the page the form was on, when it is a page of this mission's site.
     const claimed = form.get('source') ?? req.headers.get('referer') ?? ''
     const source = claimed.startsWith(mission.siteUrl) && claimed.length <= 500 ? claimed : `${mission.siteUrl}${locale}/`
-    const token = signToken({ k: 'confirm', e: email, m: mission.code, l: locale, s: sections, a: alerts, f: frequency, src: source, exp: Math.floor(Date.now() / 1000) + CONFIRM_TTL_SECONDS })
+    const token = signToken({
+      k: 'confirm',
+      e: email,
+      m: mission.code,
+      l: locale,
+      s: sections,
+      a: alerts,
+      f: frequency,
+      src: source,
+      exp: Math.floor(Date.now() / 1000) + CONFIRM_TTL_SECONDS,
+    })
     try {
       await req.payload.sendEmail(confirmMessage(mission, locale, email, token))
     } catch (error) {
@@ -111,7 +125,8 @@ const subscribe: Endpoint = {
   },
 }
 
-const invalidLink = (locale: string, mission: MissionView | null) => readerPageResponse({ locale, mission, titleKey: 'subscription.expired.title', bodyKey: 'subscription.expired.body' }, 400)
+const invalidLink = (locale: string, mission: MissionView | null) =>
+  readerPageResponse({ locale, mission, titleKey: 'subscription.expired.title', bodyKey: 'subscription.expired.body' }, 400)
 
 async function confirmToken(req: PayloadRequest, form?: Form) {
   const token = form?.get('t') ?? queryOf(req, 't')
@@ -139,8 +154,24 @@ const confirmGet: Endpoint = {
 
 /** Stores the subscription the link describes (again: confirming twice changes nothing but the choices). */
 export async function storeSubscription(req: PayloadRequest, p: ConfirmPayload, mission: MissionView) {
-  const data = { email: p.e, mission: mission.id, locale: p.l as 'vi', sections: p.s as never, alerts: p.a, frequency: p.f, consentedAt: new Date().toISOString(), source: p.src, bounces: 0 }
-  const existing = await req.payload.find({ collection: 'subscribers', where: { and: [{ email: { equals: p.e } }, { mission: { equals: mission.id } }] }, limit: 1, depth: 0, overrideAccess: true })
+  const data = {
+    email: p.e,
+    mission: mission.id,
+    locale: p.l as 'vi',
+    sections: p.s as never,
+    alerts: p.a,
+    frequency: p.f,
+    consentedAt: new Date().toISOString(),
+    source: p.src,
+    bounces: 0,
+  }
+  const existing = await req.payload.find({
+    collection: 'subscribers',
+    where: { and: [{ email: { equals: p.e } }, { mission: { equals: mission.id } }] },
+    limit: 1,
+    depth: 0,
+    overrideAccess: true,
+  })
   if (existing.docs[0]) return req.payload.update({ collection: 'subscribers', id: existing.docs[0].id, data, depth: 0, overrideAccess: true })
   return req.payload.create({ collection: 'subscribers', data, depth: 0, overrideAccess: true })
 }
@@ -152,7 +183,13 @@ const confirmPost: Endpoint = {
     const { payload, mission } = await confirmToken(req, await readForm(req))
     if (!payload || !mission) return invalidLink(mission?.defaultLocale ?? 'en', mission)
     await storeSubscription(req, payload, mission)
-    return readerPageResponse({ locale: payload.l, mission, titleKey: 'subscription.confirmed.title', bodyKey: 'subscription.confirmed.body', vars: { email: payload.e } })
+    return readerPageResponse({
+      locale: payload.l,
+      mission,
+      titleKey: 'subscription.confirmed.title',
+      bodyKey: 'subscription.confirmed.body',
+      vars: { email: payload.e },
+    })
   },
 }
 
@@ -160,11 +197,14 @@ async function subscriberOf(req: PayloadRequest, form?: Form) {
   const token = form?.get('t') ?? queryOf(req, 't') ?? ''
   const p = verifyToken(token, 'manage')
   const subscriber = p ? await req.payload.findByID({ collection: 'subscribers', id: p.id, depth: 0, overrideAccess: true, disableErrors: true }) : null
-  const mission = subscriber ? await loadMission(req.payload, { id: typeof subscriber.mission === 'object' ? subscriber.mission.id : subscriber.mission }) : null
+  const mission = subscriber
+    ? await loadMission(req.payload, { id: typeof subscriber.mission === 'object' ? subscriber.mission.id : subscriber.mission })
+    : null
   return { token, valid: Boolean(p), subscriber, mission }
 }
 
-const unsubscribedPage = (locale: string, mission: MissionView | null) => readerPageResponse({ locale, mission, titleKey: 'subscription.unsubscribed.title', bodyKey: 'subscription.unsubscribed.body' })
+const unsubscribedPage = (locale: string, mission: MissionView | null) =>
+  readerPageResponse({ locale, mission, titleKey: 'subscription.unsubscribed.title', bodyKey: 'subscription.unsubscribed.body' })
 
 const unsubscribeGet: Endpoint = {
   path: '/subscriptions/unsubscribe',
@@ -196,18 +236,40 @@ const unsubscribePost: Endpoint = {
   },
 }
 
-function preferenceFields(token: string, mission: MissionView, s: { locale: string; sections?: string[] | null; alerts?: boolean | null; frequency: string }): FormField[] {
+function preferenceFields(
+  token: string,
+  mission: MissionView,
+  s: { locale: string; sections?: string[] | null; alerts?: boolean | null; frequency: string },
+): FormField[] {
   const l = s.locale
   return [
     { kind: 'hidden', name: 't', value: token },
-    ...allSections.map((sec): FormField => ({ kind: 'checkbox', name: 'sections', value: sec, label: tr(l, `section.${sec}.name`), checked: (s.sections ?? []).includes(sec) })),
+    ...allSections.map((sec): FormField => ({
+      kind: 'checkbox',
+      name: 'sections',
+      value: sec,
+      label: tr(l, `section.${sec}.name`),
+      checked: (s.sections ?? []).includes(sec),
+    })),
     { kind: 'checkbox', name: 'alerts', value: 'on', label: tr(l, 'subscribe.alerts'), checked: Boolean(s.alerts) },
     ...frequencies.map((f): FormField => ({ kind: 'radio', name: 'frequency', value: f, label: tr(l, `subscribe.${f}`), checked: s.frequency === f })),
-    { kind: 'select', name: 'locale', label: tr(l, 'subscription.preferences.language'), options: mission.locales.map((code) => ({ value: code, label: tr(code, 'language.name'), selected: code === l })) },
+    {
+      kind: 'select',
+      name: 'locale',
+      label: tr(l, 'subscription.preferences.language'),
+      options: mission.locales.map((code) => ({ value: code, label: tr(code, 'language.name'), selected: code === l })),
+    },
   ]
 }
 
-const preferencesPage = (req: PayloadRequest, token: string, mission: MissionView, s: Parameters<typeof preferenceFields>[2] & { email: string }, notice?: string, status = 200) =>
+const preferencesPage = (
+  req: PayloadRequest,
+  token: string,
+  mission: MissionView,
+  s: Parameters<typeof preferenceFields>[2] & { email: string },
+  notice?: string,
+  status = 200,
+) =>
   readerPageResponse(
     {
       locale: s.locale,
@@ -245,7 +307,13 @@ const preferencesPost: Endpoint = {
     const frequency = (frequencies as readonly string[]).includes(String(form.get('frequency'))) ? (form.get('frequency') as Frequency) : subscriber.frequency
     const locale = localeFor(mission, form.get('locale') ?? subscriber.locale)
     if (!sections.length && !alerts) return preferencesPage(req, token, mission, subscriber, tr(subscriber.locale, 'subscription.invalid.body'), 400)
-    const saved = await req.payload.update({ collection: 'subscribers', id: subscriber.id, data: { sections: sections as never, alerts, frequency, locale: locale as 'vi' }, depth: 0, overrideAccess: true })
+    const saved = await req.payload.update({
+      collection: 'subscribers',
+      id: subscriber.id,
+      data: { sections: sections as never, alerts, frequency, locale: locale as 'vi' },
+      depth: 0,
+      overrideAccess: true,
+    })
     return preferencesPage(req, token, mission, saved, tr(locale, 'subscription.preferences.saved'))
   },
 }
@@ -296,4 +364,14 @@ const deleteAddress: Endpoint = {
   },
 }
 
-export const subscriptionEndpoints: Endpoint[] = [subscribe, confirmGet, confirmPost, unsubscribeGet, unsubscribePost, preferencesGet, preferencesPost, exportAddress, deleteAddress]
+export const subscriptionEndpoints: Endpoint[] = [
+  subscribe,
+  confirmGet,
+  confirmPost,
+  unsubscribeGet,
+  unsubscribePost,
+  preferencesGet,
+  preferencesPost,
+  exportAddress,
+  deleteAddress,
+]

@@ -13,7 +13,8 @@ export const unsubscribeUrl = (subscriberId: number) => api('unsubscribe', signT
 export const preferencesUrl = (subscriberId: number) => api('preferences', signToken({ k: 'manage', id: subscriberId }))
 
 /** Public URL of an article on a mission's site (the site's URL scheme, docs/site.md). */
-export const articleUrl = (m: MissionView, a: { locale: string; section: string; slug: string }) => `${m.siteUrl}${a.locale}/${tr(a.locale, `section.${a.section}.slug`)}/${a.slug}/`
+export const articleUrl = (m: MissionView, a: { locale: string; section: string; slug: string }) =>
+  `${m.siteUrl}${a.locale}/${tr(a.locale, `section.${a.section}.slug`)}/${a.slug}/`
 
 type Block = { heading?: string; text?: string; link?: { href: string; label: string }; note?: string }
 
@@ -25,12 +26,20 @@ function render(m: MissionView, locale: string, subject: string, blocks: Block[]
   const mission = nameIn(m, locale)
   const accent = /^#[0-9a-f]{3,8}$/i.test(m.accent) ? m.accent : '#a4161a'
   const foot = footer
-    ? { why: tr(locale, 'mail.footer.why', { mission }), unsubscribe: { href: unsubscribeUrl(footer.subscriberId), label: tr(locale, 'mail.footer.unsubscribe') }, preferences: { href: preferencesUrl(footer.subscriberId), label: tr(locale, 'mail.footer.preferences') } }
+    ? {
+        why: tr(locale, 'mail.footer.why', { mission }),
+        unsubscribe: { href: unsubscribeUrl(footer.subscriberId), label: tr(locale, 'mail.footer.unsubscribe') },
+        preferences: { href: preferencesUrl(footer.subscriberId), label: tr(locale, 'mail.footer.preferences') },
+      }
     : null
   const text = [
     mission,
     '',
-    ...blocks.flatMap((b) => [b.note, b.heading, b.text, b.link && (b.link.label === b.link.href ? b.link.href : `${b.link.label}: ${b.link.href}`), ''].filter((x): x is string => x !== undefined)),
+    ...blocks.flatMap((b) =>
+      [b.note, b.heading, b.text, b.link && (b.link.label === b.link.href ? b.link.href : `${b.link.label}: ${b.link.href}`), ''].filter(
+        (x): x is string => x !== undefined,
+      ),
+    ),
     ...(foot ? ['--', foot.why, `${foot.unsubscribe.label}: ${foot.unsubscribe.href}`, `${foot.preferences.label}: ${foot.preferences.href}`] : []),
   ].join('\n')
   const e = escapeHtml
@@ -62,13 +71,24 @@ export function confirmMessage(m: MissionView, locale: string, to: string, token
   const mission = nameIn(m, locale)
   const subject = tr(locale, 'mail.confirm.subject', { mission })
   const link = confirmUrl(token)
-  const { text, html } = render(m, locale, subject, [{ text: tr(locale, 'mail.confirm.body', { mission }), link: { href: link, label: link } }, { text: tr(locale, 'mail.confirm.ignore') }], null)
+  const { text, html } = render(
+    m,
+    locale,
+    subject,
+    [{ text: tr(locale, 'mail.confirm.body', { mission }), link: { href: link, label: link } }, { text: tr(locale, 'mail.confirm.ignore') }],
+    null,
+  )
   return { to, subject, text, html }
 }
 
 export type Recipient = { id: number; email: string; locale: string }
 
-export function articleMessage(m: MissionView, r: Recipient, a: { title: string; summary?: string | null; section: string; slug: string }, messageId: string): OutgoingMessage {
+export function articleMessage(
+  m: MissionView,
+  r: Recipient,
+  a: { title: string; summary?: string | null; section: string; slug: string },
+  messageId: string,
+): OutgoingMessage {
   const mission = nameIn(m, r.locale)
   const section = tr(r.locale, `section.${a.section}.name`)
   const subject = a.title
@@ -76,26 +96,55 @@ export function articleMessage(m: MissionView, r: Recipient, a: { title: string;
     m,
     r.locale,
     subject,
-    [{ text: tr(r.locale, 'mail.article.intro', { mission, section }) }, { heading: a.title, text: a.summary ?? undefined, link: { href: articleUrl(m, { locale: r.locale, section: a.section, slug: a.slug }), label: tr(r.locale, 'mail.article.read') } }],
+    [
+      { text: tr(r.locale, 'mail.article.intro', { mission, section }) },
+      {
+        heading: a.title,
+        text: a.summary ?? undefined,
+        link: { href: articleUrl(m, { locale: r.locale, section: a.section, slug: a.slug }), label: tr(r.locale, 'mail.article.read') },
+      },
+    ],
     { subscriberId: r.id },
   )
   return { to: r.email, subject, text, html, headers: listHeaders(r.id), messageId }
 }
 
-export function alertMessage(m: MissionView, r: Recipient, alert: { text: string; textLocale: string; severity: string; expiresAt: string }, messageId: string): OutgoingMessage {
+export function alertMessage(
+  m: MissionView,
+  r: Recipient,
+  alert: { text: string; textLocale: string; severity: string; expiresAt: string },
+  messageId: string,
+): OutgoingMessage {
   const mission = nameIn(m, r.locale)
   const subject = tr(r.locale, 'mail.alert.subject', { mission })
   const until = new Intl.DateTimeFormat(r.locale, { dateStyle: 'long', timeStyle: 'long', timeZone: m.timeZone }).format(new Date(alert.expiresAt))
-  const fallback = alert.textLocale !== r.locale ? tr(r.locale, 'mail.alert.fallback', { language: tr(r.locale, `language.inline.${alert.textLocale}`) }) : undefined
-  const { text, html } = render(m, r.locale, subject, [{ note: fallback, heading: tr(r.locale, `alert.${alert.severity}`), text: alert.text }, { text: tr(r.locale, 'mail.alert.until', { date: until }) }], { subscriberId: r.id })
+  const fallback =
+    alert.textLocale !== r.locale ? tr(r.locale, 'mail.alert.fallback', { language: tr(r.locale, `language.inline.${alert.textLocale}`) }) : undefined
+  const { text, html } = render(
+    m,
+    r.locale,
+    subject,
+    [{ note: fallback, heading: tr(r.locale, `alert.${alert.severity}`), text: alert.text }, { text: tr(r.locale, 'mail.alert.until', { date: until }) }],
+    { subscriberId: r.id },
+  )
   return { to: r.email, subject, text, html, headers: { ...listHeaders(r.id), Importance: 'high', Priority: 'urgent' }, messageId }
 }
 
-export function digestMessage(m: MissionView, r: Recipient, articles: { title: string; summary?: string | null; section: string; slug: string }[], messageId: string): OutgoingMessage {
+export function digestMessage(
+  m: MissionView,
+  r: Recipient,
+  articles: { title: string; summary?: string | null; section: string; slug: string }[],
+  messageId: string,
+): OutgoingMessage {
   const mission = nameIn(m, r.locale)
   const subject = tr(r.locale, 'mail.digest.subject', { mission })
   const blocks: Block[] = [{ text: tr(r.locale, 'mail.digest.intro', { mission }) }]
-  for (const a of articles) blocks.push({ heading: a.title, text: a.summary ?? undefined, link: { href: articleUrl(m, { locale: r.locale, section: a.section, slug: a.slug }), label: tr(r.locale, 'mail.article.read') } })
+  for (const a of articles)
+    blocks.push({
+      heading: a.title,
+      text: a.summary ?? undefined,
+      link: { href: articleUrl(m, { locale: r.locale, section: a.section, slug: a.slug }), label: tr(r.locale, 'mail.article.read') },
+    })
   const { text, html } = render(m, r.locale, subject, blocks, { subscriberId: r.id })
   return { to: r.email, subject, text, html, headers: listHeaders(r.id), messageId }
 }

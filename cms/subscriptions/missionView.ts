@@ -29,7 +29,17 @@ export async function loadMission(payload: Payload, by: { code?: string; id?: nu
     req,
   })
   const m = found.docs[0] as unknown as
-    | { id: number; code: string; name: Record<string, string>; siteTitle?: Record<string, string>; siteUrl?: string; enabledLocales: string[]; defaultLocale: string; accentColour?: string; timeZone?: string }
+    | {
+        id: number
+        code: string
+        name: Record<string, string>
+        siteTitle?: Record<string, string>
+        siteUrl?: string
+        enabledLocales: string[]
+        defaultLocale: string
+        accentColour?: string
+        timeZone?: string
+      }
     | undefined
   if (!m) return null
   const siteUrl = missionSiteUrl(m.code, m.siteUrl)

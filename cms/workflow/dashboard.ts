@@ -16,7 +16,14 @@ export const dashboardEndpoint: Endpoint = {
     const user = req.user
     if (!user) return Response.json({ errors: [{ message: 'Log in to see the dashboard.' }] }, { status: 401 })
     const code = typeof req.query?.mission === 'string' ? req.query.mission : undefined
-    const missions = await req.payload.find({ collection: 'missions', where: code ? { code: { equals: code } } : {}, depth: 0, pagination: false, overrideAccess: true, req })
+    const missions = await req.payload.find({
+      collection: 'missions',
+      where: code ? { code: { equals: code } } : {},
+      depth: 0,
+      pagination: false,
+      overrideAccess: true,
+      req,
+    })
     const visible = missions.docs.filter((m) => isHq(user) || missionsAllowing(user, 'read').includes(m.id))
     if (code && !visible.length) return Response.json({ errors: [{ message: `Unknown mission "${code}" or not yours.` }] }, { status: 404 })
     const articles = await req.payload.find({
@@ -30,10 +37,28 @@ export const dashboardEndpoint: Endpoint = {
       overrideAccess: true, // scoped to the user's missions above
       req,
     })
-    const item = (doc: { id: number }, title: ByLocale<string>, locale: string) => ({ id: doc.id, locale, title: title?.[locale] ?? title?.[defaultLocale] ?? '' })
-    const result = { missions: visible.map((m) => m.code), missingTranslation: [] as unknown[], outdated: [] as unknown[], inReview: [] as unknown[], scheduled: [] as unknown[] }
+    const item = (doc: { id: number }, title: ByLocale<string>, locale: string) => ({
+      id: doc.id,
+      locale,
+      title: title?.[locale] ?? title?.[defaultLocale] ?? '',
+    })
+    const result = {
+      missions: visible.map((m) => m.code),
+      missingTranslation: [] as unknown[],
+      outdated: [] as unknown[],
+      inReview: [] as unknown[],
+      scheduled: [] as unknown[],
+    }
     for (const doc of articles.docs as unknown as Record<string, ByLocale<unknown>>[] & { id: number }[]) {
-      const d = doc as unknown as { id: number; sourceLocale?: string; title: ByLocale<string>; summary: ByLocale<string>; body: ByLocale<unknown>; workflow: ByLocale<{ state?: string; scheduledAt?: string }>; translation: ByLocale<{ sourceSnapshot?: SourceText }> }
+      const d = doc as unknown as {
+        id: number
+        sourceLocale?: string
+        title: ByLocale<string>
+        summary: ByLocale<string>
+        body: ByLocale<unknown>
+        workflow: ByLocale<{ state?: string; scheduledAt?: string }>
+        translation: ByLocale<{ sourceSnapshot?: SourceText }>
+      }
       const source = sourceLocaleOf(d)
       const sourceNow = sourceTextOf({ title: d.title?.[source], summary: d.summary?.[source], body: d.body?.[source] })
       for (const locale of localeCodes) {

@@ -29,7 +29,8 @@ export const workflowEndpointsOf = (collection: WorkflowCollection): Endpoint[] 
       if (!req.user) return Response.json({ errors: [{ message: 'Log in to see the workflow.' }] }, { status: 401 })
       const id = String(req.routeParams?.id)
       const doc = (await req.payload.findByID({ collection, id, depth: 0, draft: true, overrideAccess: true, disableErrors: true, req })) as WorkflowDoc | null
-      if (!doc || !canOnArticle(req.user, 'read', missionsOfDoc(doc))) return Response.json({ errors: [{ message: `${collection === 'pages' ? 'Page' : 'Article'} not found.` }] }, { status: 404 })
+      if (!doc || !canOnArticle(req.user, 'read', missionsOfDoc(doc)))
+        return Response.json({ errors: [{ message: `${collection === 'pages' ? 'Page' : 'Article'} not found.` }] }, { status: 404 })
       return Response.json(await workflowView(req, id, collection))
     },
   },

@@ -61,13 +61,13 @@ export function allowedActions(state: WorkflowState, collection: WorkflowCollect
 }
 
 export type TransitionCheck =
-  | { ok: true; to: WorkflowState; transition: Transition }
-  | { ok: false; status: 409 | 400; message: string; allowed: WorkflowAction[] }
+  { ok: true; to: WorkflowState; transition: Transition } | { ok: false; status: 409 | 400; message: string; allowed: WorkflowAction[] }
 
 /** Pure check of a transition; who may do it is decided by the caller (rights, second eyes). */
 export function checkTransition(state: WorkflowState, action: WorkflowAction, note?: string, collection: WorkflowCollection = 'articles'): TransitionCheck {
   const transition = transitions[action]
-  if (!transition || !appliesTo(action, collection)) return { ok: false, status: 400, message: `Unknown action "${action}".`, allowed: allowedActions(state, collection) }
+  if (!transition || !appliesTo(action, collection))
+    return { ok: false, status: 400, message: `Unknown action "${action}".`, allowed: allowedActions(state, collection) }
   if (!transition.from.includes(state)) {
     const allowed = allowedActions(state, collection)
     const hint = state === 'draft' ? ' A draft (also a revision edited after it was submitted) must be submitted for review first.' : ''

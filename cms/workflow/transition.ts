@@ -3,7 +3,16 @@ import type { User } from '../../core/payload-types'
 import { canOnArticle, idOf, idsOf, isHq, translatableLocales } from '../access/roles'
 import { defaultLocale, localeCodes, type ContentLocale } from '../../core/locales'
 import { isLiveState } from '../../core/publicContent'
-import { allowedActions, appliesTo, checkTransition, transitions, workflowActions, type WorkflowAction, type WorkflowCollection, type WorkflowState } from './stateMachine'
+import {
+  allowedActions,
+  appliesTo,
+  checkTransition,
+  transitions,
+  workflowActions,
+  type WorkflowAction,
+  type WorkflowCollection,
+  type WorkflowState,
+} from './stateMachine'
 import { sameSource, sourceDiff, sourceLocaleOf, sourceTextOf, type SourceText } from '../../core/sourceText'
 import { revisionOf } from './revision'
 import { fail, loadDoc, userIdOf, type Actor, type TransitionInput, type Verb, type VerbContext, type WorkflowDoc, type WorkflowResult } from './verb'
@@ -74,7 +83,8 @@ export async function runTransition(
   if (user) {
     const may =
       row.right === 'translate'
-        ? canOnArticle(user, 'update', missions) || (collection === 'articles' && canOnArticle(user, 'translate', missions) && translatableLocales(user, missions).includes(locale))
+        ? canOnArticle(user, 'update', missions) ||
+          (collection === 'articles' && canOnArticle(user, 'translate', missions) && translatableLocales(user, missions).includes(locale))
         : canOnArticle(user, 'publish', missions)
     if (!may) return fail(403, verb.forbidden?.({ locale, collection }) ?? `Your role may not ${action} ${collection} of this mission; ask a reviewer.`)
   }
@@ -92,15 +102,33 @@ export async function runTransition(
   if (row.secondEyes || (action === 'publish' && actor.kind === 'system')) {
     const submitted = doc.workflow?.submittedRevision
     if (submitted && submitted !== revision) {
-      return fail(409, `The "${locale}" version changed after it was submitted, so nobody else has reviewed this text: reject it back to draft and submit it again.`, { revision })
+      return fail(
+        409,
+        `The "${locale}" version changed after it was submitted, so nobody else has reviewed this text: reject it back to draft and submit it again.`,
+        { revision },
+      )
     }
     if (input.revision && input.revision !== revision) {
-      return fail(409, `The "${locale}" version changed since you opened it (you reviewed revision ${input.revision}, it is now ${revision}): reload it and review the text again.`, { revision })
+      return fail(
+        409,
+        `The "${locale}" version changed since you opened it (you reviewed revision ${input.revision}, it is now ${revision}): reload it and review the text again.`,
+        { revision },
+      )
     }
   }
 
   const ctx: VerbContext = {
-    req, collection, id, locale, doc, missions, state, note, input, now, actor,
+    req,
+    collection,
+    id,
+    locale,
+    doc,
+    missions,
+    state,
+    note,
+    input,
+    now,
+    actor,
     to: check.to,
     workflow: { ...(doc.workflow ?? {}), state: check.to, changedAt: now.toISOString() },
   }
@@ -118,7 +146,17 @@ export async function runTransition(
 /** The audit trail: one event per transition, naming the person or the system actor. */
 export async function recordEvent(
   req: PayloadRequest,
-  e: { collection: WorkflowCollection; doc: Pick<WorkflowDoc, 'id'>; missions: number[]; locale: string; action: string; from: string | null; to: string; note?: string; actor: Actor },
+  e: {
+    collection: WorkflowCollection
+    doc: Pick<WorkflowDoc, 'id'>
+    missions: number[]
+    locale: string
+    action: string
+    from: string | null
+    to: string
+    note?: string
+    actor: Actor
+  },
 ) {
   await req.payload.create({
     collection: 'workflow-events',
@@ -202,6 +240,15 @@ export async function workflowView(req: PayloadRequest, id: number | string, col
     id: Number(id),
     sourceLocale,
     locales,
-    history: history.docs.map((e) => ({ at: e.createdAt, locale: e.locale, action: e.action, from: e.from, to: e.to, user: idOf(e.user) ?? null, actor: e.systemActor ?? null, note: e.note })),
+    history: history.docs.map((e) => ({
+      at: e.createdAt,
+      locale: e.locale,
+      action: e.action,
+      from: e.from,
+      to: e.to,
+      user: idOf(e.user) ?? null,
+      actor: e.systemActor ?? null,
+      note: e.note,
+    })),
   }
 }

@@ -15,11 +15,16 @@ export type Actor = { kind: 'person'; user: User } | { kind: 'system'; name: 'sc
 export const systemActor = (name: 'scheduler'): Actor => ({ kind: 'system', name })
 export const userIdOf = (actor: Actor) => (actor.kind === 'person' ? actor.user.id : null)
 
-export const fail = (status: number, message: string, extra: Record<string, unknown> = {}): WorkflowResult => ({ status, body: { errors: [{ message }], ...extra } })
+export const fail = (status: number, message: string, extra: Record<string, unknown> = {}): WorkflowResult => ({
+  status,
+  body: { errors: [{ message }], ...extra },
+})
 
 /** One locale of a document as the workflow reads it (articles and pages share these fields). */
 export type WorkflowDoc = Pick<Article, 'id' | 'title' | 'slug' | 'summary' | 'body' | 'updatedAt'> &
-  Partial<Pick<Article, 'missions' | 'workflow' | 'changeNotes' | 'updateKind' | 'changeNote' | 'publishedAt' | 'heroImage' | 'sourceLocale' | 'translation'>> & {
+  Partial<
+    Pick<Article, 'missions' | 'workflow' | 'changeNotes' | 'updateKind' | 'changeNote' | 'publishedAt' | 'heroImage' | 'sourceLocale' | 'translation'>
+  > & {
     mission?: number | { id: number } | null
   }
 

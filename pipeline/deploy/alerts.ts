@@ -10,7 +10,12 @@ import type { S3Config } from './config'
  * banner within seconds of an alert change, with no rebuild. Run by the alerts job
  * (cms/jobs/publishAlerts.ts); a failure throws, and the job retries it.
  */
-export async function publishAlertFile(options: { s3: S3Config; file: AlertFile; siteUrl?: string | null; purger: CdnPurger }): Promise<{ key: string; purgedUrls: string[] }> {
+export async function publishAlertFile(options: {
+  s3: S3Config
+  file: AlertFile
+  siteUrl?: string | null
+  purger: CdnPurger
+}): Promise<{ key: string; purgedUrls: string[] }> {
   const bucket = new MissionBucket(options.s3, options.file.mission)
   try {
     await bucket.writeAlertFile(JSON.stringify(options.file))

@@ -1,12 +1,5 @@
 import { createReadStream } from 'node:fs'
-import {
-  DeleteObjectsCommand,
-  GetObjectCommand,
-  ListObjectsV2Command,
-  NoSuchKey,
-  PutObjectCommand,
-  S3Client,
-} from '@aws-sdk/client-s3'
+import { DeleteObjectsCommand, GetObjectCommand, ListObjectsV2Command, NoSuchKey, PutObjectCommand, S3Client } from '@aws-sdk/client-s3'
 import type { S3Config } from './config'
 import { CACHE_ALERTS, headersFor, surrogateKeysFor, type Manifest } from './objects'
 import { alertFileName } from '../../core/alertBanner'
@@ -75,14 +68,26 @@ export class MissionBucket {
 
   async writeAlertFile(body: string) {
     await this.client.send(
-      new PutObjectCommand({ Bucket: this.config.bucket, Key: this.alertKey, Body: body, ContentType: 'application/json; charset=utf-8', CacheControl: CACHE_ALERTS }),
+      new PutObjectCommand({
+        Bucket: this.config.bucket,
+        Key: this.alertKey,
+        Body: body,
+        ContentType: 'application/json; charset=utf-8',
+        CacheControl: CACHE_ALERTS,
+      }),
     )
   }
 
   /** `<prefix>_deploy/hosts.json`: host → mission code of the missions on their own domain, for the edge worker's routing. */
   async writeHosts(hosts: MissionHosts) {
     await this.client.send(
-      new PutObjectCommand({ Bucket: this.config.bucket, Key: `${this.config.prefix}_deploy/hosts.json`, Body: JSON.stringify(hosts), ContentType: 'application/json', CacheControl: 'public, max-age=60' }),
+      new PutObjectCommand({
+        Bucket: this.config.bucket,
+        Key: `${this.config.prefix}_deploy/hosts.json`,
+        Body: JSON.stringify(hosts),
+        ContentType: 'application/json',
+        CacheControl: 'public, max-age=60',
+      }),
     )
   }
 

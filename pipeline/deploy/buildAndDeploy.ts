@@ -44,7 +44,18 @@ export async function buildAndDeploy(options: {
   }
   for (const code of codes) {
     try {
-      const result = await deployMission({ payload, mission: code, trigger, s3, purger, sitesDir: options.sitesDir, pagesRendered: pagesByMission[code], buildMs, allowLoopbackUrls: options.allowLoopbackUrls, log })
+      const result = await deployMission({
+        payload,
+        mission: code,
+        trigger,
+        s3,
+        purger,
+        sitesDir: options.sitesDir,
+        pagesRendered: pagesByMission[code],
+        buildMs,
+        allowLoopbackUrls: options.allowLoopbackUrls,
+        log,
+      })
       outcomes.push({ mission: code, ok: true, result })
     } catch (error) {
       outcomes.push({ mission: code, ok: false, stage: 'deploy', error: error instanceof Error ? error.message : String(error) })

@@ -61,7 +61,11 @@ async function send(url: string, init: RequestInit, check?: (body: unknown) => s
     throw new PurgeError(`${init.method ?? 'GET'} ${url}: ${(error as Error).message}`, true)
   }
   const text = await res.text()
-  if (!res.ok) throw new PurgeError(`${init.method ?? 'GET'} ${new URL(url).pathname} answered ${res.status}: ${text.slice(0, 200)}`, res.status === 429 || res.status >= 500)
+  if (!res.ok)
+    throw new PurgeError(
+      `${init.method ?? 'GET'} ${new URL(url).pathname} answered ${res.status}: ${text.slice(0, 200)}`,
+      res.status === 429 || res.status >= 500,
+    )
   if (check) {
     let body: unknown
     try {
@@ -101,7 +105,13 @@ function siteRootOf(urls: string[]): URL {
     while (i < depth && p[i] === parts[i]) i++
     depth = i
   }
-  return new URL(`/${parts.slice(0, depth).map((s) => `${s}/`).join('')}`, first.origin)
+  return new URL(
+    `/${parts
+      .slice(0, depth)
+      .map((s) => `${s}/`)
+      .join('')}`,
+    first.origin,
+  )
 }
 
 /**
@@ -139,7 +149,8 @@ export class HttpPurger implements CdnPurger {
 export class CloudflarePurger implements CdnPurger {
   readonly name = 'cloudflare'
   constructor(readonly options: { zoneId: string; token: string; apiUrl?: string; prefixAbove?: number; tags?: boolean }) {
-    if (!options.zoneId || !options.token) throw new Error('Cloudflare purges need CLOUDFLARE_ZONE_ID (or a zoneId in CDN_PURGE_HOSTS) and CLOUDFLARE_API_TOKEN.')
+    if (!options.zoneId || !options.token)
+      throw new Error('Cloudflare purges need CLOUDFLARE_ZONE_ID (or a zoneId in CDN_PURGE_HOSTS) and CLOUDFLARE_API_TOKEN.')
   }
 
   async purge(urls: string[], scope?: PurgeScope) {
@@ -148,8 +159,13 @@ export class CloudflarePurger implements CdnPurger {
     const endpoint = `${(this.options.apiUrl ?? 'https://api.cloudflare.com/client/v4').replace(/\/+$/, '')}/zones/${this.options.zoneId}/purge_cache`
     const post = (body: object) =>
       withRetries(() =>
-        send(endpoint, { method: 'POST', headers: { Authorization: `Bearer ${this.options.token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) }, (res) =>
-          (res as { success?: boolean } | null)?.success === true ? null : `Cloudflare refused the purge: ${JSON.stringify((res as { errors?: unknown } | null)?.errors ?? res)}`,
+        send(
+          endpoint,
+          { method: 'POST', headers: { Authorization: `Bearer ${this.options.token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) },
+          (res) =>
+            (res as { success?: boolean } | null)?.success === true
+              ? null
+              : `Cloudflare refused the purge: ${JSON.stringify((res as { errors?: unknown } | null)?.errors ?? res)}`,
         ),
       )
     let bodies: object[]
@@ -170,7 +186,15 @@ export class CloudflarePurger implements CdnPurger {
 export class CloudFrontPurger implements CdnPurger {
   readonly name = 'cloudfront'
   readonly client: CloudFrontClient
-  constructor(readonly options: { distributionId: string; endpoint?: string; region?: string; credentials?: { accessKeyId: string; secretAccessKey: string }; wildcardAbove?: number }) {
+  constructor(
+    readonly options: {
+      distributionId: string
+      endpoint?: string
+      region?: string
+      credentials?: { accessKeyId: string; secretAccessKey: string }
+      wildcardAbove?: number
+    },
+  ) {
     if (!options.distributionId) throw new Error('CloudFront purges need CLOUDFRONT_DISTRIBUTION_ID (or a distributionId in CDN_PURGE_HOSTS).')
     this.client = new CloudFrontClient({ region: options.region ?? 'us-east-1', endpoint: options.endpoint, credentials: options.credentials, maxAttempts: 1 })
   }
@@ -180,21 +204,27 @@ export class CloudFrontPurger implements CdnPurger {
     if (!paths.length) return
     const batches = paths.length > (this.options.wildcardAbove ?? 50) ? [[`${siteRootOf(urls).pathname}*`]] : chunks(paths, 1000)
     const stamp = Date.now()
-    const failures = await eachLimit(batches.map((items, i) => ({ items, i })), 2, ({ items, i }) =>
-      withRetries(async () => {
-        try {
-          await this.client.send(
-            new CreateInvalidationCommand({
-              DistributionId: this.options.distributionId,
-              // Unique per batch and attempt-stable: a retried call does not invalidate twice.
-              InvalidationBatch: { CallerReference: `${scope?.mission ?? 'sites'}-${stamp}-${i}`, Paths: { Quantity: items.length, Items: items } },
-            }),
-          )
-        } catch (error) {
-          const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode ?? 0
-          throw new PurgeError(`CreateInvalidation: ${(error as Error).message || (error as Error).name}`, status === 0 || status === 429 || status >= 500 || (error as Error).name === 'TooManyInvalidationsInProgress')
-        }
-      }),
+    const failures = await eachLimit(
+      batches.map((items, i) => ({ items, i })),
+      2,
+      ({ items, i }) =>
+        withRetries(async () => {
+          try {
+            await this.client.send(
+              new CreateInvalidationCommand({
+                DistributionId: this.options.distributionId,
+                // Unique per batch and attempt-stable: a retried call does not invalidate twice.
+                InvalidationBatch: { CallerReference: `${scope?.mission ?? 'sites'}-${stamp}-${i}`, Paths: { Quantity: items.length, Items: items } },
+              }),
+            )
+          } catch (error) {
+            const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode ?? 0
+            throw new PurgeError(
+              `CreateInvalidation: ${(error as Error).message || (error as Error).name}`,
+              status === 0 || status === 429 || status >= 500 || (error as Error).name === 'TooManyInvalidationsInProgress',
+            )
+          }
+        }),
     )
     failIf('CloudFront', failures, batches.length)
   }
@@ -217,11 +247,20 @@ export class FastlyPurger implements CdnPurger {
     const headers = { 'Fastly-Key': this.options.token, Accept: 'application/json', ...(this.options.soft ? { 'Fastly-Soft-Purge': '1' } : {}) }
     if (scope?.keys?.length) {
       const batches = chunks([...new Set(scope.keys)], 256)
-      const failures = await eachLimit(batches, 4, (keys) => withRetries(() => send(`${api}/service/${encodeURIComponent(this.options.serviceId)}/purge`, { method: 'POST', headers: { ...headers, 'Surrogate-Key': keys.join(' ') } })))
+      const failures = await eachLimit(batches, 4, (keys) =>
+        withRetries(() =>
+          send(`${api}/service/${encodeURIComponent(this.options.serviceId)}/purge`, {
+            method: 'POST',
+            headers: { ...headers, 'Surrogate-Key': keys.join(' ') },
+          }),
+        ),
+      )
       return failIf('Fastly', failures, batches.length)
     }
     const unique = [...new Set(urls)]
-    const failures = await eachLimit(unique, 8, (url) => withRetries(() => send(`${api}/purge/${url.replace(/^https?:\/\//, '')}`, { method: 'POST', headers })))
+    const failures = await eachLimit(unique, 8, (url) =>
+      withRetries(() => send(`${api}/purge/${url.replace(/^https?:\/\//, '')}`, { method: 'POST', headers })),
+    )
     failIf('Fastly', failures, unique.length)
   }
 }
@@ -241,7 +280,9 @@ export class BunnyPurger implements CdnPurger {
     if (!unique.length) return
     const api = (this.options.apiUrl ?? 'https://api.bunny.net').replace(/\/+$/, '')
     const targets = unique.length > (this.options.wildcardAbove ?? 100) ? [`${siteRootOf(unique).href}*`] : unique
-    const failures = await eachLimit(targets, 8, (url) => withRetries(() => send(`${api}/purge?url=${encodeURIComponent(url)}&async=false`, { method: 'POST', headers: { AccessKey: this.options.apiKey } })))
+    const failures = await eachLimit(targets, 8, (url) =>
+      withRetries(() => send(`${api}/purge?url=${encodeURIComponent(url)}&async=false`, { method: 'POST', headers: { AccessKey: this.options.apiKey } })),
+    )
     failIf('Bunny', failures, targets.length)
   }
 }
@@ -281,12 +322,18 @@ function purgerFor(settings: ProviderSettings, env: Env): CdnPurger {
       if (!(settings.url ?? env.CDN_PURGE_URL)) throw new Error('CDN_PURGE_PROVIDER=http needs CDN_PURGE_URL (or a url in CDN_PURGE_HOSTS).')
       return new HttpPurger((settings.url ?? env.CDN_PURGE_URL)!, env.CDN_PURGE_TOKEN)
     case 'cloudflare':
-      return new CloudflarePurger({ zoneId: settings.zoneId ?? env.CLOUDFLARE_ZONE_ID ?? '', token: env.CLOUDFLARE_API_TOKEN ?? '', apiUrl: env.CLOUDFLARE_API_URL, tags: env.CLOUDFLARE_PURGE_TAGS === 'true' })
+      return new CloudflarePurger({
+        zoneId: settings.zoneId ?? env.CLOUDFLARE_ZONE_ID ?? '',
+        token: env.CLOUDFLARE_API_TOKEN ?? '',
+        apiUrl: env.CLOUDFLARE_API_URL,
+        tags: env.CLOUDFLARE_PURGE_TAGS === 'true',
+      })
     case 'cloudfront':
       return new CloudFrontPurger({
         distributionId: settings.distributionId ?? env.CLOUDFRONT_DISTRIBUTION_ID ?? '',
         endpoint: env.CLOUDFRONT_ENDPOINT,
-        credentials: env.AWS_ACCESS_KEY_ID && env.AWS_SECRET_ACCESS_KEY ? { accessKeyId: env.AWS_ACCESS_KEY_ID, secretAccessKey: env.AWS_SECRET_ACCESS_KEY } : undefined,
+        credentials:
+          env.AWS_ACCESS_KEY_ID && env.AWS_SECRET_ACCESS_KEY ? { accessKeyId: env.AWS_ACCESS_KEY_ID, secretAccessKey: env.AWS_SECRET_ACCESS_KEY } : undefined,
       })
     case 'fastly':
       return new FastlyPurger({ serviceId: settings.serviceId ?? env.FASTLY_SERVICE_ID ?? '', token: env.FASTLY_API_TOKEN ?? '', apiUrl: env.FASTLY_API_URL })
@@ -310,7 +357,9 @@ export function purgerFromEnv(env: Env = process.env): CdnPurger {
   try {
     hosts = JSON.parse(env.CDN_PURGE_HOSTS) as Record<string, ProviderSettings>
   } catch (error) {
-    throw new Error(`CDN_PURGE_HOSTS must be JSON such as {"vnembassy-au.example":{"provider":"cloudfront","distributionId":"E123"}}: ${(error as Error).message}`)
+    throw new Error(
+      `CDN_PURGE_HOSTS must be JSON such as {"vnembassy-au.example":{"provider":"cloudfront","distributionId":"E123"}}: ${(error as Error).message}`,
+    )
   }
   return new HostRoutingPurger(new Map(Object.entries(hosts).map(([host, s]) => [host.toLowerCase(), purgerFor(s, env)])), fallback)
 }

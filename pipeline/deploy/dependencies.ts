@@ -23,8 +23,7 @@ export type ContentChange =
 export const sectionSlug = (locale: string, section: string): string => lookupUiString(locale, `section.${section}.slug`) ?? section
 
 /** Files every change in a locale touches: the home page, feeds, sitemaps and the search index (Pagefind). */
-const isLocaleAggregate = (rest: string) =>
-  rest === 'index.html' || /\.(xml|json|txt)$/.test(rest) || /^(feed|rss|atom|search|sitemap|pagefind\/)/.test(rest)
+const isLocaleAggregate = (rest: string) => rest === 'index.html' || /\.(xml|json|txt)$/.test(rest) || /^(feed|rss|atom|search|sitemap|pagefind\/)/.test(rest)
 
 export function dependsOn(change: ContentChange, file: string): boolean {
   if (change.kind === 'mission') return true

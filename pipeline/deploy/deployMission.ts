@@ -164,11 +164,13 @@ async function deployLocked(options: DeployOptions, mission: Mission, log: (l: s
       if (target) {
         const manifest = target.manifest as Manifest
         const missing = Object.entries(manifest.files).filter(([, e]) => !store.has(e.sha256))
-        if (missing.length) throw new Error(`Deployment #${target.id} cannot be restored: ${missing.length} file(s) are missing from the content store, e.g. ${missing[0]![0]}`)
+        if (missing.length)
+          throw new Error(`Deployment #${target.id} cannot be restored: ${missing.length} file(s) are missing from the content store, e.g. ${missing[0]![0]}`)
         return manifest
       }
       const siteDir = path.join(options.sitesDir ?? defaultSitesDir, mission.code)
-      if (!existsSync(path.join(siteDir))) throw new Error(`No built site for ${mission.code} in ${siteDir}: build it first (npm run build:sites -- --mission ${mission.code})`)
+      if (!existsSync(path.join(siteDir)))
+        throw new Error(`No built site for ${mission.code} in ${siteDir}: build it first (npm run build:sites -- --mission ${mission.code})`)
       const manifest = await manifestOf(siteDir)
       if (!Object.keys(manifest.files).length) throw new Error(`The built site of ${mission.code} is empty`)
       if (!(options.allowLoopbackUrls ?? process.env.DEPLOY_ALLOW_LOOPBACK === 'true')) refuseLoopbackSite(mission.code, siteDir, Object.keys(manifest.files))
@@ -224,7 +226,14 @@ async function deployLocked(options: DeployOptions, mission: Mission, log: (l: s
       // Deployments made after the one restored are no longer what readers see.
       const later = await payload.find({
         collection: 'deployments',
-        where: { and: [{ mission: { equals: mission.id } }, { status: { equals: 'succeeded' } }, { id: { greater_than: target.id } }, { id: { less_than: record.id } }] },
+        where: {
+          and: [
+            { mission: { equals: mission.id } },
+            { status: { equals: 'succeeded' } },
+            { id: { greater_than: target.id } },
+            { id: { less_than: record.id } },
+          ],
+        },
         pagination: false,
         depth: 0,
         overrideAccess: true,
@@ -245,7 +254,9 @@ async function deployLocked(options: DeployOptions, mission: Mission, log: (l: s
       manifest: desired,
       error: purgeError ?? null,
     })
-    log(`${tag} live: ${uploaded.length} uploaded (${(bytes / 1024).toFixed(0)} KiB), ${plan.deletes.length} deleted, ${purgedUrls.length} URL(s) purged in ${((Date.now() - started) / 1000).toFixed(1)} s`)
+    log(
+      `${tag} live: ${uploaded.length} uploaded (${(bytes / 1024).toFixed(0)} KiB), ${plan.deletes.length} deleted, ${purgedUrls.length} URL(s) purged in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    )
     return { deploymentId: record.id, uploaded, deleted: plan.deletes, unchanged: plan.unchanged, bytesUploaded: bytes, purgedUrls }
   } catch (error) {
     timings.total = Date.now() - started + (options.buildMs ?? 0)

@@ -13,7 +13,10 @@ export type PruneResult = { deploymentsKept: number; filesKept: number; filesRem
  * before its record has a manifest). Everything else is deleted; rolling back to an older
  * deployment is then refused with the number of missing files (deployMission, "prepare").
  */
-export async function pruneContentStore(payload: Payload, options: { keep: number; store?: ContentStore; graceMs?: number; log?: (line: string) => void }): Promise<PruneResult> {
+export async function pruneContentStore(
+  payload: Payload,
+  options: { keep: number; store?: ContentStore; graceMs?: number; log?: (line: string) => void },
+): Promise<PruneResult> {
   if (!Number.isInteger(options.keep) || options.keep < 1) throw new Error(`--keep must be a whole number of at least 1, got ${options.keep}`)
   const store = options.store ?? new ContentStore()
   const graceMs = options.graceMs ?? 60 * 60 * 1000
@@ -55,6 +58,8 @@ export async function pruneContentStore(payload: Payload, options: { keep: numbe
       result.bytesRemoved += stat.size
     }
   }
-  log(`Deploy store: kept ${result.filesKept} file(s) for the last ${options.keep} deployment(s) of each mission (${deploymentsKept} in all); removed ${result.filesRemoved} (${(result.bytesRemoved / 1e6).toFixed(1)} MB).`)
+  log(
+    `Deploy store: kept ${result.filesKept} file(s) for the last ${options.keep} deployment(s) of each mission (${deploymentsKept} in all); removed ${result.filesRemoved} (${(result.bytesRemoved / 1e6).toFixed(1)} MB).`,
+  )
   return result
 }

@@ -23,7 +23,12 @@ function isStale(d: Deployment, maxAgeMs: number): boolean {
  * Marks "running" deployments (of one mission, or all) whose process died as failed, so a killed deploy
  * never leaves a record that looks in progress. Returns how many were fixed.
  */
-export async function failStaleDeployments(payload: Payload, missionId?: number, maxAgeMs = 60 * 60 * 1000, options: { deployLockHeld?: boolean } = {}): Promise<{ stale: number; live: Deployment[] }> {
+export async function failStaleDeployments(
+  payload: Payload,
+  missionId?: number,
+  maxAgeMs = 60 * 60 * 1000,
+  options: { deployLockHeld?: boolean } = {},
+): Promise<{ stale: number; live: Deployment[] }> {
   const running = await payload.find({
     collection: 'deployments',
     where: { and: [...(missionId === undefined ? [] : [{ mission: { equals: missionId } }]), { status: { equals: 'running' } }] },
@@ -42,7 +47,11 @@ export async function failStaleDeployments(payload: Payload, missionId?: number,
     await payload.update({
       collection: 'deployments',
       id: d.id,
-      data: { status: 'failed', finishedAt: new Date().toISOString(), error: `${d.error ? `${d.error}\n` : ''}The deploying process (${d.runner}) stopped before finishing; marked failed by the next run.` },
+      data: {
+        status: 'failed',
+        finishedAt: new Date().toISOString(),
+        error: `${d.error ? `${d.error}\n` : ''}The deploying process (${d.runner}) stopped before finishing; marked failed by the next run.`,
+      },
       ...system,
     })
     stale++
@@ -71,7 +80,15 @@ export async function recordBuildFailure(payload: Payload, missionCode: string, 
   const now = new Date().toISOString()
   await payload.create({
     collection: 'deployments',
-    data: { mission: mission.id, trigger, status: 'failed', runner: runnerId(), startedAt: now, finishedAt: now, error: `Build failed: ${error}\nThe previous deployment stays live.` },
+    data: {
+      mission: mission.id,
+      trigger,
+      status: 'failed',
+      runner: runnerId(),
+      startedAt: now,
+      finishedAt: now,
+      error: `Build failed: ${error}\nThe previous deployment stays live.`,
+    },
     depth: 0,
     ...system,
   })

@@ -80,6 +80,7 @@ export function archiveEntryProblem(entry: { path: string; type: string }): stri
   const parts = p.split('/').filter((x) => x && x !== '.')
   if (parts.includes('..')) return `"${entry.path}" leads outside the restore folder`
   const top = parts[0]
-  if (!(top === MANIFEST_FILE || top === DUMP_FILE || top === 'media') || (top !== 'media' && parts.length > 1)) return `"${entry.path}" is not part of a backup`
+  if (!(top === MANIFEST_FILE || top === DUMP_FILE || top === 'media') || (top !== 'media' && parts.length > 1))
+    return `"${entry.path}" is not part of a backup`
   return undefined
 }

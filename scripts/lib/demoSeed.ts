@@ -4,7 +4,10 @@
  * database (the local default), or any empty database when asked for explicitly with
  * `--demo` or `SEED_DEMO=1`. A `DATABASE_URL` database is never seeded by default.
  */
-export function demoSeedWanted(options: { embedded: boolean; empty: boolean; argv?: readonly string[]; env?: NodeJS.ProcessEnv }): { seed: boolean; reason: string } {
+export function demoSeedWanted(options: { embedded: boolean; empty: boolean; argv?: readonly string[]; env?: NodeJS.ProcessEnv }): {
+  seed: boolean
+  reason: string
+} {
   const argv = options.argv ?? process.argv.slice(2)
   const env = options.env ?? process.env
   if (!options.empty) return { seed: false, reason: 'the database already has missions' }

@@ -11,14 +11,16 @@ export type Session = { payload: Payload; db: Database; close: () => Promise<voi
  * Opens the database (DATABASE_URL or the embedded server in .data/), applies committed
  * migrations and boots Payload's Local API. Scripts join a server `npm start` already runs.
  */
-export async function openSession(options: {
-  mode?: 'own' | 'join'
-  log?: (l: string) => void
-  /** 'apply' (scripts, npm start) migrates; 'require' (serve, worker) refuses a database whose migrations are behind. */
-  migrations?: 'apply' | 'require'
-  /** Run the jobs queue in this process (npm start, npm run worker); closing the session stops it first. */
-  runJobs?: boolean
-} = {}): Promise<Session> {
+export async function openSession(
+  options: {
+    mode?: 'own' | 'join'
+    log?: (l: string) => void
+    /** 'apply' (scripts, npm start) migrates; 'require' (serve, worker) refuses a database whose migrations are behind. */
+    migrations?: 'apply' | 'require'
+    /** Run the jobs queue in this process (npm start, npm run worker); closing the session stops it first. */
+    runJobs?: boolean
+  } = {},
+): Promise<Session> {
   const log = options.log ?? ((l: string) => console.log(l))
   const db = await openDatabase({ dataDir, mode: options.mode ?? 'join', log })
   let payload: Payload
@@ -29,7 +31,9 @@ export async function openSession(options: {
       const pending = await pendingMigrations(payload)
       if (pending.length) {
         await closePayload(payload)
-        throw new Error(`The database is behind this release: ${pending.length} migration(s) not applied (${pending.join(', ')}). Run \`npm run migrate\` first.`)
+        throw new Error(
+          `The database is behind this release: ${pending.length} migration(s) not applied (${pending.join(', ')}). Run \`npm run migrate\` first.`,
+        )
       }
     } else await applyMigrations(payload)
   } catch (error) {

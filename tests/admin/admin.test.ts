@@ -31,9 +31,23 @@ let missionId = 0
 beforeAll(async () => {
   const [port, sitePort, pgPort] = [await freePort(), await freePort(), await freePort()]
   admin = `http://127.0.0.1:${port}`
-  const env: Record<string, string | undefined> = { ...process.env, DATA_DIR: path.join(root, 'data'), DIST_DIR: path.join(root, 'dist'), PORT: String(port), SITE_PORT: String(sitePort), EMBEDDED_PG_PORT: String(pgPort), SEED_PASSWORD: PASSWORD, SITE_BASE_URL: `http://localhost:${sitePort}`, LOG_LEVEL: 'warn' }
-  for (const key of ['SERVER_URL', 'DATABASE_URL', 'MP_EMBEDDED_DB', 'PAYLOAD_SECRET', 'NODE_ENV', 'VITEST', 'VITEST_WORKER_ID', 'VITEST_POOL_ID']) delete env[key]
-  child = spawn(process.execPath, [path.resolve('node_modules/tsx/dist/cli.mjs'), 'scripts/start.ts'], { env: env as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'] })
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    DATA_DIR: path.join(root, 'data'),
+    DIST_DIR: path.join(root, 'dist'),
+    PORT: String(port),
+    SITE_PORT: String(sitePort),
+    EMBEDDED_PG_PORT: String(pgPort),
+    SEED_PASSWORD: PASSWORD,
+    SITE_BASE_URL: `http://localhost:${sitePort}`,
+    LOG_LEVEL: 'warn',
+  }
+  for (const key of ['SERVER_URL', 'DATABASE_URL', 'MP_EMBEDDED_DB', 'PAYLOAD_SECRET', 'NODE_ENV', 'VITEST', 'VITEST_WORKER_ID', 'VITEST_POOL_ID'])
+    delete env[key]
+  child = spawn(process.execPath, [path.resolve('node_modules/tsx/dist/cli.mjs'), 'scripts/start.ts'], {
+    env: env as NodeJS.ProcessEnv,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   child.stdout!.on('data', (c: Buffer) => (output += c.toString()))
   child.stderr!.on('data', (c: Buffer) => (output += c.toString()))
   const started = Date.now()
@@ -44,7 +58,16 @@ beforeAll(async () => {
   }
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   })
   missionId = ((await (await fetch(`${admin}/api/missions?where[code][equals]=au-canberra`)).json()) as { docs: { id: number }[] }).docs[0]!.id
 }, 660_000)
@@ -59,12 +82,20 @@ afterAll(async () => {
 }, 60_000)
 
 const token = async (email: string) => {
-  const res = await fetch(`${admin}/api/users/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email, password: PASSWORD }) })
+  const res = await fetch(`${admin}/api/users/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email, password: PASSWORD }),
+  })
   expect(res.status, `login ${email}`).toBe(200)
   return `JWT ${((await res.json()) as { token: string }).token}`
 }
 const api = async (who: string, method: string, url: string, body?: unknown) => {
-  const res = await fetch(`${admin}/api${url}`, { method, headers: { 'Content-Type': 'application/json', Authorization: who }, body: body === undefined ? undefined : JSON.stringify(body) })
+  const res = await fetch(`${admin}/api${url}`, {
+    method,
+    headers: { 'Content-Type': 'application/json', Authorization: who },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
   const json = (await res.json()) as { doc?: { id: number } } & Record<string, unknown>
   expect(res.status, `${method} ${url}: ${JSON.stringify(json).slice(0, 400)}`).toBeLessThan(300)
   return json
@@ -107,12 +138,17 @@ describe('press officer', () => {
     await missions.getByText('Đại sứ quán Việt Nam tại Ô-xtrây-li-a').waitFor({ timeout: 60_000 })
     // Title, summary, image, body: in this order, before the event and the history.
     const order = await page.evaluate(() =>
-      ['#field-title', '#field-summary', '#field-heroImage', '.field-type.rich-text-lexical', '#field-collapsible-_index-16, .collapsible-field'].map((selector) => {
-        const el = document.querySelector(selector)
-        return el ? el.getBoundingClientRect().top : null
-      }),
+      ['#field-title', '#field-summary', '#field-heroImage', '.field-type.rich-text-lexical', '#field-collapsible-_index-16, .collapsible-field'].map(
+        (selector) => {
+          const el = document.querySelector(selector)
+          return el ? el.getBoundingClientRect().top : null
+        },
+      ),
     )
-    expect(order.every((y) => y !== null), JSON.stringify(order)).toBe(true)
+    expect(
+      order.every((y) => y !== null),
+      JSON.stringify(order),
+    ).toBe(true)
     expect([...order].sort((a, b) => a! - b!)).toEqual(order)
     await page.fill('#field-title', title)
     await page.getByRole('button', { name: 'Lưu bản nháp' }).click()
@@ -144,9 +180,17 @@ describe('translator', () => {
   it('sees on the article itself since when the Vietnamese source changed and which words', async () => {
     const press = await token('press.au-canberra@example.org')
     const translator = await token('translator.au-canberra@example.org')
-    const created = await api(press, 'POST', '/articles?locale=vi&draft=true', { title: 'Hội chợ ẩm thực Việt tại Can-bê-ra', summary: 'Hội chợ diễn ra vào thứ bảy tại công viên.', section: 'news', missions: [missionId] })
+    const created = await api(press, 'POST', '/articles?locale=vi&draft=true', {
+      title: 'Hội chợ ẩm thực Việt tại Can-bê-ra',
+      summary: 'Hội chợ diễn ra vào thứ bảy tại công viên.',
+      section: 'news',
+      missions: [missionId],
+    })
     const id = created.doc!.id
-    await api(translator, 'PATCH', `/articles/${id}?locale=en&draft=true`, { title: 'Vietnamese food fair in Canberra', summary: 'The fair takes place on Saturday in the park.' })
+    await api(translator, 'PATCH', `/articles/${id}?locale=en&draft=true`, {
+      title: 'Vietnamese food fair in Canberra',
+      summary: 'The fair takes place on Saturday in the park.',
+    })
     await api(press, 'PATCH', `/articles/${id}?locale=vi&draft=true`, { summary: 'Hội chợ diễn ra vào chủ nhật tại công viên.' })
 
     const page = await loggedIn('translator.au-canberra@example.org')
@@ -156,7 +200,11 @@ describe('translator', () => {
     expect(await en.locator('ins').allInnerTexts()).toContain('chủ nhật')
     expect((await en.locator('del').allInnerTexts()).join(' ')).toContain('thứ bảy')
     // Not theirs to do: confirming a translation, unpublishing, withdrawing.
-    expect(await panel(page).getByRole('button', { name: /Xác nhận bản dịch|Gỡ bài|Rút bài|Duyệt|Đăng/ }).count()).toBe(0)
+    expect(
+      await panel(page)
+        .getByRole('button', { name: /Xác nhận bản dịch|Gỡ bài|Rút bài|Duyệt|Đăng/ })
+        .count(),
+    ).toBe(0)
     await page.context().close()
   })
 })
@@ -172,14 +220,33 @@ function englishWords(): Set<string> {
   const vietnamese = words([payloadVi.translations, adminTranslations.vi], new Set())
   // Names and codes that are the same in both languages.
   // "mission": the labels of Users → memberships (mission, role) are still to be added in cms/collections/Users.ts.
-  for (const allowed of ['mission', 'api', 'url', 'json', 'csv', 'email', 'html', 'slug', 'server_url', 'admin', 'lexical', 'payload', 'png', 'jpg', 'svg', 'gif']) english.delete(allowed)
+  for (const allowed of [
+    'mission',
+    'api',
+    'url',
+    'json',
+    'csv',
+    'email',
+    'html',
+    'slug',
+    'server_url',
+    'admin',
+    'lexical',
+    'payload',
+    'png',
+    'jpg',
+    'svg',
+    'gif',
+  ])
+    english.delete(allowed)
   return new Set([...english].filter((w) => !vietnamese.has(w)))
 }
 
 /** Visible interface text: content (editor, inputs, titles and e-mails in lists, other-language text) left out. */
 async function interfaceText(page: Page): Promise<string> {
   return page.evaluate(() => {
-    const skip = '[contenteditable], [data-lexical-editor], script, style, noscript, [lang]:not([lang^="vi"]), .cell-title, .cell-email, .cell-name, .cell-note, .cell-siteTitle, .cell-city, .cell-code, .cell-caption, .cell-credit, .cell-filename, .cell-alt, .cell-text, .cell-article, .cell-user, .relationship--single-value, .multi-value, .doc-header__title, .doc-controls__value, .step-nav, .workflow-panel__diff, .workflow-dashboard li a, [data-content]'
+    const skip =
+      '[contenteditable], [data-lexical-editor], script, style, noscript, [lang]:not([lang^="vi"]), .cell-title, .cell-email, .cell-name, .cell-note, .cell-siteTitle, .cell-city, .cell-code, .cell-caption, .cell-credit, .cell-filename, .cell-alt, .cell-text, .cell-article, .cell-user, .relationship--single-value, .multi-value, .doc-header__title, .doc-controls__value, .step-nav, .workflow-panel__diff, .workflow-dashboard li a, [data-content]'
     const out: string[] = []
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT)
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -202,8 +269,18 @@ describe('Vietnamese throughout', () => {
     await page.getByRole('heading', { name: /^Bảng điều phối biên tập/ }).waitFor({ timeout: 60_000 })
     const hq = await token('hq.admin@example.org')
     const article = ((await api(hq, 'GET', '/articles?limit=1&depth=0&where[missions][in]=' + missionId)) as unknown as { docs: { id: number }[] }).docs[0]!.id
-    const users = ((await api(hq, 'GET', '/users?limit=1&depth=0&where[email][equals]=press.au-canberra@example.org')) as unknown as { docs: { id: number }[] }).docs[0]!.id
-    const screens = ['', '/collections/articles', `/collections/articles/${article}`, '/collections/articles/create', `/collections/users/${users}`, '/collections/workflow-events', '/collections/missions', '/collections/media']
+    const users = ((await api(hq, 'GET', '/users?limit=1&depth=0&where[email][equals]=press.au-canberra@example.org')) as unknown as { docs: { id: number }[] })
+      .docs[0]!.id
+    const screens = [
+      '',
+      '/collections/articles',
+      `/collections/articles/${article}`,
+      '/collections/articles/create',
+      `/collections/users/${users}`,
+      '/collections/workflow-events',
+      '/collections/missions',
+      '/collections/media',
+    ]
     const found: string[] = []
     for (const screen of screens) {
       await page.goto(`${admin}/admin${screen}`)
@@ -224,12 +301,19 @@ describe('accessibility', () => {
   it('the article edit screen has no axe violations (WCAG 2.2 AA)', async () => {
     const page = await loggedIn('press.au-canberra@example.org')
     const press = await token('press.au-canberra@example.org')
-    const created = await api(press, 'POST', '/articles?locale=vi&draft=true', { title: 'Kiểm tra khả năng tiếp cận', summary: 'Tóm tắt', section: 'news', missions: [missionId] })
+    const created = await api(press, 'POST', '/articles?locale=vi&draft=true', {
+      title: 'Kiểm tra khả năng tiếp cận',
+      summary: 'Tóm tắt',
+      section: 'news',
+      missions: [missionId],
+    })
     await page.goto(`${admin}/admin/collections/articles/${created.doc!.id}`)
     await panel(page).getByText('Trạng thái: Bản nháp').first().waitFor({ timeout: 60_000 })
     await page.evaluate(axeSource)
     const violations = await page.evaluate(async () => {
-      const result = await (window as unknown as { axe: { run: (c: Document, o: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document, {
+      const result = await (
+        window as unknown as { axe: { run: (c: Document, o: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }
+      ).axe.run(document, {
         runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
       })
       return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)

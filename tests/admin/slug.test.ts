@@ -33,7 +33,8 @@ describe('slugs on save (Payload on Postgres)', () => {
   let close: () => Promise<void>
   let mission: number
   const system = { overrideAccess: true } as const
-  const create = (data: Record<string, unknown>) => payload.create({ collection: 'articles', locale: 'vi', draft: true, data: { section: 'news', missions: [mission], ...data } as never, ...system })
+  const create = (data: Record<string, unknown>) =>
+    payload.create({ collection: 'articles', locale: 'vi', draft: true, data: { section: 'news', missions: [mission], ...data } as never, ...system })
 
   beforeAll(async () => {
     ;({ payload, close } = await createTestPayload())
@@ -52,7 +53,9 @@ describe('slugs on save (Payload on Postgres)', () => {
   })
 
   it('keep a long title’s slug near 80 characters', async () => {
-    const doc = await create({ title: 'Lễ kỷ niệm Quốc khánh nước Cộng hòa Xã hội Chủ nghĩa Việt Nam tại Đại sứ quán ở Canberra và Sydney năm 2026 cùng cộng đồng' })
+    const doc = await create({
+      title: 'Lễ kỷ niệm Quốc khánh nước Cộng hòa Xã hội Chủ nghĩa Việt Nam tại Đại sứ quán ở Canberra và Sydney năm 2026 cùng cộng đồng',
+    })
     expect(doc.slug!.length).toBeLessThanOrEqual(MAX_GENERATED_SLUG)
     expect(doc.slug).toMatch(/^le-ky-niem-quoc-khanh-.*[a-z0-9]$/)
   })

@@ -46,7 +46,12 @@ describe('since when a translation is outdated', () => {
   const e = (at: string, locale: string, action: string) => ({ at, locale, action, from: null, to: 'draft', note: null })
 
   it('is the first source edit after the translation was last written or confirmed', () => {
-    const history = [e('2026-12-03T10:00:00Z', 'vi', 'edit'), e('2026-12-03T09:00:00Z', 'en', 'edit'), e('2026-12-03T08:00:00Z', 'vi', 'create'), e('2026-12-03T11:00:00Z', 'vi', 'edit')].reverse()
+    const history = [
+      e('2026-12-03T10:00:00Z', 'vi', 'edit'),
+      e('2026-12-03T09:00:00Z', 'en', 'edit'),
+      e('2026-12-03T08:00:00Z', 'vi', 'create'),
+      e('2026-12-03T11:00:00Z', 'vi', 'edit'),
+    ].reverse()
     expect(outdatedSince(view(history), 'en')).toBe('2026-12-03T10:00:00Z')
     expect(outdatedSince(view([...history, e('2026-12-03T10:30:00Z', 'en', 'confirm_translation')]), 'en')).toBe('2026-12-03T11:00:00Z')
   })

@@ -27,16 +27,30 @@ const post = async (url: string, who?: string) => {
   })
   return { status: res.status, body: (await res.json()) as { queued?: number; message?: string; error?: string } }
 }
-const latest = async () => (await payload.find({ collection: 'deployments', where: { mission: { equals: missionId } }, sort: '-id', limit: 1, depth: 0, ...system })).docs[0]!
+const latest = async () =>
+  (await payload.find({ collection: 'deployments', where: { mission: { equals: missionId } }, sort: '-id', limit: 1, depth: 0, ...system })).docs[0]!
 
 beforeAll(async () => {
   ;({ payload, close } = await createTestPayload())
   s3 = await startLocalS3()
-  Object.assign(process.env, { S3_BUCKET: s3.config.bucket, S3_ENDPOINT: s3.config.endpoint, AWS_ACCESS_KEY_ID: 'S3RVER', AWS_SECRET_ACCESS_KEY: 'S3RVER', S3_REGION: 'us-east-1', DEPLOY_ALLOW_LOOPBACK: 'true' })
+  Object.assign(process.env, {
+    S3_BUCKET: s3.config.bucket,
+    S3_ENDPOINT: s3.config.endpoint,
+    AWS_ACCESS_KEY_ID: 'S3RVER',
+    AWS_SECRET_ACCESS_KEY: 'S3RVER',
+    S3_REGION: 'us-east-1',
+    DEPLOY_ALLOW_LOOPBACK: 'true',
+  })
   const mk = async (c: string) => (await createMission(payload, c, { hostCountry: 'PE', city: 'Li-ma', timeZone: 'America/Lima', enabledLocales: ['vi'] })).id
   missionId = await mk(code)
   const other = await mk('act-quito')
-  await payload.create({ collection: 'articles', locale: 'vi', data: { title: 'Bài đầu tiên', section: 'news', missions: [missionId], _status: 'published' }, context: { skipRebuild: true }, ...system })
+  await payload.create({
+    collection: 'articles',
+    locale: 'vi',
+    data: { title: 'Bài đầu tiên', section: 'news', missions: [missionId], _status: 'published' },
+    context: { skipRebuild: true },
+    ...system,
+  })
   const users = {
     hq: { hqRole: 'hq-admin' },
     admin: { memberships: [{ mission: missionId, role: 'mission-admin' }] },
@@ -79,7 +93,13 @@ it('lets HQ and the mission admin redeploy, and only HQ roll back; others are re
   expect(first.trigger).toBe('redeploy by admin@example.org')
   expect(first.objectsUploaded).toBeGreaterThan(0)
 
-  await payload.create({ collection: 'articles', locale: 'vi', data: { title: 'Bài thứ hai', section: 'news', missions: [missionId], _status: 'published' }, context: { skipRebuild: true }, ...system })
+  await payload.create({
+    collection: 'articles',
+    locale: 'vi',
+    data: { title: 'Bài thứ hai', section: 'news', missions: [missionId], _status: 'published' },
+    context: { skipRebuild: true },
+    ...system,
+  })
   expect((await post(`/deployments/${first.id}/redeploy`, 'hq')).status).toBe(202)
   await payload.jobs.run({ queue: 'rebuild' })
   const second = await latest()

@@ -40,7 +40,18 @@ let articleB: number
 const quiet = () => {}
 
 const deploy = (extra: Partial<DeployOptions> = {}) =>
-  deployMission({ payload, mission: code, trigger: 'test', s3: s3.config, sitesDir, store, purger: new HttpPurger(purgeUrl()), allowLoopbackUrls: true, log: quiet, ...extra })
+  deployMission({
+    payload,
+    mission: code,
+    trigger: 'test',
+    s3: s3.config,
+    sitesDir,
+    store,
+    purger: new HttpPurger(purgeUrl()),
+    allowLoopbackUrls: true,
+    log: quiet,
+    ...extra,
+  })
 const build = (missions = [code]) => buildSites({ payload, missions, sitesDir, log: quiet })
 const purgeUrl = () => `http://127.0.0.1:${(purgeServer.address() as { port: number }).port}/`
 const key = (file: string) => `${code}/${file}`
@@ -64,7 +75,12 @@ const cultureVi = sectionSlug('vi', 'cultural-diplomacy')
 beforeAll(async () => {
   ;({ payload, close } = await createTestPayload())
   s3 = await startLocalS3()
-  client = new S3Client({ endpoint: s3.config.endpoint, region: 'us-east-1', forcePathStyle: true, credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } })
+  client = new S3Client({
+    endpoint: s3.config.endpoint,
+    region: 'us-east-1',
+    forcePathStyle: true,
+    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+  })
   purgeServer = createServer((req, res) => {
     if (req.method === 'PURGE') purged.push(req.url!)
     res.end('ok')
@@ -86,7 +102,15 @@ beforeAll(async () => {
   const a = await payload.create({
     collection: 'articles',
     locale: 'vi',
-    data: { title: 'Tin tức một', summary: 'Tóm tắt', body: paragraphs(['Nội dung.']), section: 'news', missions: [missionId], heroImage: image.id, _status: 'published' },
+    data: {
+      title: 'Tin tức một',
+      summary: 'Tóm tắt',
+      body: paragraphs(['Nội dung.']),
+      section: 'news',
+      missions: [missionId],
+      heroImage: image.id,
+      _status: 'published',
+    },
     context: { skipRebuild: true },
     ...system,
   })
@@ -163,12 +187,27 @@ describe('deploy to S3-compatible storage', () => {
   })
 
   it('uploads only the pages that depend on a changed article, and purges exactly their URLs', async () => {
-    await payload.update({ collection: 'articles', id: articleA, locale: 'en', data: { title: 'News one, revised' }, context: { skipRebuild: true }, ...system })
+    await payload.update({
+      collection: 'articles',
+      id: articleA,
+      locale: 'en',
+      data: { title: 'News one, revised' },
+      context: { skipRebuild: true },
+      ...system,
+    })
     await build()
     purged.length = 0
     const r = await deploy()
     // Public in vi and en: the vi page links the new English slug (switcher, hreflang).
-    const change = { kind: 'article' as const, section: 'news', slugs: [{ locale: 'en', slug: 'news-one' }, { locale: 'en', slug: 'news-one-revised' }, { locale: 'vi', slug: 'tin-tuc-mot' }] }
+    const change = {
+      kind: 'article' as const,
+      section: 'news',
+      slugs: [
+        { locale: 'en', slug: 'news-one' },
+        { locale: 'en', slug: 'news-one-revised' },
+        { locale: 'vi', slug: 'tin-tuc-mot' },
+      ],
+    }
     const allowed = dependentFiles(change, [...files, ...r.uploaded])
     expect(r.uploaded.length).toBeGreaterThan(0)
     expect(r.uploaded.length).toBeLessThan(files.length / 3)
@@ -222,7 +261,15 @@ describe('deploy to S3-compatible storage', () => {
     // The live deployment's files are all still there, so it can be redeployed or restored…
     for (const e of Object.values(live.files)) expect(store.has(e.sha256), e.sha256).toBe(true)
     // …while restoring the deployment rolled back above (its revised pages are nowhere else) is refused, saying why.
-    const older = (await payload.find({ collection: 'deployments', where: { and: [{ mission: { equals: missionId } }, { status: { equals: 'rolled-back' } }] }, sort: '-startedAt', limit: 1, ...system })).docs[0]!
+    const older = (
+      await payload.find({
+        collection: 'deployments',
+        where: { and: [{ mission: { equals: missionId } }, { status: { equals: 'rolled-back' } }] },
+        sort: '-startedAt',
+        limit: 1,
+        ...system,
+      })
+    ).docs[0]!
     await expect(deploy({ rollbackTo: older.id })).rejects.toThrow(new RegExp(`Deployment #${older.id} cannot be restored: \\d+ file\\(s\\) are missing`))
     expect((await liveManifest()).deploymentId).toBe(live.deploymentId)
   })
@@ -274,7 +321,14 @@ describe('deploy to S3-compatible storage', () => {
     const viaProxy = { ...s3.config, endpoint: `http://127.0.0.1:${(proxy.address() as { port: number }).port}` }
     try {
       const previous = await liveManifest()
-      await payload.update({ collection: 'articles', id: articleA, locale: 'en', data: { title: 'News one, third edit' }, context: { skipRebuild: true }, ...system })
+      await payload.update({
+        collection: 'articles',
+        id: articleA,
+        locale: 'en',
+        data: { title: 'News one, third edit' },
+        context: { skipRebuild: true },
+        ...system,
+      })
       await build()
       let uploads = 0
       await expect(
@@ -331,7 +385,16 @@ describe('deploy to S3-compatible storage', () => {
       ...system,
     })
     const liveBefore = await liveManifest()
-    const outcomes = await buildAndDeploy({ payload, missions: [code, 'dep-osaka'], trigger: 'test', s3: s3.config, purger: new HttpPurger(purgeUrl()), sitesDir, allowLoopbackUrls: true, log: quiet })
+    const outcomes = await buildAndDeploy({
+      payload,
+      missions: [code, 'dep-osaka'],
+      trigger: 'test',
+      s3: s3.config,
+      purger: new HttpPurger(purgeUrl()),
+      sitesDir,
+      allowLoopbackUrls: true,
+      log: quiet,
+    })
     const osaka = outcomes.find((o) => o.mission === 'dep-osaka')!
     expect(osaka.ok).toBe(false)
     expect(!osaka.ok && osaka.error).toMatch(/Article #\d+ "Bài có ảnh hỏng"/)

@@ -26,7 +26,14 @@ afterAll(async () => {
 })
 
 const pending = async () =>
-  (await payload.find({ collection: 'payload-jobs', where: { and: [{ taskSlug: { equals: 'rebuildSites' } }, { completedAt: { exists: false } }] }, pagination: false, ...system })).docs
+  (
+    await payload.find({
+      collection: 'payload-jobs',
+      where: { and: [{ taskSlug: { equals: 'rebuildSites' } }, { completedAt: { exists: false } }] },
+      pagination: false,
+      ...system,
+    })
+  ).docs
 
 it('coalesces a burst of 20 publishes into one build per run, and a broken mission is retried alone without blocking the other', async () => {
   for (let i = 1; i <= 20; i++) {
@@ -38,15 +45,26 @@ it('coalesces a burst of 20 publishes into one build per run, and a broken missi
     })
   }
   // A broken article (its image file is gone) in the other mission.
-  const image = await payload.create({ collection: 'media', data: { alt: 'x' }, file: { data: await demoImage(3, 400, 300), mimetype: 'image/jpeg', name: 'gone.jpg', size: 0 }, ...system })
+  const image = await payload.create({
+    collection: 'media',
+    data: { alt: 'x' },
+    file: { data: await demoImage(3, 400, 300), mimetype: 'image/jpeg', name: 'gone.jpg', size: 0 },
+    ...system,
+  })
   const { mediaDir } = await import('../../core/env')
   rmSync(path.join(mediaDir, image.filename!), { force: true })
-  await payload.create({ collection: 'articles', locale: 'vi', data: { title: 'Bài hỏng', section: 'news', missions: [ids['job-oslo']!], heroImage: image.id, _status: 'published' }, ...system })
+  await payload.create({
+    collection: 'articles',
+    locale: 'vi',
+    data: { title: 'Bài hỏng', section: 'news', missions: [ids['job-oslo']!], heroImage: image.id, _status: 'published' },
+    ...system,
+  })
   expect((await pending()).length).toBe(21)
 
   // One runner tick (limit 1, as configured): its handler drains the other 20 jobs.
   await payload.jobs.run({ queue: 'rebuild', limit: 1 })
-  const jobs = (await payload.find({ collection: 'payload-jobs', where: { taskSlug: { equals: 'rebuildSites' } }, pagination: false, sort: 'id', ...system })).docs
+  const jobs = (await payload.find({ collection: 'payload-jobs', where: { taskSlug: { equals: 'rebuildSites' } }, pagination: false, sort: 'id', ...system }))
+    .docs
   const ran = jobs.filter((j) => (j.log ?? []).some((l) => l.taskID !== 'coalesced' && l.state === 'succeeded'))
   expect(ran).toHaveLength(1)
   const out = ran[0]!.log!.find((l) => l.taskID !== 'coalesced')!.output as { built: string[]; failed: string[]; coalescedJobs: number }
@@ -61,7 +79,7 @@ it('coalesces a burst of 20 publishes into one build per run, and a broken missi
   // The failed mission is re-queued on its own, with back-off.
   const retry = await pending()
   expect(retry).toHaveLength(1)
-  expect((retry[0]!.input as { missions: number[]; attempt: number })).toEqual({ missions: [ids['job-oslo']], attempt: 1 })
+  expect(retry[0]!.input as { missions: number[]; attempt: number }).toEqual({ missions: [ids['job-oslo']], attempt: 1 })
   expect(new Date(retry[0]!.waitUntil!).getTime()).toBeGreaterThan(Date.now())
 })
 
@@ -74,8 +92,19 @@ it('builds an article shared by several missions, with its image, when those mis
     ids[code] = m.id
     ids2.push(m.id)
   }
-  const image = await payload.create({ collection: 'media', data: { alt: 'chung' }, file: { data: await demoImage(5, 1600, 1000), mimetype: 'image/jpeg', name: 'shared.jpg', size: 0 }, ...system })
-  await payload.create({ collection: 'articles', locale: 'vi', data: { title: 'Bài chung', section: 'news', missions: ids2, heroImage: image.id, _status: 'published' }, context: { skipRebuild: true }, ...system })
+  const image = await payload.create({
+    collection: 'media',
+    data: { alt: 'chung' },
+    file: { data: await demoImage(5, 1600, 1000), mimetype: 'image/jpeg', name: 'shared.jpg', size: 0 },
+    ...system,
+  })
+  await payload.create({
+    collection: 'articles',
+    locale: 'vi',
+    data: { title: 'Bài chung', section: 'news', missions: ids2, heroImage: image.id, _status: 'published' },
+    context: { skipRebuild: true },
+    ...system,
+  })
   const report = await buildSites({ payload, missions: codes, isolateFailures: true, log: () => {} })
   expect(report.failures).toEqual([])
   for (const code of codes) expect(readFileSync(path.join(sitesDir, code, 'vi', 'index.html'), 'utf8')).toContain('Bài chung')

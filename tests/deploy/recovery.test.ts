@@ -43,7 +43,10 @@ describe('a build killed mid-way', () => {
 
 describe('npm run deploy: bad arguments', () => {
   const run = (...args: string[]) =>
-    spawnSync(process.execPath, [path.join('node_modules', 'tsx', 'dist', 'cli.mjs'), 'scripts/deploy.ts', ...args], { encoding: 'utf8', env: { ...process.env, S3_BUCKET: '' } })
+    spawnSync(process.execPath, [path.join('node_modules', 'tsx', 'dist', 'cli.mjs'), 'scripts/deploy.ts', ...args], {
+      encoding: 'utf8',
+      env: { ...process.env, S3_BUCKET: '' },
+    })
 
   it('explains usage when no mission, --all or --rollback is given, and touches nothing', () => {
     const r = run()

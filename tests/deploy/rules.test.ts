@@ -55,7 +55,14 @@ describe('dependency rules: what a content change re-renders', () => {
   })
 
   it('a renamed slug covers the old page (removed) and the new one', () => {
-    const renamed: ContentChange = { kind: 'article', section: 'news', slugs: [{ locale: 'en', slug: 'article-one' }, { locale: 'en', slug: 'article-1' }] }
+    const renamed: ContentChange = {
+      kind: 'article',
+      section: 'news',
+      slugs: [
+        { locale: 'en', slug: 'article-one' },
+        { locale: 'en', slug: 'article-1' },
+      ],
+    }
     expect(dependsOn(renamed, 'en/news/article-one/index.html')).toBe(true)
     expect(dependsOn(renamed, 'en/news/article-1/index.html')).toBe(true)
     expect(dependsOn(renamed, 'en/news/article-two/index.html')).toBe(false)
@@ -111,7 +118,10 @@ describe('object headers', () => {
   })
 
   it('purges a directory index under the URL readers use', () => {
-    expect(urlsFor('https://vn.example.org/', 'en/news/a/index.html')).toEqual(['https://vn.example.org/en/news/a/', 'https://vn.example.org/en/news/a/index.html'])
+    expect(urlsFor('https://vn.example.org/', 'en/news/a/index.html')).toEqual([
+      'https://vn.example.org/en/news/a/',
+      'https://vn.example.org/en/news/a/index.html',
+    ])
     expect(urlsFor('https://vn.example.org', 'media/x.avif')).toEqual(['https://vn.example.org/media/x.avif'])
   })
 })

@@ -24,7 +24,10 @@ let env: Record<string, string | undefined>
 let publishedId = 0
 
 function startProcess(extraEnv: Record<string, string> = {}) {
-  const proc = spawn(process.execPath, [path.resolve('node_modules/tsx/dist/cli.mjs'), 'scripts/start.ts'], { env: { ...env, ...extraEnv } as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'] })
+  const proc = spawn(process.execPath, [path.resolve('node_modules/tsx/dist/cli.mjs'), 'scripts/start.ts'], {
+    env: { ...env, ...extraEnv } as NodeJS.ProcessEnv,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   return proc
 }
 
@@ -32,7 +35,18 @@ beforeAll(async () => {
   const [port, sitePort, pgPort] = [await freePort(), await freePort(), await freePort()]
   admin = `http://127.0.0.1:${port}`
   site = `http://127.0.0.1:${sitePort}`
-  env = { ...process.env, DATA_DIR: path.join(root, 'data'), DIST_DIR: path.join(root, 'dist'), PORT: String(port), SITE_PORT: String(sitePort), EMBEDDED_PG_PORT: String(pgPort), SEED_PASSWORD: PASSWORD, SERVER_URL: admin, SITE_BASE_URL: `http://localhost:${sitePort}`, LOG_LEVEL: 'warn' }
+  env = {
+    ...process.env,
+    DATA_DIR: path.join(root, 'data'),
+    DIST_DIR: path.join(root, 'dist'),
+    PORT: String(port),
+    SITE_PORT: String(sitePort),
+    EMBEDDED_PG_PORT: String(pgPort),
+    SEED_PASSWORD: PASSWORD,
+    SERVER_URL: admin,
+    SITE_BASE_URL: `http://localhost:${sitePort}`,
+    LOG_LEVEL: 'warn',
+  }
   for (const key of ['DATABASE_URL', 'MP_EMBEDDED_DB', 'PAYLOAD_SECRET', 'NODE_ENV', 'VITEST', 'VITEST_WORKER_ID', 'VITEST_POOL_ID']) delete env[key]
   child = startProcess()
   child.stdout!.on('data', (c: Buffer) => (output += c.toString()))
@@ -54,11 +68,24 @@ afterAll(async () => {
 const chromiumBrowser = async () =>
   (browser ??= await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   }))
 
 const login = async (email: string) => {
-  const res = await fetch(`${admin}/api/users/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email, password: PASSWORD }) })
+  const res = await fetch(`${admin}/api/users/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email, password: PASSWORD }),
+  })
   expect(res.status, `login ${email}`).toBe(200)
   return `JWT ${((await res.json()) as { token: string }).token}`
 }
@@ -67,7 +94,11 @@ const login = async (email: string) => {
 const useEnglishAdmin = async (email: string) => {
   const auth = await login(email)
   const me = ((await (await fetch(`${admin}/api/users/me`, { headers: { Authorization: auth } })).json()) as { user: { id: number } }).user
-  const res = await fetch(`${admin}/api/users/${me.id}`, { method: 'PATCH', headers: { 'Content-Type': 'application/json', Authorization: auth }, body: JSON.stringify({ adminLanguage: 'en' }) })
+  const res = await fetch(`${admin}/api/users/${me.id}`, {
+    method: 'PATCH',
+    headers: { 'Content-Type': 'application/json', Authorization: auth },
+    body: JSON.stringify({ adminLanguage: 'en' }),
+  })
   expect(res.status, `admin language of ${email}`).toBe(200)
 }
 
@@ -99,12 +130,22 @@ describe('npm start', () => {
     const reviewer = await login('reviewer.au-canberra@example.org')
     const mission = ((await (await fetch(`${admin}/api/missions?where[code][equals]=au-canberra`)).json()) as { docs: { id: number }[] }).docs[0]!.id
     const json = { 'Content-Type': 'application/json' }
-    const created = await fetch(`${admin}/api/articles?locale=vi&draft=true`, { method: 'POST', headers: { ...json, Authorization: press }, body: JSON.stringify({ title: 'Kiểm tra từ đầu đến cuối', section: 'news', missions: [mission] }) })
+    const created = await fetch(`${admin}/api/articles?locale=vi&draft=true`, {
+      method: 'POST',
+      headers: { ...json, Authorization: press },
+      body: JSON.stringify({ title: 'Kiểm tra từ đầu đến cuối', section: 'news', missions: [mission] }),
+    })
     expect(created.status).toBe(201)
     const id = ((await created.json()) as { doc: { id: number } }).doc.id
     publishedId = id
     const step = async (who: string, action: string) =>
-      (await fetch(`${admin}/api/articles/${id}/workflow`, { method: 'POST', headers: { ...json, Authorization: who }, body: JSON.stringify({ locale: 'vi', action }) })).status
+      (
+        await fetch(`${admin}/api/articles/${id}/workflow`, {
+          method: 'POST',
+          headers: { ...json, Authorization: who },
+          body: JSON.stringify({ locale: 'vi', action }),
+        })
+      ).status
     expect(await step(press, 'submit')).toBe(200)
     expect(await step(press, 'publish')).toBe(403)
     const t0 = Date.now()
@@ -122,7 +163,11 @@ describe('npm start', () => {
   it('previews a draft from the admin server without publishing it', async () => {
     const press = await login('press.au-canberra@example.org')
     const mission = ((await (await fetch(`${admin}/api/missions?where[code][equals]=au-canberra`)).json()) as { docs: { id: number }[] }).docs[0]!.id
-    const created = await fetch(`${admin}/api/articles?locale=vi&draft=true`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: press }, body: JSON.stringify({ title: 'Bản nháp xem trước', section: 'news', missions: [mission] }) })
+    const created = await fetch(`${admin}/api/articles?locale=vi&draft=true`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: press },
+      body: JSON.stringify({ title: 'Bản nháp xem trước', section: 'news', missions: [mission] }),
+    })
     const id = ((await created.json()) as { doc: { id: number } }).doc.id
     const res = await fetch(`${admin}/api/articles/${id}/preview?locale=vi`, { headers: { Authorization: press } })
     expect(res.status, await res.clone().text()).toBe(200)
@@ -149,7 +194,13 @@ describe('npm start', () => {
     const res = await fetch(`${admin}/api/alerts?locale=vi`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Authorization: missionAdmin },
-      body: JSON.stringify({ mission, severity: 'warning', text: 'Cảnh báo bão tại Ô-xa-ca', startsAt: new Date(Date.now() - 60_000).toISOString(), expiresAt: new Date(Date.now() + 3_600_000).toISOString() }),
+      body: JSON.stringify({
+        mission,
+        severity: 'warning',
+        text: 'Cảnh báo bão tại Ô-xa-ca',
+        startsAt: new Date(Date.now() - 60_000).toISOString(),
+        expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
+      }),
     })
     expect(res.status, await res.clone().text()).toBe(201)
     let shown = false
@@ -184,7 +235,9 @@ describe('npm start', () => {
   })
 
   it('previews unsaved mission settings from the admin in a new tab, and saves nothing', async () => {
-    const found = (await (await fetch(`${admin}/api/missions?where[code][equals]=au-canberra&depth=0`)).json()) as { docs: { id: number; siteTitle?: string }[] }
+    const found = (await (await fetch(`${admin}/api/missions?where[code][equals]=au-canberra&depth=0`)).json()) as {
+      docs: { id: number; siteTitle?: string }[]
+    }
     const mission = found.docs[0]!
     await useEnglishAdmin('admin.au-canberra@example.org')
     const context = await (await chromiumBrowser()).newContext({ locale: 'en-US' })
@@ -195,13 +248,20 @@ describe('npm start', () => {
     await page.click('button[type="submit"]')
     await page.getByText('Editorial dashboard').waitFor({ timeout: 60_000 })
     await page.goto(`${admin}/admin/collections/missions/${mission.id}`)
-    await page.getByRole('tab', { name: 'Site' }).or(page.getByRole('button', { name: 'Site', exact: true })).first().click()
+    await page
+      .getByRole('tab', { name: 'Site' })
+      .or(page.getByRole('button', { name: 'Site', exact: true }))
+      .first()
+      .click()
     const title = page.locator('input[name="siteTitle"]')
     await title.waitFor({ timeout: 60_000 })
     await title.fill('Tiêu đề chưa lưu')
     const [preview] = await Promise.all([page.waitForEvent('popup', { timeout: 60_000 }), page.getByRole('button', { name: 'Preview changes' }).click()])
     // The preview opens, or the tab closes and the button says why (then the test names the reason).
-    const opened = await preview.waitForURL(/^blob:/, { timeout: 120_000 }).then(() => true, () => false)
+    const opened = await preview.waitForURL(/^blob:/, { timeout: 120_000 }).then(
+      () => true,
+      () => false,
+    )
     if (!opened) {
       const reason = page.locator('[role="alert"]').filter({ hasText: 'preview' }).first()
       await reason.waitFor({ timeout: 10_000 })

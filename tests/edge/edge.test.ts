@@ -41,7 +41,18 @@ const s3Env = () => ({
   CDN_PURGE_TOKEN: PURGE_TOKEN,
 })
 const deploy = (mission: string, extra: Partial<DeployOptions> = {}) =>
-  deployMission({ payload: site.payload, mission, trigger: 'test', s3: s3.config, sitesDir: site.sitesDir, store, purger: new HttpPurger(`${site.baseUrl}/`, PURGE_TOKEN), allowLoopbackUrls: true, log: quiet, ...extra })
+  deployMission({
+    payload: site.payload,
+    mission,
+    trigger: 'test',
+    s3: s3.config,
+    sitesDir: site.sitesDir,
+    store,
+    purger: new HttpPurger(`${site.baseUrl}/`, PURGE_TOKEN),
+    allowLoopbackUrls: true,
+    log: quiet,
+    ...extra,
+  })
 const get = (p: string, init?: RequestInit) => fetch(`${site.baseUrl}${p}`, { redirect: 'manual', ...init })
 const built = (file: string) => readFileSync(path.join(site.sitesDir, file), 'utf8')
 
@@ -57,12 +68,24 @@ beforeAll(async () => {
   // Redirects as the import produces them (paths relative to the mission's root).
   writeFileSync(
     path.join(site.sitesDir, 'au-canberra', '_redirects.json'),
-    JSON.stringify({ redirects: [{ from: '/2019/05/old-post/', to: '/vi/tin-tuc/new-slug/', status: 301 }, { from: '/?p=123', to: '/en/news/', status: 308 }] }),
+    JSON.stringify({
+      redirects: [
+        { from: '/2019/05/old-post/', to: '/vi/tin-tuc/new-slug/', status: 301 },
+        { from: '/?p=123', to: '/en/news/', status: 308 },
+      ],
+    }),
   )
   for (const code of ['au-canberra', 'jp-osaka', 'eg-cairo']) await deploy(code)
   edge = await startEdge({
     port: site.port,
-    vars: { S3_ENDPOINT: s3.config.endpoint, S3_BUCKET: s3.config.bucket, S3_REGION: 'us-east-1', AWS_ACCESS_KEY_ID: 'S3RVER', AWS_SECRET_ACCESS_KEY: 'S3RVER', PURGE_TOKEN },
+    vars: {
+      S3_ENDPOINT: s3.config.endpoint,
+      S3_BUCKET: s3.config.bucket,
+      S3_REGION: 'us-east-1',
+      AWS_ACCESS_KEY_ID: 'S3RVER',
+      AWS_SECRET_ACCESS_KEY: 'S3RVER',
+      PURGE_TOKEN,
+    },
   })
 }, 600_000)
 
@@ -177,7 +200,13 @@ describe('emergency alerts through the edge', () => {
       const res = await fetch(`${api.url}/api/alerts?locale=vi`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', Authorization: admin },
-        body: JSON.stringify({ mission: mission.id, severity: 'critical', text: hostile, startsAt: new Date(saved - 1000).toISOString(), expiresAt: new Date(saved + 120_000).toISOString() }),
+        body: JSON.stringify({
+          mission: mission.id,
+          severity: 'critical',
+          text: hostile,
+          startsAt: new Date(saved - 1000).toISOString(),
+          expiresAt: new Date(saved + 120_000).toISOString(),
+        }),
       })
       expect(res.status, await res.clone().text()).toBe(201)
       const id = ((await res.json()) as { doc: { id: number } }).doc.id
@@ -205,7 +234,11 @@ describe('emergency alerts through the edge', () => {
 
       // Expiry: the alert is shortened to end 2 s from now.
       const expiresAt = Date.now() + 2000
-      const patch = await fetch(`${api.url}/api/alerts/${id}?locale=vi`, { method: 'PATCH', headers: { 'Content-Type': 'application/json', Authorization: admin }, body: JSON.stringify({ expiresAt: new Date(expiresAt).toISOString() }) })
+      const patch = await fetch(`${api.url}/api/alerts/${id}?locale=vi`, {
+        method: 'PATCH',
+        headers: { 'Content-Type': 'application/json', Authorization: admin },
+        body: JSON.stringify({ expiresAt: new Date(expiresAt).toISOString() }),
+      })
       expect(patch.status, await patch.clone().text()).toBe(200)
       await until((h) => !hasBanner(h), '/au-canberra/vi/')
       expect(Date.now() - expiresAt).toBeLessThan(10_000)
@@ -244,10 +277,27 @@ describe('the local server', () => {
     const local = await startSiteServer({ sitesDir: site.sitesDir, port, alertsDir, analytics: null })
     try {
       const image = readdirSync(path.join(site.sitesDir, 'au-canberra', 'media')).find((f) => f.endsWith('.jpg'))!
-      for (const p of ['/au-canberra/vi/', '/au-canberra/vi/tin-tuc', '/au-canberra/vi/khong-co/', '/eg-cairo/ar/', `/au-canberra/media/${image}`, '/au-canberra/sitemap.xml']) {
+      for (const p of [
+        '/au-canberra/vi/',
+        '/au-canberra/vi/tin-tuc',
+        '/au-canberra/vi/khong-co/',
+        '/eg-cairo/ar/',
+        `/au-canberra/media/${image}`,
+        '/au-canberra/sitemap.xml',
+      ]) {
         const [a, b] = await Promise.all([fetch(`http://127.0.0.1:${port}${p}`), get(p)])
         expect(a.status, p).toBe(b.status)
-        for (const h of ['content-security-policy', 'strict-transport-security', 'x-content-type-options', 'referrer-policy', 'permissions-policy', 'cross-origin-opener-policy', 'cache-control', 'cdn-cache-control', 'content-type']) {
+        for (const h of [
+          'content-security-policy',
+          'strict-transport-security',
+          'x-content-type-options',
+          'referrer-policy',
+          'permissions-policy',
+          'cross-origin-opener-policy',
+          'cache-control',
+          'cdn-cache-control',
+          'content-type',
+        ]) {
           expect(a.headers.get(h), `${p} ${h}`).toBe(b.headers.get(h))
         }
         expect(Buffer.from(await a.arrayBuffer()).equals(Buffer.from(await b.arrayBuffer())), p).toBe(true)

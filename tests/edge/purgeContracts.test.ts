@@ -41,7 +41,11 @@ beforeAll(async () => {
         )
       }
       res.setHeader('Content-Type', 'application/json')
-      res.end(req.url!.includes('purge_cache') ? JSON.stringify({ success: true, errors: [], messages: [], result: { id: 'p1' } }) : JSON.stringify({ status: 'ok', id: 'p1' }))
+      res.end(
+        req.url!.includes('purge_cache')
+          ? JSON.stringify({ success: true, errors: [], messages: [], result: { id: 'p1' } })
+          : JSON.stringify({ status: 'ok', id: 'p1' }),
+      )
     })
   })
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
@@ -90,7 +94,10 @@ describe('Cloudflare purge_cache (contract)', () => {
 
   it('purges by cache tag when tags are configured', async () => {
     reset()
-    await new CloudflarePurger({ zoneId: 'zone123', token: 'cf-token', apiUrl: `${base}/client/v4`, tags: true }).purge(urls(2), { mission: 'au-canberra', keys: ['au-canberra/vi/', 'au-canberra/vi/tin-tuc/'] })
+    await new CloudflarePurger({ zoneId: 'zone123', token: 'cf-token', apiUrl: `${base}/client/v4`, tags: true }).purge(urls(2), {
+      mission: 'au-canberra',
+      keys: ['au-canberra/vi/', 'au-canberra/vi/tin-tuc/'],
+    })
     expect(JSON.parse(seen[0]!.body)).toEqual({ tags: ['au-canberra/vi/', 'au-canberra/vi/tin-tuc/'] })
   })
 
@@ -107,7 +114,12 @@ describe('Cloudflare purge_cache (contract)', () => {
 })
 
 describe('CloudFront CreateInvalidation (contract)', () => {
-  const purger = () => new CloudFrontPurger({ distributionId: 'EDFDVBD6EXAMPLE', endpoint: `${base}/cloudfront`, credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' } })
+  const purger = () =>
+    new CloudFrontPurger({
+      distributionId: 'EDFDVBD6EXAMPLE',
+      endpoint: `${base}/cloudfront`,
+      credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' },
+    })
   const batches = () => seen.map((r) => ({ r, batch: new XMLParser({ isArray: (name) => name === 'Path' }).parse(r.body).InvalidationBatch }))
 
   it('invalidates the paths in one signed batch (Quantity = number of Items, unique CallerReference)', async () => {
@@ -132,12 +144,14 @@ describe('CloudFront CreateInvalidation (contract)', () => {
 
   it('retries a throttled call and reports a final failure', async () => {
     reset()
-    const throttled = '<?xml version="1.0"?><ErrorResponse><Error><Type>Sender</Type><Code>Throttling</Code><Message>Rate exceeded</Message></Error></ErrorResponse>'
+    const throttled =
+      '<?xml version="1.0"?><ErrorResponse><Error><Type>Sender</Type><Code>Throttling</Code><Message>Rate exceeded</Message></Error></ErrorResponse>'
     script.push({ status: 503, body: throttled })
     await purger().purge(urls(2))
     expect(seen).toHaveLength(2)
     reset()
-    const denied = '<?xml version="1.0"?><ErrorResponse><Error><Type>Sender</Type><Code>AccessDenied</Code><Message>User is not authorized</Message></Error></ErrorResponse>'
+    const denied =
+      '<?xml version="1.0"?><ErrorResponse><Error><Type>Sender</Type><Code>AccessDenied</Code><Message>User is not authorized</Message></Error></ErrorResponse>'
     script.push({ status: 403, body: denied })
     await expect(purger().purge(urls(2))).rejects.toThrow(/CloudFront purge failed.*not authorized/)
   })
@@ -204,10 +218,17 @@ describe('purge configuration per mission host', () => {
       CLOUDFLARE_API_URL: `${base}/client/v4`,
       FASTLY_API_TOKEN: 'fastly-token',
       FASTLY_API_URL: base,
-      CDN_PURGE_HOSTS: JSON.stringify({ 'jp-osaka.missions.example': { provider: 'fastly', serviceId: 'svc-osaka' }, 'eg-cairo.missions.example': { provider: 'cloudflare', zoneId: 'zone-cairo' } }),
+      CDN_PURGE_HOSTS: JSON.stringify({
+        'jp-osaka.missions.example': { provider: 'fastly', serviceId: 'svc-osaka' },
+        'eg-cairo.missions.example': { provider: 'cloudflare', zoneId: 'zone-cairo' },
+      }),
     })
     await purger.purge(['https://jp-osaka.missions.example/vi/', 'https://eg-cairo.missions.example/ar/', `${site}/en/`])
-    expect(seen.map((r) => r.path).sort()).toEqual(['/client/v4/zones/zone-cairo/purge_cache', '/client/v4/zones/zone-default/purge_cache', '/purge/jp-osaka.missions.example/vi/'])
+    expect(seen.map((r) => r.path).sort()).toEqual([
+      '/client/v4/zones/zone-cairo/purge_cache',
+      '/client/v4/zones/zone-default/purge_cache',
+      '/purge/jp-osaka.missions.example/vi/',
+    ])
   })
 
   it('refuses an incomplete or unknown configuration with the variable to set', () => {

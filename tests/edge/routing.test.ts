@@ -18,7 +18,8 @@ describe('site routing', () => {
     expect(routeRequest('jp-osaka.missions.example', '/en/news/', hosts)).toEqual({ code: 'jp-osaka', path: 'en/news/', base: '/' })
     expect(routeRequest('sites.example:8443', '/au-canberra/vi/', hosts)).toEqual({ code: 'au-canberra', path: 'vi/', base: '/au-canberra/' })
     expect(routeRequest('sites.example', '/au-canberra', hosts)).toEqual({ code: 'au-canberra', path: '', base: '/au-canberra/' })
-    for (const bad of ['/', '/_deploy/au-canberra.json', '/au-canberra/%2e%2e/x', '/au-canberra/a%00b', '/%E0%A4%A']) expect(routeRequest('sites.example', bad, hosts), bad).toBeNull()
+    for (const bad of ['/', '/_deploy/au-canberra.json', '/au-canberra/%2e%2e/x', '/au-canberra/a%00b', '/%E0%A4%A'])
+      expect(routeRequest('sites.example', bad, hosts), bad).toBeNull()
   })
 
   it('tries /x/ as x/index.html, /x as x, x.html, x/index.html; 404 pages per locale', () => {
@@ -31,7 +32,13 @@ describe('site routing', () => {
   })
 
   it('answers redirects relative to the mission, matching the path with or without slash and a query when given', () => {
-    const file = { redirects: [{ from: '/2019/05/old-post/', to: '/vi/tin-tuc/new-slug/', status: 301 }, { from: '/?p=123', to: 'en/news/' }, { from: '/away', to: 'https://example.org/x', status: 302 }] }
+    const file = {
+      redirects: [
+        { from: '/2019/05/old-post/', to: '/vi/tin-tuc/new-slug/', status: 301 },
+        { from: '/?p=123', to: 'en/news/' },
+        { from: '/away', to: 'https://example.org/x', status: 302 },
+      ],
+    }
     expect(findRedirect(file, '2019/05/old-post', '', '/au-canberra/')).toEqual({ status: 301, location: '/au-canberra/vi/tin-tuc/new-slug/' })
     expect(findRedirect(file, '2019/05/old-post/', '?utm=x', '/')).toEqual({ status: 301, location: '/vi/tin-tuc/new-slug/' })
     expect(findRedirect(file, '', '?p=123&x=1', '/')).toEqual({ status: 301, location: '/en/news/' })

@@ -31,7 +31,12 @@ const put = (key: string, body: string) =>
 beforeAll(async () => {
   if (skip) return
   s3 = await startLocalS3()
-  client = new S3Client({ endpoint: s3.config.endpoint, region: 'us-east-1', forcePathStyle: true, credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } })
+  client = new S3Client({
+    endpoint: s3.config.endpoint,
+    region: 'us-east-1',
+    forcePathStyle: true,
+    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+  })
   const port = await freePort()
   // The cache key is the public path (the site's host is the purge request's X-Purge-Host);
   // folder URLs are the folder's index.html in the bucket, path-style under the bucket's name.
@@ -56,7 +61,9 @@ sub vcl_backend_fetch {
 `,
   )
   chmodSync(workDir, 0o755)
-  varnish = spawn(varnishd, ['-F', '-a', `127.0.0.1:${port}`, '-f', vcl, '-n', path.join(workDir, 'state'), '-s', 'malloc,16m', '-p', 'default_grace=0'], { stdio: ['ignore', 'pipe', 'pipe'] })
+  varnish = spawn(varnishd, ['-F', '-a', `127.0.0.1:${port}`, '-f', vcl, '-n', path.join(workDir, 'state'), '-s', 'malloc,16m', '-p', 'default_grace=0'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   let output = ''
   varnish.stdout!.on('data', (c) => (output += c))
   varnish.stderr!.on('data', (c) => (output += c))
@@ -64,7 +71,10 @@ sub vcl_backend_fetch {
   const deadline = Date.now() + 30_000
   for (;;) {
     if (varnish.exitCode !== null) throw new Error(`varnishd exited (${varnish.exitCode}): ${output}`)
-    const up = await fetch(`${base}/`).then(() => true, () => false)
+    const up = await fetch(`${base}/`).then(
+      () => true,
+      () => false,
+    )
     if (up) break
     if (Date.now() > deadline) throw new Error(`varnishd did not answer within 30 s: ${output}`)
     await new Promise((r) => setTimeout(r, 200))

@@ -64,7 +64,11 @@ export async function startApiServer(payload: Payload, options: { logger?: Logge
 
 /** Logs in over REST and returns the Authorization header value for later requests. */
 export async function loginOverHttp(baseUrl: string, email: string, password: string): Promise<string> {
-  const res = await fetch(`${baseUrl}/api/users/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email, password }) })
+  const res = await fetch(`${baseUrl}/api/users/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  })
   const body = (await res.json()) as { token?: string; errors?: { message: string }[] }
   if (!res.ok || !body.token) throw new Error(`login as ${email} failed: ${res.status} ${JSON.stringify(body)}`)
   return `JWT ${body.token}`

@@ -77,7 +77,14 @@ export async function addEnglishOnlyArticle(payload: Payload) {
   await payload.create({
     collection: 'articles',
     locale: 'en',
-    data: { title: ENGLISH_ONLY_TITLE, summary: 'How to apply for a Vietnamese visa from Australia.', section: 'news', missions: [mission.id], _status: 'published', workflow: { state: 'published' } },
+    data: {
+      title: ENGLISH_ONLY_TITLE,
+      summary: 'How to apply for a Vietnamese visa from Australia.',
+      section: 'news',
+      missions: [mission.id],
+      _status: 'published',
+      workflow: { state: 'published' },
+    },
     overrideAccess: true,
     context: { skipRebuild: true },
   })

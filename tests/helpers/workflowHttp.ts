@@ -33,7 +33,8 @@ export async function workflowWorld(code: string) {
     return { status: res.status, text, json: text ? JSON.parse(text) : {} }
   }
   const graphql = (user: string | null, query: string) => http(user, 'POST', '/api/graphql', { query })
-  const act = (user: string, collection: 'articles' | 'pages', id: number, body: Record<string, unknown>) => http(user, 'POST', `/api/${collection}/${id}/workflow`, body)
+  const act = (user: string, collection: 'articles' | 'pages', id: number, body: Record<string, unknown>) =>
+    http(user, 'POST', `/api/${collection}/${id}/workflow`, body)
   /** What an anonymous reader gets for one locale (status and title). */
   const publicRead = async (collection: 'articles' | 'pages', id: number, locale: string) => {
     const res = await http(null, 'GET', `/api/${collection}/${id}?locale=${locale}&fallback-locale=none&depth=0`)

@@ -34,7 +34,13 @@ export function wxr(posts: WxrPost[], options: { terms?: string; version?: '1.1'
   const version = options.version ?? '1.2'
   const items = posts.map((p) => {
     const date = p.date ?? '2019-05-14 08:30:00'
-    const link = p.link ?? (p.type === 'page' ? `${SITE}/${p.slug}/` : p.type === 'attachment' ? `${SITE}/?attachment_id=${p.id}` : `${SITE}/${date.slice(0, 4)}/${date.slice(5, 7)}/${p.slug}/`)
+    const link =
+      p.link ??
+      (p.type === 'page'
+        ? `${SITE}/${p.slug}/`
+        : p.type === 'attachment'
+          ? `${SITE}/?attachment_id=${p.id}`
+          : `${SITE}/${date.slice(0, 4)}/${date.slice(5, 7)}/${p.slug}/`)
     return `
   <item>
     <title>${cdata(p.title)}</title>
@@ -59,7 +65,9 @@ export function wxr(posts: WxrPost[], options: { terms?: string; version?: '1.1'
     <wp:post_password>${cdata(p.password ?? '')}</wp:post_password>
     <wp:is_sticky>${p.sticky ? 1 : 0}</wp:is_sticky>${p.attachmentUrl ? `\n    <wp:attachment_url>${cdata(p.attachmentUrl)}</wp:attachment_url>` : ''}
 ${(p.categories ?? []).map((c) => `    <category domain="${c.domain ?? 'category'}" nicename="${c.slug}">${cdata(c.name)}</category>`).join('\n')}
-${Object.entries(p.meta ?? {}).map(([k, v]) => `    <wp:postmeta>\n      <wp:meta_key>${cdata(k)}</wp:meta_key>\n      <wp:meta_value>${cdata(v)}</wp:meta_value>\n    </wp:postmeta>`).join('\n')}
+${Object.entries(p.meta ?? {})
+  .map(([k, v]) => `    <wp:postmeta>\n      <wp:meta_key>${cdata(k)}</wp:meta_key>\n      <wp:meta_value>${cdata(v)}</wp:meta_value>\n    </wp:postmeta>`)
+  .join('\n')}
   </item>`
   })
   return `<?xml version="1.0" encoding="UTF-8" ?>

@@ -61,7 +61,14 @@ async function draftArticle(scope: 'own' | 'other') {
     data: { title: `Bản nháp ${fixture}`, section: 'news', missions: [missions[scope]], _status: 'draft', workflow: { state: 'in_review' } },
     ...system,
   })
-  await payload.update({ collection: 'articles', id: doc.id, locale: 'en', draft: true, data: { title: `Draft ${fixture}`, _status: 'draft', workflow: { state: 'in_review' } }, ...system })
+  await payload.update({
+    collection: 'articles',
+    id: doc.id,
+    locale: 'en',
+    draft: true,
+    data: { title: `Draft ${fixture}`, _status: 'draft', workflow: { state: 'in_review' } },
+    ...system,
+  })
   return doc.id
 }
 
@@ -71,7 +78,11 @@ const snapshot = async (id: number) =>
 beforeAll(async () => {
   ;({ payload, close } = await createTestPayload())
   api = await startApiServer(payload)
-  for (const [scope, code] of [['own', 'm-own'], ['other', 'm-other']] as const) missions[scope] = (await createMission(payload, code)).id
+  for (const [scope, code] of [
+    ['own', 'm-own'],
+    ['other', 'm-other'],
+  ] as const)
+    missions[scope] = (await createMission(payload, code)).id
   for (const role of roles.filter((r) => r !== 'anonymous')) {
     const hq = role === 'hq-admin' || role === 'hq-editor'
     const fields = hq ? { hqRole: role } : { memberships: [{ mission: missions.own, role, translationLocales: role === 'translator' ? ['en' as const] : [] }] }
@@ -86,7 +97,9 @@ afterAll(async () => {
 
 const cases = roles.flatMap((role) =>
   actions.flatMap((action) =>
-    (['own', 'other'] as const).flatMap((scope) => (['en', 'vi'] as const).map((locale) => ({ role, action, scope, locale, allowed: expected(role, action, scope, locale) }))),
+    (['own', 'other'] as const).flatMap((scope) =>
+      (['en', 'vi'] as const).map((locale) => ({ role, action, scope, locale, allowed: expected(role, action, scope, locale) })),
+    ),
   ),
 )
 
@@ -191,14 +204,17 @@ describe('refusals that must leave nothing behind', () => {
   })
 
   it('a mission admin creates staff for their mission only, never HQ roles or other missions', async () => {
-    const attempt = (email: string, extra: Record<string, unknown>) =>
-      http('mission-admin', 'POST', '/api/users', { email, password: PASSWORD, ...extra })
+    const attempt = (email: string, extra: Record<string, unknown>) => http('mission-admin', 'POST', '/api/users', { email, password: PASSWORD, ...extra })
     expect((await attempt('a@example.org', { hqRole: 'hq-editor' })).status).toBe(403)
     expect((await attempt('b@example.org', { memberships: [{ mission: missions.other, role: 'press-officer' }] })).status).toBe(403)
     expect((await attempt('c@example.org', { memberships: [{ mission: missions.own, role: 'mission-admin' }] })).status).toBe(403)
     const ok = await attempt('d@example.org', { memberships: [{ mission: missions.own, role: 'press-officer' }] })
     expect(ok.status, ok.text).toBe(201)
-    const users = await payload.find({ collection: 'users', where: { email: { in: ['a@example.org', 'b@example.org', 'c@example.org', 'd@example.org'] } }, ...system })
+    const users = await payload.find({
+      collection: 'users',
+      where: { email: { in: ['a@example.org', 'b@example.org', 'c@example.org', 'd@example.org'] } },
+      ...system,
+    })
     expect(users.docs.map((u) => u.email)).toEqual(['d@example.org'])
   })
 
@@ -225,7 +241,12 @@ describe('anonymous readers', () => {
       data: { title: 'Tin mật chưa công bố', section: 'news', missions: [missions.own], _status: 'draft' },
       ...system,
     })
-    const published = await payload.create({ collection: 'articles', locale: 'vi', data: { title: 'Công khai', section: 'news', missions: [missions.own], _status: 'published', workflow: { state: 'published' } }, ...system })
+    const published = await payload.create({
+      collection: 'articles',
+      locale: 'vi',
+      data: { title: 'Công khai', section: 'news', missions: [missions.own], _status: 'published', workflow: { state: 'published' } },
+      ...system,
+    })
     await payload.update({ collection: 'articles', id: published.id, locale: 'vi', draft: true, data: { title: 'Bản nháp sửa đổi chưa duyệt' }, ...system })
     for (const query of ['?draft=true', '?draft=true&locale=all', '?where[_status][equals]=draft&draft=true', '']) {
       const res = await http('anonymous', 'GET', `/api/articles${query}`)
@@ -237,7 +258,8 @@ describe('anonymous readers', () => {
     expect((await http('anonymous', 'GET', '/api/articles/versions')).status).toBe(403)
 
     const gql = await http('anonymous', 'POST', '/api/graphql', {
-      query: '{ Users { docs { email } } Articles(draft: true, locale: vi, fallbackLocale: none) { docs { id title _status } } versionsArticles { docs { id } } }',
+      query:
+        '{ Users { docs { email } } Articles(draft: true, locale: vi, fallbackLocale: none) { docs { id title _status } } versionsArticles { docs { id } } }',
     })
     expect(gql.status).toBe(200)
     expect(gql.text).not.toMatch(/@example\.org|Tin mật chưa công bố|Bản nháp sửa đổi chưa duyệt/)

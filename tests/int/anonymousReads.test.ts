@@ -14,9 +14,17 @@ const bookkeeping = ['submittedBy', 'submittedRevision', 'approvedBy', 'changedA
 beforeAll(async () => {
   w = await workflowWorld('ar-mission')
   // vi: submitted by the press officer, approved and published by a reviewer; en: written, then unpublished.
-  const created = await w.http('press', 'POST', '/api/articles?locale=vi&draft=true', { title: 'Tin công khai', body: paragraphs(['Nội dung công khai.']), section: 'news', missions: [w.missionId] })
+  const created = await w.http('press', 'POST', '/api/articles?locale=vi&draft=true', {
+    title: 'Tin công khai',
+    body: paragraphs(['Nội dung công khai.']),
+    section: 'news',
+    missions: [w.missionId],
+  })
   articleId = created.json.doc.id
-  await w.http('press', 'PATCH', `/api/articles/${articleId}?locale=en&draft=true`, { title: 'Withdrawn English text', body: paragraphs(['Unpublished English text.']) })
+  await w.http('press', 'PATCH', `/api/articles/${articleId}?locale=en&draft=true`, {
+    title: 'Withdrawn English text',
+    body: paragraphs(['Unpublished English text.']),
+  })
   for (const locale of ['vi', 'en']) {
     await w.act('press', 'articles', articleId, { locale, action: 'submit' })
     await w.act('reviewer', 'articles', articleId, { locale, action: 'approve' })
@@ -24,7 +32,12 @@ beforeAll(async () => {
   }
   expect((await w.act('reviewer', 'articles', articleId, { locale: 'en', action: 'unpublish' })).status).toBe(200)
 
-  const page = await w.http('press', 'POST', '/api/pages?locale=vi', { title: 'Trang công khai', body: paragraphs(['Trang.']), mission: w.missionId, kind: 'about' })
+  const page = await w.http('press', 'POST', '/api/pages?locale=vi', {
+    title: 'Trang công khai',
+    body: paragraphs(['Trang.']),
+    mission: w.missionId,
+    kind: 'about',
+  })
   pageId = page.json.doc.id
   await w.http('press', 'PATCH', `/api/pages/${pageId}?locale=en`, { title: 'Draft English page' })
   await w.act('press', 'pages', pageId, { locale: 'vi', action: 'submit' })
@@ -33,7 +46,7 @@ beforeAll(async () => {
 afterAll(async () => w?.close())
 
 const keysDeep = (value: unknown, out = new Set<string>()): Set<string> => {
-  if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) out.add(k), keysDeep(v, out)
+  if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) (out.add(k), keysDeep(v, out))
   return out
 }
 

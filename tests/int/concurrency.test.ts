@@ -32,7 +32,12 @@ type Res = { status: number; json: any; text: string; headers: Headers }
 async function http(user: string | null, method: string, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<Res> {
   const h: Record<string, string> = { 'Content-Type': 'application/json', ...headers }
   if (user) h.Authorization = tokens.get(user)!
-  const res = await fetch(`${api.url}${url}`, { method, headers: h, body: body === undefined ? undefined : JSON.stringify(body), signal: AbortSignal.timeout(60_000) })
+  const res = await fetch(`${api.url}${url}`, {
+    method,
+    headers: h,
+    body: body === undefined ? undefined : JSON.stringify(body),
+    signal: AbortSignal.timeout(60_000),
+  })
   const text = await res.text()
   return { status: res.status, text, json: text ? JSON.parse(text) : {}, headers: res.headers }
 }
@@ -103,7 +108,16 @@ describe('saves and the connection pool', () => {
       // The admin's edit form saves over REST, which checks the admin's document locks.
       const rest = await http('press', 'PATCH', `/api/articles/${id}?locale=vi&draft=true`, { title: 'Lưu qua REST' })
       expect(rest.status, rest.text).toBe(200)
-      const local = await payload.update({ collection: 'articles', id, locale: 'vi', draft: true, data: { title: 'Lưu qua Local API' }, user: pressUser, overrideAccess: false, overrideLock: false })
+      const local = await payload.update({
+        collection: 'articles',
+        id,
+        locale: 'vi',
+        draft: true,
+        data: { title: 'Lưu qua Local API' },
+        user: pressUser,
+        overrideAccess: false,
+        overrideLock: false,
+      })
       expect(local.title).toBe('Lưu qua Local API')
     } finally {
       for (const c of held) c.release()
@@ -118,9 +132,19 @@ describe('saves and the connection pool', () => {
     const outcomes = await Promise.all(
       ids.map(async (id, i) => {
         const title = `Lưu đồng thời ${i}`
-        if (i % 2 === 0) return { id, title, status: (await http(i % 4 === 0 ? 'press' : 'reviewer', 'PATCH', `/api/articles/${id}?locale=vi&draft=true`, { title })).status }
+        if (i % 2 === 0)
+          return { id, title, status: (await http(i % 4 === 0 ? 'press' : 'reviewer', 'PATCH', `/api/articles/${id}?locale=vi&draft=true`, { title })).status }
         try {
-          await payload.update({ collection: 'articles', id, locale: 'vi', draft: true, data: { title }, user: pressUser, overrideAccess: false, overrideLock: false })
+          await payload.update({
+            collection: 'articles',
+            id,
+            locale: 'vi',
+            draft: true,
+            data: { title },
+            user: pressUser,
+            overrideAccess: false,
+            overrideLock: false,
+          })
           return { id, title, status: 200 }
         } catch (error) {
           // Payload wraps a failed transaction start in a plain Error; the message says why.
@@ -189,7 +213,11 @@ describe('saves and the connection pool', () => {
 
   it('keeps the admin’s document locks: a document someone else has open is refused with 423, its holder saves', async () => {
     const id = await draftArticle('Đang được sửa')
-    await payload.create({ collection: 'payload-locked-documents', data: { document: { relationTo: 'articles', value: id }, globalSlug: null, user: { relationTo: 'users', value: pressUser.id } }, ...system })
+    await payload.create({
+      collection: 'payload-locked-documents',
+      data: { document: { relationTo: 'articles', value: id }, globalSlug: null, user: { relationTo: 'users', value: pressUser.id } },
+      ...system,
+    })
     const other = await http('reviewer', 'PATCH', `/api/articles/${id}?locale=vi&draft=true`, { title: 'Người khác' })
     expect(other.status, other.text).toBe(423)
     const holder = await http('press', 'PATCH', `/api/articles/${id}?locale=vi&draft=true`, { title: 'Người giữ khóa' })
@@ -203,7 +231,9 @@ describe('concurrent edits of one document (optimistic concurrency on updatedAt)
     const id = await draftArticle('Sửa cùng lúc')
     const version = (await http('press', 'GET', `/api/articles/${id}?locale=vi&draft=true`)).json.updatedAt as string
     const saves = await Promise.all(
-      ['A', 'B', 'C', 'D', 'E'].map((v, i) => http(i % 2 ? 'reviewer' : 'press', 'PATCH', `/api/articles/${id}?locale=vi&draft=true`, { title: `Bản ${v}` }, { 'If-Match': `"${version}"` })),
+      ['A', 'B', 'C', 'D', 'E'].map((v, i) =>
+        http(i % 2 ? 'reviewer' : 'press', 'PATCH', `/api/articles/${id}?locale=vi&draft=true`, { title: `Bản ${v}` }, { 'If-Match': `"${version}"` }),
+      ),
     )
     expect(saves.map((s) => s.status).sort()).toEqual([200, 409, 409, 409, 409])
     for (const lost of saves.filter((s) => s.status === 409)) expect(lost.json.errors[0].message).toMatch(/changed by someone else.*reload/i)

@@ -17,8 +17,19 @@ afterAll(async () => w?.close())
 
 /** A page published in vi and en by a trusted script (as the demo seed does). */
 async function livePage(title: string) {
-  const page = await w.payload.create({ collection: 'pages', locale: 'vi', data: { title, body: paragraphs(['Nội dung.']), mission: w.missionId, kind: 'about', _status: 'published' }, ...system })
-  await w.payload.update({ collection: 'pages', id: page.id, locale: 'en', data: { title: `${title} (EN)`, body: paragraphs(['Content.']), _status: 'published' }, ...system })
+  const page = await w.payload.create({
+    collection: 'pages',
+    locale: 'vi',
+    data: { title, body: paragraphs(['Nội dung.']), mission: w.missionId, kind: 'about', _status: 'published' },
+    ...system,
+  })
+  await w.payload.update({
+    collection: 'pages',
+    id: page.id,
+    locale: 'en',
+    data: { title: `${title} (EN)`, body: paragraphs(['Content.']), _status: 'published' },
+    ...system,
+  })
   return page.id
 }
 
@@ -43,7 +54,12 @@ describe('pages go live only through the workflow', () => {
   })
 
   it('submit → the submitter may not publish → a reviewer publishes that locale only', async () => {
-    const created = await w.http('press', 'POST', '/api/pages?locale=en', { title: 'Visa', body: paragraphs(['Visa rules.']), mission: w.missionId, kind: 'visa' })
+    const created = await w.http('press', 'POST', '/api/pages?locale=en', {
+      title: 'Visa',
+      body: paragraphs(['Visa rules.']),
+      mission: w.missionId,
+      kind: 'visa',
+    })
     expect(created.status, created.text).toBe(201)
     const id = created.json.doc.id as number
     expect(await w.publicRead('pages', id, 'en')).toEqual({ status: 404, title: null })
@@ -61,7 +77,13 @@ describe('pages go live only through the workflow', () => {
 })
 
 async function versionBefore(collection: 'pages' | 'articles', id: number, before: Date) {
-  const versions = await w.payload.findVersions({ collection, where: { and: [{ parent: { equals: id } }, { createdAt: { less_than: before.toISOString() } }] }, sort: '-createdAt', limit: 1, overrideAccess: true })
+  const versions = await w.payload.findVersions({
+    collection,
+    where: { and: [{ parent: { equals: id } }, { createdAt: { less_than: before.toISOString() } }] },
+    sort: '-createdAt',
+    limit: 1,
+    overrideAccess: true,
+  })
   return versions.docs[0]!.id
 }
 
@@ -88,7 +110,12 @@ describe('restoring a version never publishes', () => {
   })
 
   it('the same holds for an article version', async () => {
-    const created = await w.http('press', 'POST', '/api/articles?locale=vi&draft=true', { title: 'Bài khôi phục', body: paragraphs(['Gốc.']), section: 'news', missions: [w.missionId] })
+    const created = await w.http('press', 'POST', '/api/articles?locale=vi&draft=true', {
+      title: 'Bài khôi phục',
+      body: paragraphs(['Gốc.']),
+      section: 'news',
+      missions: [w.missionId],
+    })
     const id = created.json.doc.id as number
     await w.http('press', 'PATCH', `/api/articles/${id}?locale=en&draft=true`, { title: 'Restored article', body: paragraphs(['Original.']) })
     for (const locale of ['vi', 'en']) {
@@ -130,7 +157,16 @@ describe('deleting a document with a workflow history', () => {
     await w.act('press', 'pages', id, { locale: 'vi', action: 'submit' })
     const del = await w.http('hqAdmin', 'DELETE', `/api/pages/${id}`)
     expect(del.status, del.text).toBe(200)
-    const events = await w.payload.find({ collection: 'workflow-events', where: { and: [{ documentId: { equals: id } }, { documentCollection: { equals: 'pages' } }] }, sort: 'createdAt', overrideAccess: true })
-    expect(events.docs.map((e) => [e.action, e.documentTitle])).toEqual([['create', 'Trang sẽ xoá'], ['submit', 'Trang sẽ xoá'], ['delete', 'Trang sẽ xoá']])
+    const events = await w.payload.find({
+      collection: 'workflow-events',
+      where: { and: [{ documentId: { equals: id } }, { documentCollection: { equals: 'pages' } }] },
+      sort: 'createdAt',
+      overrideAccess: true,
+    })
+    expect(events.docs.map((e) => [e.action, e.documentTitle])).toEqual([
+      ['create', 'Trang sẽ xoá'],
+      ['submit', 'Trang sẽ xoá'],
+      ['delete', 'Trang sẽ xoá'],
+    ])
   })
 })

@@ -20,12 +20,22 @@ beforeAll(async () => {
   api = await startApiServer(payload)
   const own = await createMission(payload, 'pv-own')
   const other = await createMission(payload, 'pv-other')
-  tokens.press = await createUserAndLogin(payload, api.url, 'press@example.org', 'correct-horse-battery-staple', { memberships: [{ mission: own.id, role: 'press-officer' }] })
-  tokens.stranger = await createUserAndLogin(payload, api.url, 'stranger@example.org', 'correct-horse-battery-staple', { memberships: [{ mission: other.id, role: 'press-officer' }] })
+  tokens.press = await createUserAndLogin(payload, api.url, 'press@example.org', 'correct-horse-battery-staple', {
+    memberships: [{ mission: own.id, role: 'press-officer' }],
+  })
+  tokens.stranger = await createUserAndLogin(payload, api.url, 'stranger@example.org', 'correct-horse-battery-staple', {
+    memberships: [{ mission: other.id, role: 'press-officer' }],
+  })
   const res = await fetch(`${api.url}/api/articles?locale=vi&draft=true`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Authorization: tokens.press },
-    body: JSON.stringify({ title: 'Bản nháp để xem trước', summary: 'Chưa đăng', body: paragraphs(['Nội dung chưa duyệt.']), section: 'news', missions: [own.id] }),
+    body: JSON.stringify({
+      title: 'Bản nháp để xem trước',
+      summary: 'Chưa đăng',
+      body: paragraphs(['Nội dung chưa duyệt.']),
+      section: 'news',
+      missions: [own.id],
+    }),
   })
   draftId = ((await res.json()) as { doc: { id: number } }).doc.id
 })

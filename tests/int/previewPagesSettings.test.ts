@@ -39,7 +39,13 @@ beforeAll(async () => {
   const res = await fetch(`${api.url}/api/pages?locale=vi&draft=true`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Authorization: tokens.press! },
-    body: JSON.stringify({ title: 'Giới thiệu sứ quán (nháp)', summary: 'Chưa đăng', body: paragraphs(['Đoạn giới thiệu chưa duyệt.']), mission: own.id, kind: 'about' }),
+    body: JSON.stringify({
+      title: 'Giới thiệu sứ quán (nháp)',
+      summary: 'Chưa đăng',
+      body: paragraphs(['Đoạn giới thiệu chưa duyệt.']),
+      mission: own.id,
+      kind: 'about',
+    }),
   })
   expect(res.status).toBe(201)
   pageId = ((await res.json()) as { doc: { id: number } }).doc.id
@@ -138,7 +144,14 @@ describe('preview of unsaved mission settings', () => {
   })
 
   it('reads empty lists as the admin form holds them (a row count of 0) as "no rows", like a save', async () => {
-    const form = { ...(await formData()), siteTitle: 'Tên với danh sách trống', headerMenu: 0, socialProfiles: 0, accreditedCountries: 0, consular: { addresses: 0, officeHours: 0, holidays: 0 } }
+    const form = {
+      ...(await formData()),
+      siteTitle: 'Tên với danh sách trống',
+      headerMenu: 0,
+      socialProfiles: 0,
+      accreditedCountries: 0,
+      consular: { addresses: 0, officeHours: 0, holidays: 0 },
+    }
     const res = await settingsPreview('admin', form)
     expect(res.status).toBe(200)
     const html = await res.text()
@@ -158,7 +171,10 @@ describe('preview of unsaved mission settings', () => {
   it('merges the form’s locale into the stored record like a save: other languages’ texts and menus stay', async () => {
     const admin = (await payload.find({ collection: 'users', where: { email: { equals: 'pps-admin@example.org' } }, overrideAccess: true })).docs[0]
     const req = await createLocalReq({ user: { ...admin!, collection: 'users' } as never }, payload)
-    const merged = (await missionWithUnsavedSettings(req, own.id, 'en', { siteTitle: 'Embassy — new name', headerMenu: [{ label: 'Notices', kind: 'external', url: 'https://example.org/n' }] })) as Record<string, any>
+    const merged = (await missionWithUnsavedSettings(req, own.id, 'en', {
+      siteTitle: 'Embassy — new name',
+      headerMenu: [{ label: 'Notices', kind: 'external', url: 'https://example.org/n' }],
+    })) as Record<string, any>
     expect(merged.siteTitle).toEqual({ vi: 'Trang cũ của sứ quán', en: 'Embassy — new name' })
     expect(merged.headerMenu.vi.map((l: { label: string }) => l.label)).toEqual(['Lịch tiếp công dân'])
     expect(merged.headerMenu.en.map((l: { label: string }) => l.label)).toEqual(['Notices'])

@@ -14,7 +14,13 @@ beforeAll(async () => {
 afterAll(async () => w?.close())
 
 async function submittedArticle(title: string) {
-  const created = await w.http('press', 'POST', '/api/articles?locale=vi&draft=true', { title, summary: 'Tóm tắt', body: paragraphs(['Bản gốc.']), section: 'news', missions: [w.missionId] })
+  const created = await w.http('press', 'POST', '/api/articles?locale=vi&draft=true', {
+    title,
+    summary: 'Tóm tắt',
+    body: paragraphs(['Bản gốc.']),
+    section: 'news',
+    missions: [w.missionId],
+  })
   expect(created.status, created.text).toBe(201)
   const id = created.json.doc.id as number
   expect((await w.act('press', 'articles', id, { locale: 'vi', action: 'submit' })).status).toBe(200)

@@ -35,7 +35,15 @@ beforeAll(async () => {
   const article = await payload.create({
     collection: 'articles',
     locale: 'vi',
-    data: { title: 'Đổi mới và hội nhập', summary: 'Tóm tắt tiếng Việt', body: paragraphs(['Nội dung tiếng Việt.']), section: 'news', missions: [missionId], _status: 'published', workflow: { state: 'published' } },
+    data: {
+      title: 'Đổi mới và hội nhập',
+      summary: 'Tóm tắt tiếng Việt',
+      body: paragraphs(['Nội dung tiếng Việt.']),
+      section: 'news',
+      missions: [missionId],
+      _status: 'published',
+      workflow: { state: 'published' },
+    },
     ...system,
   })
   articleId = article.id
@@ -43,7 +51,13 @@ beforeAll(async () => {
     collection: 'articles',
     id: articleId,
     locale: 'en',
-    data: { title: 'Renewal and integration', summary: 'English summary', body: paragraphs(['English body.']), _status: 'published', workflow: { state: 'published' } },
+    data: {
+      title: 'Renewal and integration',
+      summary: 'English summary',
+      body: paragraphs(['English body.']),
+      _status: 'published',
+      workflow: { state: 'published' },
+    },
     ...system,
   })
   await payload.create({
@@ -77,21 +91,50 @@ describe('data model', () => {
   it('refuses a typed duplicate slug in the same mission and locale, naming the other article', async () => {
     const before = await payload.count({ collection: 'articles', ...system })
     const messages = await validationMessages(
-      payload.create({ collection: 'articles', locale: 'vi', data: { title: 'Đổi mới và hội nhập', slug: 'doi-moi-va-hoi-nhap', section: 'news', missions: [missionId], _status: 'published', workflow: { state: 'published' } }, ...system }),
+      payload.create({
+        collection: 'articles',
+        locale: 'vi',
+        data: {
+          title: 'Đổi mới và hội nhập',
+          slug: 'doi-moi-va-hoi-nhap',
+          section: 'news',
+          missions: [missionId],
+          _status: 'published',
+          workflow: { state: 'published' },
+        },
+        ...system,
+      }),
     )
     expect(messages).toContain(`slug: Slug "doi-moi-va-hoi-nhap" is already used in locale "vi" by article #${articleId} "Đổi mới và hội nhập"`)
     expect((await payload.count({ collection: 'articles', ...system })).totalDocs).toBe(before.totalDocs)
   })
 
   it('allows the same slug in another mission', async () => {
-    const other = await createMission(payload, 'test-other', { name: 'Khác', kind: 'consulate-general', hostCountry: 'JP', city: 'Ô-xa-ca', timeZone: 'Asia/Tokyo' })
-    const doc = await payload.create({ collection: 'articles', locale: 'vi', data: { title: 'Đổi mới và hội nhập', section: 'news', missions: [other.id] }, draft: true, ...system })
+    const other = await createMission(payload, 'test-other', {
+      name: 'Khác',
+      kind: 'consulate-general',
+      hostCountry: 'JP',
+      city: 'Ô-xa-ca',
+      timeZone: 'Asia/Tokyo',
+    })
+    const doc = await payload.create({
+      collection: 'articles',
+      locale: 'vi',
+      data: { title: 'Đổi mới và hội nhập', section: 'news', missions: [other.id] },
+      draft: true,
+      ...system,
+    })
     expect(doc.slug).toBe('doi-moi-va-hoi-nhap')
   })
 
   it.each(['AU Canberra', 'au canberra', 'Au-Canberra', 'au--canberra'])('rejects mission code %j', async (code) => {
     const messages = await validationMessages(
-      payload.create({ collection: 'missions', locale: 'vi', data: { code, name: 'X', kind: 'embassy', hostCountry: 'AU', city: 'X', timeZone: 'Australia/Sydney', enabledLocales: ['vi'], defaultLocale: 'vi' }, ...system }),
+      payload.create({
+        collection: 'missions',
+        locale: 'vi',
+        data: { code, name: 'X', kind: 'embassy', hostCountry: 'AU', city: 'X', timeZone: 'Australia/Sydney', enabledLocales: ['vi'], defaultLocale: 'vi' },
+        ...system,
+      }),
     )
     expect(messages).toMatch(/^code: Mission code must be lowercase/)
   })
@@ -125,7 +168,9 @@ describe('static site of one mission', () => {
     const fallback = read('en', 'cultural-diplomacy', 'vi', 'chi-co-tieng-viet', 'index.html')
     expect(fallback).toContain('<meta name="robots" content="noindex">')
     expect(fallback).toMatch(/<a [^>]*lang="vi"[^>]*>Chỉ có tiếng Việt<\/a>/)
-    const en = allHtml(path.join(sitesDir, 'test-hanoi', 'en')).filter((html) => !html.includes('content="noindex"')).join('\n')
+    const en = allHtml(path.join(sitesDir, 'test-hanoi', 'en'))
+      .filter((html) => !html.includes('content="noindex"'))
+      .join('\n')
     expect(en).not.toContain('Chỉ có tiếng Việt')
   })
 

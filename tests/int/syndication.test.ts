@@ -96,8 +96,20 @@ describe('syndication', () => {
       data: { title: 'Ảnh riêng', summary: 'Tóm tắt', section: 'news', missions: [ids['s-a']!], _status: 'published', workflow: { state: 'published' } },
       ...system,
     })
-    await payload.update({ collection: 'articles', id: article.id, locale: 'en', data: { title: 'Own image', summary: 'Summary', _status: 'published', workflow: { state: 'published' } }, ...system })
-    const image = await payload.create({ collection: 'media', locale: 'vi', data: { alt: 'Quang cảnh buổi lễ' }, file: { data: await demoImage(7), mimetype: 'image/jpeg', name: 'own.jpg', size: 0 }, ...system })
+    await payload.update({
+      collection: 'articles',
+      id: article.id,
+      locale: 'en',
+      data: { title: 'Own image', summary: 'Summary', _status: 'published', workflow: { state: 'published' } },
+      ...system,
+    })
+    const image = await payload.create({
+      collection: 'media',
+      locale: 'vi',
+      data: { alt: 'Quang cảnh buổi lễ' },
+      file: { data: await demoImage(7), mimetype: 'image/jpeg', name: 'own.jpg', size: 0 },
+      ...system,
+    })
     await payload.update({ collection: 'media', id: image.id, locale: 'en', data: { alt: 'The ceremony' }, ...system })
     await payload.create({ collection: 'article-overrides', data: { article: article.id, mission: ids['s-a']!, heroImage: image.id }, ...system })
 

@@ -32,10 +32,20 @@ const act = (user: string, id: number, body: Record<string, unknown>) => http(us
 const view = async (user: string, id: number) => (await http(user, 'GET', `/api/articles/${id}/workflow`)).json
 
 async function bilingualArticle(user: string, title = 'Tuần lễ Việt Nam') {
-  const vi = await http(user, 'POST', '/api/articles?locale=vi&draft=true', { title, summary: 'Tóm tắt', body: paragraphs(['Nội dung gốc.']), section: 'news', missions: [missionId] })
+  const vi = await http(user, 'POST', '/api/articles?locale=vi&draft=true', {
+    title,
+    summary: 'Tóm tắt',
+    body: paragraphs(['Nội dung gốc.']),
+    section: 'news',
+    missions: [missionId],
+  })
   expect(vi.status, vi.text).toBe(201)
   const id = vi.json.doc.id as number
-  const en = await http(user, 'PATCH', `/api/articles/${id}?locale=en&draft=true`, { title: `${title} (EN)`, summary: 'Summary', body: paragraphs(['Original content.']) })
+  const en = await http(user, 'PATCH', `/api/articles/${id}?locale=en&draft=true`, {
+    title: `${title} (EN)`,
+    summary: 'Summary',
+    body: paragraphs(['Original content.']),
+  })
   expect(en.status, en.text).toBe(200)
   return id
 }
@@ -87,7 +97,15 @@ describe('the path of an article through review (issue #5 must-show)', () => {
     const after = await view('press', id)
     expect(after.locales.en.outdated).toBe(true)
     expect(after.locales.en.sourceDiff).toEqual([
-      { field: 'body', changes: [{ op: 'same', text: 'Nội dung ' }, { op: 'removed', text: 'gốc' }, { op: 'added', text: 'đã sửa' }, { op: 'same', text: '.' }] },
+      {
+        field: 'body',
+        changes: [
+          { op: 'same', text: 'Nội dung ' },
+          { op: 'removed', text: 'gốc' },
+          { op: 'added', text: 'đã sửa' },
+          { op: 'same', text: '.' },
+        ],
+      },
     ])
     // The edit sent vi back to draft for review, while the published copy stays live.
     expect(after.locales.vi).toMatchObject({ state: 'draft', live: 'published' })
@@ -323,7 +341,11 @@ describe('the built site reflects each state', () => {
     const updated = await publish('Bài có cập nhật')
     expect((await act('reviewer', gone, { locale: 'vi', action: 'unpublish' })).status).toBe(200)
     expect((await act('reviewer', withdrawn, { locale: 'vi', action: 'withdraw', note: 'Thông tin không còn chính xác.' })).status).toBe(200)
-    await http('press', 'PATCH', `/api/articles/${updated}?locale=vi&draft=true`, { summary: 'Có lịch mới', updateKind: 'major', changeNote: 'Bổ sung lịch mới' })
+    await http('press', 'PATCH', `/api/articles/${updated}?locale=vi&draft=true`, {
+      summary: 'Có lịch mới',
+      updateKind: 'major',
+      changeNote: 'Bổ sung lịch mới',
+    })
     await act('press', updated, { locale: 'vi', action: 'submit' })
     expect((await act('reviewer', updated, { locale: 'vi', action: 'publish' })).status).toBe(200)
 
@@ -352,7 +374,8 @@ describe('the built site reflects each state', () => {
       await act('press', id, { locale, action: 'submit' })
       expect((await act('reviewer', id, { locale, action: 'publish' })).status).toBe(200)
     }
-    const page = (locale: 'vi' | 'en', slug: string) => readFileSync(path.join(sitesDir, 'wf-mission', locale, locale === 'vi' ? 'tin-tuc' : 'news', slug, 'index.html'), 'utf8')
+    const page = (locale: 'vi' | 'en', slug: string) =>
+      readFileSync(path.join(sitesDir, 'wf-mission', locale, locale === 'vi' ? 'tin-tuc' : 'news', slug, 'index.html'), 'utf8')
     const [viSlug, enSlug] = [(await live(id, 'vi')).slug!, (await live(id, 'en')).slug!]
     const notice = 'original of this article was updated'
 
@@ -364,7 +387,9 @@ describe('the built site reflects each state', () => {
     await act('press', id, { locale: 'vi', action: 'submit' })
     expect((await act('reviewer', id, { locale: 'vi', action: 'publish' })).status).toBe(200)
     await buildSites({ payload, missions: ['wf-mission'], sitesDir, log: () => {} })
-    expect(page('en', enSlug)).toMatch(/The Vietnamese original of this article was updated on \w+ \d+, \d{4}; this translation may not reflect the changes yet\./)
+    expect(page('en', enSlug)).toMatch(
+      /The Vietnamese original of this article was updated on \w+ \d+, \d{4}; this translation may not reflect the changes yet\./,
+    )
     expect(page('vi', viSlug)).not.toContain('của bài viết đã được cập nhật')
   })
 })
@@ -372,7 +397,13 @@ describe('the built site reflects each state', () => {
 describe('publishing needs alt text in the language published', () => {
   it('refuses to publish a locale whose lead image has no alt text in it', async () => {
     const { demoImage } = await import('../../media/seedImages')
-    const image = await payload.create({ collection: 'media', locale: 'vi', data: { alt: 'Ảnh lễ kỷ niệm' }, file: { data: await demoImage(3, 400, 300), mimetype: 'image/jpeg', name: 'alt.jpg', size: 0 }, ...system })
+    const image = await payload.create({
+      collection: 'media',
+      locale: 'vi',
+      data: { alt: 'Ảnh lễ kỷ niệm' },
+      file: { data: await demoImage(3, 400, 300), mimetype: 'image/jpeg', name: 'alt.jpg', size: 0 },
+      ...system,
+    })
     const id = await bilingualArticle('press', 'Ảnh thiếu mô tả')
     await http('press', 'PATCH', `/api/articles/${id}?locale=vi&draft=true`, { heroImage: image.id })
     await act('press', id, { locale: 'vi', action: 'submit' })

@@ -27,7 +27,10 @@ const system = { overrideAccess: true } as const
 
 beforeAll(async () => {
   ;({ payload, close } = await createTestPayload())
-  for (const [code, optIn] of [['an-counted', true], ['an-private', false]] as const) {
+  for (const [code, optIn] of [
+    ['an-counted', true],
+    ['an-private', false],
+  ] as const) {
     const m = await createMission(payload, code, { analyticsOptIn: optIn, siteUrl: `https://${code}.example.org/` } as never)
     for (const locale of ['vi', 'en'] as const) {
       const data = { title: `${code} ${locale}`, section: 'news', missions: [m.id], _status: 'published', workflow: { state: 'published' } }
@@ -52,7 +55,11 @@ async function build(env: Record<string, string | undefined>) {
   } finally {
     for (const [k, v] of Object.entries(saved)) v === undefined ? delete process.env[k] : (process.env[k] = v)
   }
-  return new Map(builtFiles(sitesDir).filter((f) => f.endsWith('.html')).map((f) => [f, readFileSync(path.join(sitesDir, f), 'utf8')]))
+  return new Map(
+    builtFiles(sitesDir)
+      .filter((f) => f.endsWith('.html'))
+      .map((f) => [f, readFileSync(path.join(sitesDir, f), 'utf8')]),
+  )
 }
 
 const scriptsIn = (html: string) => [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0])
@@ -67,7 +74,10 @@ describe('analytics script on built pages', () => {
     for (const [file, html] of counted) {
       // SITE_BASE_URL (set by test runs and npm start) would replace the mission's own URL.
       const host = process.env.SITE_BASE_URL ? new URL(process.env.SITE_BASE_URL).host : 'an-counted.example.org'
-      expect(scriptsIn(html).filter((s) => s.includes(SCRIPT)), file).toEqual([`<script defer src="${SCRIPT}" data-domain="${host}">`])
+      expect(
+        scriptsIn(html).filter((s) => s.includes(SCRIPT)),
+        file,
+      ).toEqual([`<script defer src="${SCRIPT}" data-domain="${host}">`])
     }
     for (const [file, html] of notCounted) expect(html.includes('stats.example.net'), file).toBe(false)
   })
@@ -84,14 +94,19 @@ describe('analytics script on built pages', () => {
   })
 
   it('refuses a bad configuration before building anything, naming the variable', async () => {
-    await expect(build({ ANALYTICS_SCRIPT_URL: 'http://stats.example.net/js/script.js' })).rejects.toThrow(/ANALYTICS_SCRIPT_URL "http:\/\/stats\.example\.net\/js\/script\.js" must be an https:\/\/ address/)
-    await expect(build({ ANALYTICS_SCRIPT_URL: SCRIPT, ANALYTICS_SITE_ATTRIBUTE: 'onload' })).rejects.toThrow(/ANALYTICS_SITE_ATTRIBUTE "onload" must be a lower-case data attribute/)
+    await expect(build({ ANALYTICS_SCRIPT_URL: 'http://stats.example.net/js/script.js' })).rejects.toThrow(
+      /ANALYTICS_SCRIPT_URL "http:\/\/stats\.example\.net\/js\/script\.js" must be an https:\/\/ address/,
+    )
+    await expect(build({ ANALYTICS_SCRIPT_URL: SCRIPT, ANALYTICS_SITE_ATTRIBUTE: 'onload' })).rejects.toThrow(
+      /ANALYTICS_SITE_ATTRIBUTE "onload" must be a lower-case data attribute/,
+    )
   })
 })
 
 describe('Content-Security-Policy', () => {
   // The CloudFront response-headers policy (edge/cloudfront/), generated with the operator's configuration.
-  const csp = (analytics: ReturnType<typeof analyticsConfig>) => responseHeadersPolicy(analytics?.origin ?? null).SecurityHeadersConfig.ContentSecurityPolicy.ContentSecurityPolicy + ';'
+  const csp = (analytics: ReturnType<typeof analyticsConfig>) =>
+    responseHeadersPolicy(analytics?.origin ?? null).SecurityHeadersConfig.ContentSecurityPolicy.ContentSecurityPolicy + ';'
 
   it('admits the analytics origin for its script and beacons only when configured', () => {
     const withAnalytics = csp(analyticsConfig({ ANALYTICS_SCRIPT_URL: SCRIPT }))

@@ -28,11 +28,24 @@ const HOUR = 3_600_000
 const DAY = 24 * HOUR
 const at = (offset: number) => new Date(Date.now() + offset).toISOString()
 
-async function publishedArticle(mission: string, title: string, event: { startsAt?: string; endsAt?: string | null; venue?: string } | null, extra: Record<string, unknown> = {}) {
+async function publishedArticle(
+  mission: string,
+  title: string,
+  event: { startsAt?: string; endsAt?: string | null; venue?: string } | null,
+  extra: Record<string, unknown> = {},
+) {
   return payload.create({
     collection: 'articles',
     locale: 'en',
-    data: { title, section: 'cultural-diplomacy', missions: [missions[mission]!], ...(event ? { event } : {}), _status: 'published', workflow: { state: 'published' }, ...extra } as never,
+    data: {
+      title,
+      section: 'cultural-diplomacy',
+      missions: [missions[mission]!],
+      ...(event ? { event } : {}),
+      _status: 'published',
+      workflow: { state: 'published' },
+      ...extra,
+    } as never,
     ...system,
   })
 }
@@ -84,11 +97,20 @@ describe('event fields', () => {
       collection: 'articles',
       locale: 'vi',
       draft: true,
-      data: { title: 'Đêm nhạc', section: 'cultural-diplomacy', missions: [missions['ev-sydney']!], event: { startsAt: '2031-06-01T09:00:00.000Z', venue: 'Nhà hát' } },
+      data: {
+        title: 'Đêm nhạc',
+        section: 'cultural-diplomacy',
+        missions: [missions['ev-sydney']!],
+        event: { startsAt: '2031-06-01T09:00:00.000Z', venue: 'Nhà hát' },
+      },
       ...system,
     })
     const patch = (body: unknown) =>
-      fetch(`${api.url}/api/articles/${article.id}?locale=en&draft=true`, { method: 'PATCH', headers: { 'Content-Type': 'application/json', Authorization: translator }, body: JSON.stringify(body) })
+      fetch(`${api.url}/api/articles/${article.id}?locale=en&draft=true`, {
+        method: 'PATCH',
+        headers: { 'Content-Type': 'application/json', Authorization: translator },
+        body: JSON.stringify(body),
+      })
 
     const moved = await patch({ event: { startsAt: '2031-06-02T09:00:00.000Z', venue: 'Theatre' } })
     expect(moved.status).toBe(403)
@@ -106,7 +128,13 @@ describe('upcomingEvents block settings', () => {
   it('takes 1 to 12 events, 3 when not set, and refuses other counts without saving', async () => {
     const id = missions['ev-quiet']!
     const save = (count?: number) =>
-      payload.update({ collection: 'missions', id, locale: 'vi', data: { homeLayout: [{ blockType: 'upcomingEvents', ...(count === undefined ? {} : { count }) }] } as never, ...system })
+      payload.update({
+        collection: 'missions',
+        id,
+        locale: 'vi',
+        data: { homeLayout: [{ blockType: 'upcomingEvents', ...(count === undefined ? {} : { count }) }] } as never,
+        ...system,
+      })
     const saved = await save()
     expect((saved.homeLayout as { blockType: string; count?: number }[] | undefined)?.[0]).toMatchObject({ blockType: 'upcomingEvents', count: 3 })
     expect(await validationMessages(save(13))).toMatch(/homeLayout\.0\.count/)
@@ -137,7 +165,13 @@ describe('rebuild when an event ends', () => {
 
     const count = (await eventJobs()).length
     await publishedArticle('ev-quiet', 'Past fair (job test)', { startsAt: at(-3 * DAY), endsAt: at(-2 * DAY) })
-    await payload.create({ collection: 'articles', locale: 'en', draft: true, data: { title: 'Draft gala', section: 'news', missions: [missions['ev-quiet']!], event: { startsAt: at(50 * DAY) } }, ...system })
+    await payload.create({
+      collection: 'articles',
+      locale: 'en',
+      draft: true,
+      data: { title: 'Draft gala', section: 'news', missions: [missions['ev-quiet']!], event: { startsAt: at(50 * DAY) } },
+      ...system,
+    })
     expect((await eventJobs()).length).toBe(count)
     expect(count).toBe(jobsBefore + 2)
 
@@ -160,12 +194,17 @@ describe('on the built site', () => {
   const page = (file: string): Doc => parseDocument(readFileSync(path.join(sitesDir, file), 'utf8'))
   const text = (d: Doc, sel: string) => {
     const e = selectOne(sel, d)
-    return e ? textContent(e as never).replace(/\s+/g, ' ').trim() : ''
+    return e
+      ? textContent(e as never)
+          .replace(/\s+/g, ' ')
+          .trim()
+      : ''
   }
   const titles = (d: Doc) => selectAll('.block-events .card-title', d).map((e) => textContent(e as never).trim())
 
   beforeAll(async () => {
-    const create = (title: string, event: Parameters<typeof publishedArticle>[2], extra: Record<string, unknown> = {}) => publishedArticle('ev-sydney', title, event, extra)
+    const create = (title: string, event: Parameters<typeof publishedArticle>[2], extra: Record<string, unknown> = {}) =>
+      publishedArticle('ev-sydney', title, event, extra)
     await create('Ended yesterday', { startsAt: at(-3 * DAY), endsAt: at(-1 * DAY), venue: 'Old hall' })
     await create('Started without end', { startsAt: at(-2 * HOUR), venue: 'Gone' })
     await create('Running now', { startsAt: at(-1 * DAY), endsAt: at(1 * DAY), venue: 'Gallery' })
@@ -173,12 +212,31 @@ describe('on the built site', () => {
     await create('Lantern night', { startsAt: '2031-09-20T08:00:00.000Z', endsAt: '2031-09-20T11:00:00.000Z', venue: 'Embassy garden' })
     await create('Soon', { startsAt: at(2 * DAY), venue: 'Library' })
     await create('No event here', null)
-    await create('Withdrawn concert', { startsAt: at(3 * DAY), venue: 'Nowhere' }, { workflow: { state: 'withdrawn', withdrawnAt: at(0), withdrawalReason: 'Cancelled' } })
+    await create(
+      'Withdrawn concert',
+      { startsAt: at(3 * DAY), venue: 'Nowhere' },
+      { workflow: { state: 'withdrawn', withdrawnAt: at(0), withdrawalReason: 'Cancelled' } },
+    )
     await publishedArticle('ev-quiet', 'Quiet news', null)
-    for (const [code, count] of [['ev-sydney', 3], ['ev-quiet', 3]] as const) {
-      await payload.update({ collection: 'missions', id: missions[code]!, locale: 'en', data: { name: code, city: 'Canberra', homeLayout: [{ blockType: 'upcomingEvents', count }] } as never, ...system })
+    for (const [code, count] of [
+      ['ev-sydney', 3],
+      ['ev-quiet', 3],
+    ] as const) {
+      await payload.update({
+        collection: 'missions',
+        id: missions[code]!,
+        locale: 'en',
+        data: { name: code, city: 'Canberra', homeLayout: [{ blockType: 'upcomingEvents', count }] } as never,
+        ...system,
+      })
     }
-    await payload.update({ collection: 'missions', id: missions['ev-sydney']!, locale: 'vi', data: { homeLayout: [{ blockType: 'upcomingEvents', heading: 'Lịch sự kiện', count: 12 }] } as never, ...system })
+    await payload.update({
+      collection: 'missions',
+      id: missions['ev-sydney']!,
+      locale: 'vi',
+      data: { homeLayout: [{ blockType: 'upcomingEvents', heading: 'Lịch sự kiện', count: 12 }] } as never,
+      ...system,
+    })
     await buildSites({ payload, missions: ['ev-sydney', 'ev-quiet'], sitesDir, log: () => {} })
   }, 240_000)
 

@@ -76,7 +76,10 @@ describe('accent colour', () => {
 
 describe('who may change mission settings', () => {
   it('lets a mission admin change their own site title and colour', async () => {
-    const res = await call(adminAu, 'PATCH', `/api/missions/${ids['au-canberra']}?locale=en`, { siteTitle: 'Embassy of Viet Nam — Canberra', accentColour: '#005a9c' })
+    const res = await call(adminAu, 'PATCH', `/api/missions/${ids['au-canberra']}?locale=en`, {
+      siteTitle: 'Embassy of Viet Nam — Canberra',
+      accentColour: '#005a9c',
+    })
     expect(res.status).toBe(200)
     const stored = await payload.findByID({ collection: 'missions', id: ids['au-canberra']!, locale: 'en', overrideAccess: true })
     expect(stored.siteTitle).toBe('Embassy of Viet Nam — Canberra')
@@ -106,8 +109,16 @@ describe('who may change mission settings', () => {
 
 describe('logo and favicon', () => {
   async function upload(width: number, height: number) {
-    const data = await sharp({ create: { width, height, channels: 3, background: '#336699' } }).png().toBuffer()
-    return payload.create({ collection: 'media', locale: 'vi', data: { alt: 'logo' }, file: { data, mimetype: 'image/png', name: `logo-${width}x${height}.png`, size: data.length }, overrideAccess: true })
+    const data = await sharp({ create: { width, height, channels: 3, background: '#336699' } })
+      .png()
+      .toBuffer()
+    return payload.create({
+      collection: 'media',
+      locale: 'vi',
+      data: { alt: 'logo' },
+      file: { data, mimetype: 'image/png', name: `logo-${width}x${height}.png`, size: data.length },
+      overrideAccess: true,
+    })
   }
 
   it('refuses a logo that is too small and a favicon that is not square, with the measured size', async () => {
@@ -149,7 +160,13 @@ describe('menus', () => {
   })
 
   it('refuses to delete a page that a menu links to, naming the menu', async () => {
-    const page = await payload.create({ collection: 'pages', locale: 'en', data: { title: 'Temporary page', mission: ids['au-canberra']!, kind: 'other', _status: 'published' }, overrideAccess: true, context: { skipRebuild: true } })
+    const page = await payload.create({
+      collection: 'pages',
+      locale: 'en',
+      data: { title: 'Temporary page', mission: ids['au-canberra']!, kind: 'other', _status: 'published' },
+      overrideAccess: true,
+      context: { skipRebuild: true },
+    })
     const menu = await call(adminAu, 'PATCH', `/api/missions/${ids['au-canberra']}?locale=en`, { footerMenu: [{ label: 'Temp', kind: 'page', page: page.id }] })
     expect(menu.status).toBe(200)
     const del = await call(adminAu, 'DELETE', `/api/pages/${page.id}`)
@@ -159,7 +176,9 @@ describe('menus', () => {
   })
 
   it('refuses an external link that is not https', async () => {
-    const res = await call(adminAu, 'PATCH', `/api/missions/${ids['au-canberra']}?locale=en`, { footerMenu: [{ label: 'Old', kind: 'external', url: 'http://example.org/' }] })
+    const res = await call(adminAu, 'PATCH', `/api/missions/${ids['au-canberra']}?locale=en`, {
+      footerMenu: [{ label: 'Old', kind: 'external', url: 'http://example.org/' }],
+    })
     expect(res.status).toBe(400)
     expect(res.text).toContain('must be an https:// address')
   })
@@ -167,8 +186,22 @@ describe('menus', () => {
 
 describe('pages', () => {
   it('are public only in the locales where they are published', async () => {
-    const page = await payload.create({ collection: 'pages', locale: 'en', data: { title: 'Visa on arrival', mission: ids['au-canberra']!, kind: 'visa', _status: 'published' }, overrideAccess: true, context: { skipRebuild: true } })
-    await payload.update({ collection: 'pages', id: page.id, locale: 'vi', data: { title: 'Thị thực tại cửa khẩu' }, draft: true, overrideAccess: true, context: { skipRebuild: true } })
+    const page = await payload.create({
+      collection: 'pages',
+      locale: 'en',
+      data: { title: 'Visa on arrival', mission: ids['au-canberra']!, kind: 'visa', _status: 'published' },
+      overrideAccess: true,
+      context: { skipRebuild: true },
+    })
+    await payload.update({
+      collection: 'pages',
+      id: page.id,
+      locale: 'vi',
+      data: { title: 'Thị thực tại cửa khẩu' },
+      draft: true,
+      overrideAccess: true,
+      context: { skipRebuild: true },
+    })
     const en = await call(null, 'GET', `/api/pages?locale=en&where[id][equals]=${page.id}`)
     const vi = await call(null, 'GET', `/api/pages?locale=vi&where[id][equals]=${page.id}`)
     expect(en.json.docs.map((d: { title: string }) => d.title)).toEqual(['Visa on arrival'])
@@ -178,10 +211,19 @@ describe('pages', () => {
   it('need the publish right to go live, through the workflow: a press officer cannot publish, a reviewer can', async () => {
     const press = await loginOverHttp(api.url, 'press.au-canberra@example.org', password)
     const reviewer = await loginOverHttp(api.url, 'reviewer.au-canberra@example.org', password)
-    const created = await call(press, 'POST', '/api/pages?locale=en', { title: 'Overseas Vietnamese in Perth', mission: ids['au-canberra'], kind: 'overseas-vietnamese', _status: 'published' })
+    const created = await call(press, 'POST', '/api/pages?locale=en', {
+      title: 'Overseas Vietnamese in Perth',
+      mission: ids['au-canberra'],
+      kind: 'overseas-vietnamese',
+      _status: 'published',
+    })
     expect(created.status).toBe(403)
     expect(created.text).toContain('needs the publish right')
-    const draft = await call(press, 'POST', '/api/pages?locale=en', { title: 'Overseas Vietnamese in Perth', mission: ids['au-canberra'], kind: 'overseas-vietnamese' })
+    const draft = await call(press, 'POST', '/api/pages?locale=en', {
+      title: 'Overseas Vietnamese in Perth',
+      mission: ids['au-canberra'],
+      kind: 'overseas-vietnamese',
+    })
     expect(draft.status).toBe(201)
     const direct = await call(reviewer, 'PATCH', `/api/pages/${draft.json.doc.id}?locale=en`, { _status: 'published' })
     expect(direct.status).toBe(403)
@@ -199,33 +241,75 @@ describe('emergency alerts', () => {
   const at = (h: number) => new Date(Date.now() + h * hour).toISOString()
 
   it('refuse an alert with no text in the site’s default language', async () => {
-    const res = await call(reviewerEg, 'POST', '/api/alerts?locale=en', { mission: ids['eg-cairo'], severity: 'warning', text: 'English only', startsAt: at(100), expiresAt: at(101) })
+    const res = await call(reviewerEg, 'POST', '/api/alerts?locale=en', {
+      mission: ids['eg-cairo'],
+      severity: 'warning',
+      text: 'English only',
+      startsAt: at(100),
+      expiresAt: at(101),
+    })
     expect(res.status).toBe(400)
     expect(res.text).toContain("needs its text in the site's default language (vi)")
   })
 
   it('refuse overlapping periods of the same mission, but not of another mission', async () => {
-    const first = await call(reviewerEg, 'POST', '/api/alerts?locale=vi', { mission: ids['eg-cairo'], severity: 'critical', text: 'Bão cát', startsAt: at(200), expiresAt: at(203) })
+    const first = await call(reviewerEg, 'POST', '/api/alerts?locale=vi', {
+      mission: ids['eg-cairo'],
+      severity: 'critical',
+      text: 'Bão cát',
+      startsAt: at(200),
+      expiresAt: at(203),
+    })
     expect(first.status).toBe(201)
-    const clash = await call(reviewerEg, 'POST', '/api/alerts?locale=vi', { mission: ids['eg-cairo'], severity: 'warning', text: 'Khác', startsAt: at(202), expiresAt: at(205) })
+    const clash = await call(reviewerEg, 'POST', '/api/alerts?locale=vi', {
+      mission: ids['eg-cairo'],
+      severity: 'warning',
+      text: 'Khác',
+      startsAt: at(202),
+      expiresAt: at(205),
+    })
     expect(clash.status).toBe(400)
     expect(clash.text).toContain(`overlaps alert #${first.json.doc.id} of eg-cairo`)
-    const elsewhere = await call(hqAdmin, 'POST', '/api/alerts?locale=vi', { mission: ids['jp-osaka'], severity: 'warning', text: 'Động đất', startsAt: at(202), expiresAt: at(205) })
+    const elsewhere = await call(hqAdmin, 'POST', '/api/alerts?locale=vi', {
+      mission: ids['jp-osaka'],
+      severity: 'warning',
+      text: 'Động đất',
+      startsAt: at(202),
+      expiresAt: at(205),
+    })
     expect(elsewhere.status).toBe(201)
     const log = await payload.find({ collection: 'alert-log', where: { alert: { equals: first.json.doc.id } }, overrideAccess: true })
     expect(log.docs.map((d) => d.action)).toEqual(['create'])
   })
 
   it('refuse a reviewer posting for another mission, and an expiry before the start', async () => {
-    const other = await call(reviewerEg, 'POST', '/api/alerts?locale=vi', { mission: ids['au-canberra'], severity: 'info', text: 'x', startsAt: at(300), expiresAt: at(301) })
+    const other = await call(reviewerEg, 'POST', '/api/alerts?locale=vi', {
+      mission: ids['au-canberra'],
+      severity: 'info',
+      text: 'x',
+      startsAt: at(300),
+      expiresAt: at(301),
+    })
     expect(other.status).toBe(403)
-    const backwards = await call(reviewerEg, 'POST', '/api/alerts?locale=vi', { mission: ids['eg-cairo'], severity: 'info', text: 'x', startsAt: at(401), expiresAt: at(400) })
+    const backwards = await call(reviewerEg, 'POST', '/api/alerts?locale=vi', {
+      mission: ids['eg-cairo'],
+      severity: 'info',
+      text: 'x',
+      startsAt: at(401),
+      expiresAt: at(400),
+    })
     expect(backwards.status).toBe(400)
     expect(backwards.text).toContain('expires')
   })
 
   it('are audited on change and deletion, and each change rewrites the mission’s alert file', async () => {
-    const created = await call(hqAdmin, 'POST', '/api/alerts?locale=vi', { mission: ids['au-canberra'], severity: 'info', text: 'Nghỉ lễ', startsAt: at(600), expiresAt: at(601) })
+    const created = await call(hqAdmin, 'POST', '/api/alerts?locale=vi', {
+      mission: ids['au-canberra'],
+      severity: 'info',
+      text: 'Nghỉ lễ',
+      startsAt: at(600),
+      expiresAt: at(601),
+    })
     expect(created.status).toBe(201)
     const id = created.json.doc.id as number
     const file = () => JSON.parse(readFileSync(path.join(alertsDir, 'au-canberra.json'), 'utf8')) as { alerts: { id: number; text: Record<string, string> }[] }
@@ -242,8 +326,14 @@ describe('emergency alerts', () => {
 
   it('are not open to press officers or the public', async () => {
     const press = await loginOverHttp(api.url, 'press.eg-cairo@example.org', password)
-    expect((await call(press, 'POST', '/api/alerts?locale=vi', { mission: ids['eg-cairo'], severity: 'info', text: 'x', startsAt: at(500), expiresAt: at(501) })).status).toBe(403)
-    expect((await call(null, 'POST', '/api/alerts?locale=vi', { mission: ids['eg-cairo'], severity: 'info', text: 'x', startsAt: at(500), expiresAt: at(501) })).status).toBe(403)
+    expect(
+      (await call(press, 'POST', '/api/alerts?locale=vi', { mission: ids['eg-cairo'], severity: 'info', text: 'x', startsAt: at(500), expiresAt: at(501) }))
+        .status,
+    ).toBe(403)
+    expect(
+      (await call(null, 'POST', '/api/alerts?locale=vi', { mission: ids['eg-cairo'], severity: 'info', text: 'x', startsAt: at(500), expiresAt: at(501) }))
+        .status,
+    ).toBe(403)
   })
 })
 

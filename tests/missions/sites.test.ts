@@ -34,7 +34,16 @@ beforeAll(async () => {
   context = await chromium.launchPersistentContext(profileDir, {
     executablePath: '/usr/bin/chromium',
     headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   })
 })
 
@@ -110,7 +119,10 @@ describe('each mission’s settings on its built site', () => {
 
   it('the upcoming-events block lists the demo events, soonest first, with time and venue; their articles show them too', () => {
     const events = all(homes[0]!.d(), '.block-events .card')
-    expect(events.map((e) => text(one(e as never, '.card-title')))).toEqual(['Mid-Autumn lantern night for children at the Embassy', 'Open day: Vietnamese tea tasting at the Embassy'])
+    expect(events.map((e) => text(one(e as never, '.card-title')))).toEqual([
+      'Mid-Autumn lantern night for children at the Embassy',
+      'Open day: Vietnamese tea tasting at the Embassy',
+    ])
     expect(text(events[0]!)).toMatch(/When .*\(local time, Australia\/Sydney\) Venue Embassy grounds, 6 Timbarra Crescent/)
     const article = doc('au-canberra/vi/ngoai-giao-van-hoa/moi-dong-bao-du-dem-hoi-trang-ram-cho-thieu-nhi-tai-dai-su-quan/index.html')
     expect(text(one(article, 'article .event-details'))).toMatch(/^Thời gian .*\(giờ địa phương, Australia\/Sydney\) Địa điểm Sân Đại sứ quán/)
@@ -167,7 +179,9 @@ async function open(urlPath: string): Promise<Page> {
 async function axeViolations(page: Page) {
   await page.evaluate(axeSource)
   return page.evaluate(async () => {
-    const result = await (window as unknown as { axe: { run: (c: Document, o: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document, {
+    const result = await (
+      window as unknown as { axe: { run: (c: Document, o: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }
+    ).axe.run(document, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
     })
     return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
@@ -244,7 +258,13 @@ describe('emergency alert timeline', () => {
       const res = await fetch(`${api.url}/api/alerts?locale=vi`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', Authorization: reviewer },
-        body: JSON.stringify({ mission: osaka.id, severity: 'critical', text: 'Bão lớn đổ bộ vùng Kansai: hạn chế ra ngoài.', startsAt: new Date(posted - 1000).toISOString(), expiresAt: new Date(posted + lifetime).toISOString() }),
+        body: JSON.stringify({
+          mission: osaka.id,
+          severity: 'critical',
+          text: 'Bão lớn đổ bộ vùng Kansai: hạn chế ra ngoài.',
+          startsAt: new Date(posted - 1000).toISOString(),
+          expiresAt: new Date(posted + lifetime).toISOString(),
+        }),
       })
       expect(res.status, await res.clone().text()).toBe(201)
       const alertId = ((await res.json()) as { doc: { id: number } }).doc.id

@@ -28,7 +28,11 @@ const nextIp = () => `10.1.0.${ipCounter++}`
 beforeAll(async () => {
   smtp = await startSmtpServer({
     refuse: (address) =>
-      address === BOUNCING ? { code: 550, message: 'No such user' } : tempFail && address.startsWith('retry') ? { code: 451, message: 'Try again later' } : undefined,
+      address === BOUNCING
+        ? { code: 550, message: 'No such user' }
+        : tempFail && address.startsWith('retry')
+          ? { code: 451, message: 'Try again later' }
+          : undefined,
   })
   process.env.SMTP_URL = smtp.url
   process.env.MAIL_FROM = 'Embassy News <news@example.org>'
@@ -37,8 +41,14 @@ beforeAll(async () => {
   api = await startApiServer(payload)
   missionId = (await createMission(payload, 'mail-mission', { name: 'Đại sứ quán Thử', accentColour: '#1f5fa8' })).id
   await payload.update({ collection: 'missions', id: missionId, locale: 'en', data: { name: 'Test Embassy', city: 'Canberra' }, overrideAccess: true })
-  tokens.set('press', await createUserAndLogin(payload, api.url, 'press@example.org', PASSWORD, { memberships: [{ mission: missionId, role: 'press-officer' }] }))
-  tokens.set('reviewer', await createUserAndLogin(payload, api.url, 'reviewer@example.org', PASSWORD, { memberships: [{ mission: missionId, role: 'reviewer' }] }))
+  tokens.set(
+    'press',
+    await createUserAndLogin(payload, api.url, 'press@example.org', PASSWORD, { memberships: [{ mission: missionId, role: 'press-officer' }] }),
+  )
+  tokens.set(
+    'reviewer',
+    await createUserAndLogin(payload, api.url, 'reviewer@example.org', PASSWORD, { memberships: [{ mission: missionId, role: 'reviewer' }] }),
+  )
   tokens.set('hq', await createUserAndLogin(payload, api.url, 'hq@example.org', PASSWORD, { hqRole: 'hq-editor' }))
 })
 
@@ -51,7 +61,12 @@ afterAll(async () => {
 
 type Res = { status: number; text: string; headers: Headers }
 async function post(path: string, body: string | URLSearchParams, headers: Record<string, string> = {}): Promise<Res> {
-  const res = await fetch(`${api.url}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-Forwarded-For': nextIp(), ...headers }, body: String(body), redirect: 'manual' })
+  const res = await fetch(`${api.url}${path}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-Forwarded-For': nextIp(), ...headers },
+    body: String(body),
+    redirect: 'manual',
+  })
   return { status: res.status, text: await res.text(), headers: res.headers }
 }
 async function get(pathOrUrl: string): Promise<Res> {
@@ -60,14 +75,24 @@ async function get(pathOrUrl: string): Promise<Res> {
   return { status: res.status, text: await res.text(), headers: res.headers }
 }
 async function json(user: string, method: string, path: string, body?: unknown) {
-  const res = await fetch(`${api.url}${path}`, { method, headers: { 'Content-Type': 'application/json', Authorization: tokens.get(user)! }, body: body === undefined ? undefined : JSON.stringify(body) })
+  const res = await fetch(`${api.url}${path}`, {
+    method,
+    headers: { 'Content-Type': 'application/json', Authorization: tokens.get(user)! },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
   const text = await res.text()
   return { status: res.status, text, json: text ? JSON.parse(text) : {} }
 }
 
 /** The site's form, as a browser sends it (sections repeated, the honeypot empty). */
 function form(fields: { email: string; locale?: string; sections?: string[]; alerts?: boolean; frequency?: string; website?: string }) {
-  const p = new URLSearchParams({ mission: 'mail-mission', locale: fields.locale ?? 'vi', email: fields.email, website: fields.website ?? '', frequency: fields.frequency ?? 'immediate' })
+  const p = new URLSearchParams({
+    mission: 'mail-mission',
+    locale: fields.locale ?? 'vi',
+    email: fields.email,
+    website: fields.website ?? '',
+    frequency: fields.frequency ?? 'immediate',
+  })
   for (const s of fields.sections ?? []) p.append('sections', s)
   if (fields.alerts) p.set('alerts', 'on')
   return p
@@ -97,14 +122,27 @@ async function subscribeAndConfirm(fields: Parameters<typeof form>[0]) {
 
 async function publish(title: string, section: string, locale: 'vi' | 'en' = 'vi', id?: number) {
   if (id === undefined) {
-    const created = await json('press', 'POST', `/api/articles?locale=${locale}&draft=true`, { title, summary: `${title} summary`, body: paragraphs([`${title} body.`]), section, missions: [missionId] })
+    const created = await json('press', 'POST', `/api/articles?locale=${locale}&draft=true`, {
+      title,
+      summary: `${title} summary`,
+      body: paragraphs([`${title} body.`]),
+      section,
+      missions: [missionId],
+    })
     expect(created.status, created.text).toBe(201)
     id = created.json.doc.id as number
   } else {
-    const edited = await json('press', 'PATCH', `/api/articles/${id}?locale=${locale}&draft=true`, { title, summary: `${title} summary`, body: paragraphs([`${title} body.`]) })
+    const edited = await json('press', 'PATCH', `/api/articles/${id}?locale=${locale}&draft=true`, {
+      title,
+      summary: `${title} summary`,
+      body: paragraphs([`${title} body.`]),
+    })
     expect(edited.status, edited.text).toBe(200)
   }
-  for (const [user, action] of [['press', 'submit'], ['reviewer', 'publish']] as const) {
+  for (const [user, action] of [
+    ['press', 'submit'],
+    ['reviewer', 'publish'],
+  ] as const) {
     const r = await json(user, 'POST', `/api/articles/${id}/workflow`, { locale, action })
     expect(r.status, r.text).toBe(200)
   }
@@ -112,11 +150,16 @@ async function publish(title: string, section: string, locale: 'vi' | 'en' = 'vi
 }
 
 const runMail = () => payload.jobs.run({ queue: 'mail', limit: 50 })
-const subscriberOf = async (email: string) => (await payload.find({ collection: 'subscribers', where: { email: { equals: email } }, overrideAccess: true })).docs[0]
+const subscriberOf = async (email: string) =>
+  (await payload.find({ collection: 'subscribers', where: { email: { equals: email } }, overrideAccess: true })).docs[0]
 
 describe('Payload’s own mail goes through the same adapter', () => {
   it('a password reset request mails the account', async () => {
-    const res = await fetch(`${api.url}/api/users/forgot-password`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': nextIp() }, body: JSON.stringify({ email: 'press@example.org' }) })
+    const res = await fetch(`${api.url}/api/users/forgot-password`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': nextIp() },
+      body: JSON.stringify({ email: 'press@example.org' }),
+    })
     expect(res.status).toBe(200)
     const mail = smtp.to('press@example.org').at(-1)
     expect(mail, 'reset mail').toBeDefined()
@@ -127,7 +170,9 @@ describe('Payload’s own mail goes through the same adapter', () => {
 
 describe('subscribe → confirm → publish → one message', () => {
   it('stores nothing before confirmation, then the reader’s choices with the consent time and source', async () => {
-    const res = await post('/api/subscriptions/subscribe', form({ email: 'Reader.VI@example.net', sections: ['news'] }), { Referer: 'http://localhost:4321/mail-mission/vi/' })
+    const res = await post('/api/subscriptions/subscribe', form({ email: 'Reader.VI@example.net', sections: ['news'] }), {
+      Referer: 'http://localhost:4321/mail-mission/vi/',
+    })
     expect(res.status).toBe(200)
     expect(res.text).toContain('lang="vi"')
     expect(res.text).toContain('Hãy kiểm tra hộp thư')
@@ -144,7 +189,14 @@ describe('subscribe → confirm → publish → one message', () => {
     const confirmed = await post(new URL(link).pathname + new URL(link).search, '')
     expect(confirmed.status, confirmed.text).toBe(200)
     const s = await subscriberOf('reader.vi@example.net')
-    expect(s).toMatchObject({ email: 'reader.vi@example.net', locale: 'vi', sections: ['news'], alerts: false, frequency: 'immediate', source: 'http://localhost:4321/mail-mission/vi/' })
+    expect(s).toMatchObject({
+      email: 'reader.vi@example.net',
+      locale: 'vi',
+      sections: ['news'],
+      alerts: false,
+      frequency: 'immediate',
+      source: 'http://localhost:4321/mail-mission/vi/',
+    })
     expect(new Date(s!.consentedAt).getTime()).toBeGreaterThan(Date.now() - 60_000)
   })
 
@@ -172,12 +224,16 @@ describe('subscribe → confirm → publish → one message', () => {
 
     // The counts in the admin: deliveries of this article.
     const deliveries = await payload.find({ collection: 'deliveries', where: { article: { equals: id } }, overrideAccess: true })
-    expect(deliveries.docs.map((d) => [d.locale, d.status]).sort()).toEqual([['en', 'sent'], ['vi', 'sent']])
+    expect(deliveries.docs.map((d) => [d.locale, d.status]).sort()).toEqual([
+      ['en', 'sent'],
+      ['vi', 'sent'],
+    ])
   })
 
   it('a retried or repeated delivery job sends nothing twice; a temporary SMTP failure is retried without loss', async () => {
     const before = smtp.messages.length
-    const article = (await payload.find({ collection: 'articles', where: { title: { equals: 'Tin mới về lãnh sự' } }, locale: 'vi', overrideAccess: true })).docs[0]!
+    const article = (await payload.find({ collection: 'articles', where: { title: { equals: 'Tin mới về lãnh sự' } }, locale: 'vi', overrideAccess: true }))
+      .docs[0]!
     await payload.jobs.queue({ task: 'deliverMail', queue: 'mail', input: { kind: 'article', article: article.id, locale: 'vi' } })
     await runMail()
     expect(smtp.messages.length).toBe(before)
@@ -189,11 +245,21 @@ describe('subscribe → confirm → publish → one message', () => {
     await runMail() // the SMTP server answers 451: the job fails and stays queued
     expect(smtp.to('retry@example.net').filter((m) => m.subject === 'Bài thứ hai')).toHaveLength(0)
     tempFail = false
-    const job = (await payload.find({ collection: 'payload-jobs', where: { and: [{ taskSlug: { equals: 'deliverMail' } }, { completedAt: { exists: false } }] }, overrideAccess: true })).docs[0]
+    const job = (
+      await payload.find({
+        collection: 'payload-jobs',
+        where: { and: [{ taskSlug: { equals: 'deliverMail' } }, { completedAt: { exists: false } }] },
+        overrideAccess: true,
+      })
+    ).docs[0]
     expect(job, 'the failed job is left for a retry').toBeDefined()
     await payload.update({ collection: 'payload-jobs', id: job!.id, data: { waitUntil: new Date().toISOString() }, overrideAccess: true })
     await runMail()
-    const got = smtp.messages.slice(start).filter((m) => m.subject === 'Bài thứ hai').map((m) => m.to[0]).sort()
+    const got = smtp.messages
+      .slice(start)
+      .filter((m) => m.subject === 'Bài thứ hai')
+      .map((m) => m.to[0])
+      .sort()
     expect(got).toEqual(['reader.vi@example.net', 'retry@example.net'])
     const rows = await payload.find({ collection: 'deliveries', where: { article: { equals: id } }, overrideAccess: true })
     expect(rows.docs.every((d) => d.status === 'sent')).toBe(true)
@@ -220,12 +286,18 @@ describe('subscribe → confirm → publish → one message', () => {
     const { storeSubscription } = await import('../../cms/subscriptions/endpoints')
     const { loadMission } = await import('../../cms/subscriptions/missionView')
     const mission = (await loadMission(payload, { id: missionId }))!
-    await storeSubscription({ payload } as never, { k: 'confirm', e: BOUNCING, m: 'mail-mission', l: 'vi', s: ['news'], a: false, f: 'immediate', src: 'test', exp: 0 }, mission)
+    await storeSubscription(
+      { payload } as never,
+      { k: 'confirm', e: BOUNCING, m: 'mail-mission', l: 'vi', s: ['news'], a: false, f: 'immediate', src: 'test', exp: 0 },
+      mission,
+    )
     const id = await publish('Bài thứ tư', 'news')
     await runMail()
     const s = await subscriberOf(BOUNCING)
     expect(s?.bounces).toBe(1)
-    const row = (await payload.find({ collection: 'deliveries', where: { and: [{ article: { equals: id } }, { subscriber: { equals: s!.id } }] }, overrideAccess: true })).docs[0]
+    const row = (
+      await payload.find({ collection: 'deliveries', where: { and: [{ article: { equals: id } }, { subscriber: { equals: s!.id } }] }, overrideAccess: true })
+    ).docs[0]
     expect(row?.status).toBe('bounced')
     expect(row?.error).toMatch(/550/)
   })
@@ -239,7 +311,13 @@ describe('emergency alerts', () => {
     await payload.create({
       collection: 'alerts',
       locale: 'vi',
-      data: { mission: missionId, severity: 'critical', text: 'Bão lớn: công dân ở yên trong nhà.', startsAt: new Date(Date.now() - 1000).toISOString(), expiresAt: new Date(Date.now() + 86_400_000).toISOString() },
+      data: {
+        mission: missionId,
+        severity: 'critical',
+        text: 'Bão lớn: công dân ở yên trong nhà.',
+        startsAt: new Date(Date.now() - 1000).toISOString(),
+        expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+      },
       overrideAccess: true,
     })
     await runMail()
@@ -280,14 +358,16 @@ describe('abuse', () => {
 
   it('limits requests per e-mail address and per client address', async () => {
     const statuses = []
-    for (let i = 0; i <= subscribeLimits.perAddress.points; i++) statuses.push((await post('/api/subscriptions/subscribe', form({ email: 'target@example.net', sections: ['news'] }))).status)
+    for (let i = 0; i <= subscribeLimits.perAddress.points; i++)
+      statuses.push((await post('/api/subscriptions/subscribe', form({ email: 'target@example.net', sections: ['news'] }))).status)
     expect(statuses.at(-1)).toBe(429)
     expect(statuses.slice(0, -1).every((s) => s === 200)).toBe(true)
     expect(smtp.to('target@example.net')).toHaveLength(subscribeLimits.perAddress.points)
 
     const ip = '10.9.9.9'
     const fromOne = []
-    for (let i = 0; i <= subscribeLimits.perIp.points; i++) fromOne.push((await post('/api/subscriptions/subscribe', form({ email: `ip${i}@example.net`, sections: ['news'] }), { 'X-Forwarded-For': ip })).status)
+    for (let i = 0; i <= subscribeLimits.perIp.points; i++)
+      fromOne.push((await post('/api/subscriptions/subscribe', form({ email: `ip${i}@example.net`, sections: ['news'] }), { 'X-Forwarded-For': ip })).status)
     expect(fromOne.at(-1)).toBe(429)
   })
 
@@ -298,7 +378,17 @@ describe('abuse', () => {
     const tampered = `${t.slice(0, -2)}${t.endsWith('A') ? 'B' : 'A'}A`
     expect((await post('/api/subscriptions/confirm', new URLSearchParams({ t: tampered }))).status).toBe(400)
     const { signToken } = await import('../../cms/subscriptions/tokens')
-    const expired = signToken({ k: 'confirm', e: 'late@example.net', m: 'mail-mission', l: 'vi', s: ['news'], a: false, f: 'immediate', src: 'x', exp: Math.floor(Date.now() / 1000) - 1 })
+    const expired = signToken({
+      k: 'confirm',
+      e: 'late@example.net',
+      m: 'mail-mission',
+      l: 'vi',
+      s: ['news'],
+      a: false,
+      f: 'immediate',
+      src: 'x',
+      exp: Math.floor(Date.now() / 1000) - 1,
+    })
     expect((await post('/api/subscriptions/confirm', new URLSearchParams({ t: expired }))).status).toBe(400)
     expect(await subscriberOf('late@example.net')).toBeUndefined()
   })
@@ -311,10 +401,25 @@ describe('preferences, export and deletion', () => {
     const page = await get(link.href)
     expect(page.status).toBe(200)
     expect(page.text).toContain('value="news" checked')
-    const res = await post('/api/subscriptions/preferences', new URLSearchParams([['t', link.searchParams.get('t')!], ['sections', 'news'], ['sections', 'external-information'], ['alerts', 'on'], ['frequency', 'daily'], ['locale', 'en']]))
+    const res = await post(
+      '/api/subscriptions/preferences',
+      new URLSearchParams([
+        ['t', link.searchParams.get('t')!],
+        ['sections', 'news'],
+        ['sections', 'external-information'],
+        ['alerts', 'on'],
+        ['frequency', 'daily'],
+        ['locale', 'en'],
+      ]),
+    )
     expect(res.status, res.text).toBe(200)
     expect(res.text).toContain('Your choices are saved.')
-    expect(await subscriberOf('reader.vi@example.net')).toMatchObject({ sections: ['news', 'external-information'], alerts: true, frequency: 'daily', locale: 'en' })
+    expect(await subscriberOf('reader.vi@example.net')).toMatchObject({
+      sections: ['news', 'external-information'],
+      alerts: true,
+      frequency: 'daily',
+      locale: 'en',
+    })
   })
 
   it('daily subscribers get one digest of the waiting articles instead of one message each', async () => {
@@ -324,7 +429,11 @@ describe('preferences, export and deletion', () => {
     await runMail()
     expect(smtp.to('reader.vi@example.net').length).toBe(before)
     // One digest job waits for the next 07:00 UTC (however many articles wait).
-    const waiting = await payload.find({ collection: 'payload-jobs', where: { and: [{ taskSlug: { equals: 'deliverMail' } }, { completedAt: { exists: false } }] }, overrideAccess: true })
+    const waiting = await payload.find({
+      collection: 'payload-jobs',
+      where: { and: [{ taskSlug: { equals: 'deliverMail' } }, { completedAt: { exists: false } }] },
+      overrideAccess: true,
+    })
     const digests = waiting.docs.filter((j) => (j.input as { kind?: string }).kind === 'digest')
     expect(digests).toHaveLength(1)
     expect(new Date(digests[0]!.waitUntil!).getUTCHours()).toBe(7)
@@ -347,7 +456,14 @@ describe('preferences, export and deletion', () => {
     const exported = await json('hq', 'GET', '/api/subscriptions/export?email=READER.VI@example.net')
     expect(exported.status).toBe(200)
     expect(exported.json.subscriptions).toEqual([
-      expect.objectContaining({ email: 'reader.vi@example.net', mission: 'mail-mission', locale: 'en', sections: ['news', 'external-information'], alerts: true, frequency: 'daily' }),
+      expect.objectContaining({
+        email: 'reader.vi@example.net',
+        mission: 'mail-mission',
+        locale: 'en',
+        sections: ['news', 'external-information'],
+        alerts: true,
+        frequency: 'daily',
+      }),
     ])
     const deleted = await json('hq', 'DELETE', '/api/subscriptions/address?email=reader.vi@example.net')
     expect(deleted.json).toEqual({ deleted: 1 })

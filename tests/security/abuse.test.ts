@@ -84,7 +84,9 @@ describe('request body and page size limits', () => {
   it(`refuses a JSON body over ${MAX_JSON_BODY_BYTES / 1e6} MB with 413 and stores nothing`, async () => {
     const auth = await loginOverHttp(api.url, 'editor@example.org', password)
     const before = (await payload.count({ collection: 'articles', overrideAccess: true })).totalDocs
-    const res = await post('/api/articles', { title: 'x'.repeat(MAX_JSON_BODY_BYTES + 10), section: 'news', missions: [missionId] }, '192.0.2.60', { Authorization: auth })
+    const res = await post('/api/articles', { title: 'x'.repeat(MAX_JSON_BODY_BYTES + 10), section: 'news', missions: [missionId] }, '192.0.2.60', {
+      Authorization: auth,
+    })
     expect(res.status).toBe(413)
     expect(await messageOf(res)).toMatch(/request body is too large; the limit is 2 MB/)
     expect((await payload.count({ collection: 'articles', overrideAccess: true })).totalDocs).toBe(before)

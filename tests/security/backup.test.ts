@@ -64,7 +64,14 @@ const articlesPerLocale = (url: string) =>
   query(url, `SELECT _locale::text AS locale, count(*)::int AS n FROM articles_locales WHERE title IS NOT NULL GROUP BY 1 ORDER BY 1`)
 
 function mediaHashes(dir: string): Record<string, string> {
-  return Object.fromEntries(listFiles(dir).map((f) => [f, createHash('sha256').update(readFileSync(path.join(dir, f))).digest('hex')]))
+  return Object.fromEntries(
+    listFiles(dir).map((f) => [
+      f,
+      createHash('sha256')
+        .update(readFileSync(path.join(dir, f)))
+        .digest('hex'),
+    ]),
+  )
 }
 
 async function freshDatabase(): Promise<string> {

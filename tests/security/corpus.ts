@@ -32,7 +32,9 @@ export function pngBomb(width: number, height: number): Buffer {
 }
 
 export const photo = (width = 640, height = 400, color = '#336699') =>
-  sharp({ create: { width, height, channels: 3, background: color } }).jpeg({ quality: 80 }).toBuffer()
+  sharp({ create: { width, height, channels: 3, background: color } })
+    .jpeg({ quality: 80 })
+    .toBuffer()
 
 /** A JPEG carrying a camera copyright and the GPS position of where it was taken (Hà Nội). */
 export const photoWithGps = () =>
@@ -73,7 +75,9 @@ export async function jpegHtmlPolyglot(): Promise<Buffer> {
 
 /** A "GIFAR"-style polyglot: a valid image with a ZIP/JAR archive appended. */
 export async function pngZipPolyglot(): Promise<Buffer> {
-  const png = await sharp({ create: { width: 32, height: 32, channels: 3, background: '#ff0000' } }).png().toBuffer()
+  const png = await sharp({ create: { width: 32, height: 32, channels: 3, background: '#ff0000' } })
+    .png()
+    .toBuffer()
   const zip = Buffer.concat([Buffer.from('PK\x03\x04', 'latin1'), Buffer.alloc(60, 0x41)])
   return Buffer.concat([png, zip])
 }

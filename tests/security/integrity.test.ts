@@ -24,22 +24,45 @@ async function http(who: string | null, method: string, url: string, body?: unkn
   const h: Record<string, string> = { ...headers }
   if (body !== undefined && !(body instanceof FormData)) h['Content-Type'] = 'application/json'
   if (who) h.Authorization = auth[who]!
-  const res = await fetch(`${api.url}${url}`, { method, headers: h, body: body === undefined ? undefined : body instanceof FormData ? body : JSON.stringify(body) })
+  const res = await fetch(`${api.url}${url}`, {
+    method,
+    headers: h,
+    body: body === undefined ? undefined : body instanceof FormData ? body : JSON.stringify(body),
+  })
   const text = await res.text()
   return { status: res.status, text, headers: res.headers, json: (text.startsWith('{') ? JSON.parse(text) : {}) as Record<string, unknown> }
 }
 const login = (email: string, password: string, ip: string) =>
-  fetch(`${api.url}/api/users/login`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': ip }, body: JSON.stringify({ email, password }) })
+  fetch(`${api.url}/api/users/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': ip },
+    body: JSON.stringify({ email, password }),
+  })
 const mediaOf = async (mission: number, used: boolean) => {
-  const doc = await payload.create({ collection: 'media', locale: 'vi', data: { alt: 'Ảnh gốc', missions: [mission] }, file: { data: image, mimetype: 'image/png', name: 'x.png', size: image.length }, ...system })
-  if (used) await payload.create({ collection: 'articles', locale: 'vi', data: { title: `Có ảnh ${doc.id}`, section: 'news', missions: [mission], heroImage: doc.id, _status: 'published', workflow: { state: 'published' } }, context: { skipRebuild: true }, ...system })
+  const doc = await payload.create({
+    collection: 'media',
+    locale: 'vi',
+    data: { alt: 'Ảnh gốc', missions: [mission] },
+    file: { data: image, mimetype: 'image/png', name: 'x.png', size: image.length },
+    ...system,
+  })
+  if (used)
+    await payload.create({
+      collection: 'articles',
+      locale: 'vi',
+      data: { title: `Có ảnh ${doc.id}`, section: 'news', missions: [mission], heroImage: doc.id, _status: 'published', workflow: { state: 'published' } },
+      context: { skipRebuild: true },
+      ...system,
+    })
   return doc
 }
 
 beforeAll(async () => {
   ;({ payload, close } = await createTestPayload())
   api = await startApiServer(payload)
-  image = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#884422' } }).png().toBuffer()
+  image = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#884422' } })
+    .png()
+    .toBuffer()
   m.a = (await createMission(payload, 'i-a')).id
   m.b = (await createMission(payload, 'i-b')).id
   const users: Record<string, object> = {
@@ -48,7 +71,8 @@ beforeAll(async () => {
     pressA: { memberships: [{ mission: m.a, role: 'press-officer' }] },
     translatorA: { memberships: [{ mission: m.a, role: 'translator', translationLocales: ['en'] }] },
   }
-  for (const [who, fields] of Object.entries(users)) auth[who] = await createUserAndLogin(payload, api.url, `${who.toLowerCase()}@example.org`, PASSWORD, fields as never)
+  for (const [who, fields] of Object.entries(users))
+    auth[who] = await createUserAndLogin(payload, api.url, `${who.toLowerCase()}@example.org`, PASSWORD, fields as never)
 })
 
 afterAll(async () => {
@@ -58,7 +82,18 @@ afterAll(async () => {
 
 describe('accounts', () => {
   it('a mission admin cannot take over, strip or delete a user who also belongs to another mission', async () => {
-    const both = await payload.create({ collection: 'users', data: { email: 'both@example.org', password: PASSWORD, memberships: [{ mission: m.a, role: 'press-officer' }, { mission: m.b, role: 'mission-admin' }] } as never, ...system })
+    const both = await payload.create({
+      collection: 'users',
+      data: {
+        email: 'both@example.org',
+        password: PASSWORD,
+        memberships: [
+          { mission: m.a, role: 'press-officer' },
+          { mission: m.b, role: 'mission-admin' },
+        ],
+      } as never,
+      ...system,
+    })
     const taken = await http('adminA', 'PATCH', `/api/users/${both.id}`, { password: 'taken-over-password-1' })
     expect(taken.status, taken.text).toBe(403)
     expect((await login('both@example.org', 'taken-over-password-1', '198.51.100.1')).status).toBe(401)
@@ -70,7 +105,11 @@ describe('accounts', () => {
   })
 
   it('a mission admin sends a reset instead of setting the password or e-mail of their own staff', async () => {
-    const staff = await payload.create({ collection: 'users', data: { email: 'staff@example.org', password: PASSWORD, memberships: [{ mission: m.a, role: 'press-officer' }] } as never, ...system })
+    const staff = await payload.create({
+      collection: 'users',
+      data: { email: 'staff@example.org', password: PASSWORD, memberships: [{ mission: m.a, role: 'press-officer' }] } as never,
+      ...system,
+    })
     const pw = await http('adminA', 'PATCH', `/api/users/${staff.id}`, { password: 'new-password-by-admin' })
     expect([pw.status, pw.text]).toEqual([403, expect.stringMatching(/send a password reset/)])
     expect((await http('adminA', 'PATCH', `/api/users/${staff.id}`, { email: 'attacker@example.org' })).status).toBe(403)
@@ -79,10 +118,16 @@ describe('accounts', () => {
   })
 
   it('unlocking an account is for HQ admins only (a translator unlocking the HQ admin is refused)', async () => {
-    await payload.db.updateOne({ collection: 'users', where: { email: { equals: 'hq@example.org' } }, data: { lockUntil: new Date(Date.now() + 3_600_000).toISOString(), loginAttempts: 50 } })
+    await payload.db.updateOne({
+      collection: 'users',
+      where: { email: { equals: 'hq@example.org' } },
+      data: { lockUntil: new Date(Date.now() + 3_600_000).toISOString(), loginAttempts: 50 },
+    })
     const res = await http('translatorA', 'POST', '/api/users/unlock', { email: 'hq@example.org' })
     expect(res.status, res.text).toBe(403)
-    const hq = (await payload.find({ collection: 'users', where: { email: { equals: 'hq@example.org' } }, showHiddenFields: true, ...system })).docs[0] as { lockUntil?: string }
+    const hq = (await payload.find({ collection: 'users', where: { email: { equals: 'hq@example.org' } }, showHiddenFields: true, ...system })).docs[0] as {
+      lockUntil?: string
+    }
     expect(new Date(hq.lockUntil!).getTime()).toBeGreaterThan(Date.now())
     await payload.db.updateOne({ collection: 'users', where: { email: { equals: 'hq@example.org' } }, data: { lockUntil: null, loginAttempts: 0 } })
   })
@@ -135,7 +180,7 @@ describe('media belong to missions', () => {
     form.append('_payload', JSON.stringify({ alt: 'Của tôi' }))
     const up = await http('pressA', 'POST', '/api/media?locale=vi', form)
     expect(up.status, up.text).toBe(201)
-    const mine = (up.json.doc as { id: number; missions: (number | { id: number })[]; filename: string })
+    const mine = up.json.doc as { id: number; missions: (number | { id: number })[]; filename: string }
     expect(mine.missions.map((x) => (typeof x === 'object' ? x.id : x))).toEqual([m.a])
     const used = await mediaOf(m.a, true)
     const list = await http(null, 'GET', '/api/media?limit=100&depth=0')
@@ -157,7 +202,9 @@ describe('media belong to missions', () => {
     const before = (await payload.count({ collection: 'media', ...system })).totalDocs
     const res = await http('pressA', 'POST', '/api/media?locale=vi', { alt: 'Từ URL', url, filename: 'x.png' })
     expect([res.status, res.text]).toEqual([400, expect.stringMatching(/not fetched from a URL/)])
-    const gql = await http('pressA', 'POST', '/api/graphql', { query: `mutation { createMedia(data: { alt: "GraphQL", url: "${url}", filename: "x.png" }) { id } }` })
+    const gql = await http('pressA', 'POST', '/api/graphql', {
+      query: `mutation { createMedia(data: { alt: "GraphQL", url: "${url}", filename: "x.png" }) { id } }`,
+    })
     expect(gql.json.errors, gql.text).toBeDefined()
     server.close()
     expect(hits).toBe(0)
@@ -184,7 +231,13 @@ describe('operational endpoints', () => {
   })
 
   it('previews are sent with a CSP sandbox and limited per user', async () => {
-    const page = await payload.create({ collection: 'pages', locale: 'vi', draft: true, data: { title: 'Chỉ tiếng Việt', mission: m.a, kind: 'other', _status: 'draft' }, ...system })
+    const page = await payload.create({
+      collection: 'pages',
+      locale: 'vi',
+      draft: true,
+      data: { title: 'Chỉ tiếng Việt', mission: m.a, kind: 'other', _status: 'draft' },
+      ...system,
+    })
     const statuses: number[] = []
     for (let i = 0; i < previewLimit.points; i++) {
       const res = await http('pressA', 'GET', `/api/pages/${page.id}/preview?locale=en`)
@@ -203,15 +256,25 @@ describe('operational endpoints', () => {
 describe('ids that cannot be read are a 400, never skipped', () => {
   it.each(['+', ' ', 'abc'])('mission id written with "%s" in an article, a media upload, a membership and an alert', async (mark) => {
     const forged = mark === 'abc' ? `${m.b}abc` : `${mark}${m.b}`
-    const counts = async () => Promise.all((['articles', 'media', 'users', 'alerts'] as const).map(async (collection) => (await payload.count({ collection, ...system })).totalDocs))
+    const counts = async () =>
+      Promise.all((['articles', 'media', 'users', 'alerts'] as const).map(async (collection) => (await payload.count({ collection, ...system })).totalDocs))
     const before = await counts()
-    const article = await http('pressA', 'POST', '/api/articles?locale=vi&draft=true', { title: 'Lén lút', section: 'news', missions: [m.a, forged], _status: 'draft' })
+    const article = await http('pressA', 'POST', '/api/articles?locale=vi&draft=true', {
+      title: 'Lén lút',
+      section: 'news',
+      missions: [m.a, forged],
+      _status: 'draft',
+    })
     expect(article.status, article.text).toBe(400)
     const form = new FormData()
     form.append('file', new Blob([new Uint8Array(image)], { type: 'image/png' }), 'f.png')
     form.append('_payload', JSON.stringify({ alt: 'x', missions: [m.a, forged] }))
     expect((await http('pressA', 'POST', '/api/media?locale=vi', form)).status).toBe(400)
-    const user = await http('adminA', 'POST', '/api/users', { email: `forged${mark.trim()}@example.org`, password: PASSWORD, memberships: [{ mission: `${mark === 'abc' ? m.a : mark}${mark === 'abc' ? 'abc' : m.a}`, role: 'press-officer' }] })
+    const user = await http('adminA', 'POST', '/api/users', {
+      email: `forged${mark.trim()}@example.org`,
+      password: PASSWORD,
+      memberships: [{ mission: `${mark === 'abc' ? m.a : mark}${mark === 'abc' ? 'abc' : m.a}`, role: 'press-officer' }],
+    })
     expect(user.status, user.text).toBe(400)
     expect(await counts()).toEqual(before)
   })

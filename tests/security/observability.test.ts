@@ -20,7 +20,13 @@ const logged = () => lines.map((l) => JSON.parse(l) as Record<string, unknown>)
 
 beforeAll(async () => {
   ;({ payload, close } = await createTestPayload())
-  const mission = await createMission(payload, 'zz-health-probe', { name: 'Tổng Lãnh sự quán', kind: 'consulate-general', hostCountry: 'JP', city: 'Ô-xa-ca', timeZone: 'Asia/Tokyo' })
+  const mission = await createMission(payload, 'zz-health-probe', {
+    name: 'Tổng Lãnh sự quán',
+    kind: 'consulate-general',
+    hostCountry: 'JP',
+    city: 'Ô-xa-ca',
+    timeZone: 'Asia/Tokyo',
+  })
   missionId = mission.id
   const logger = createLogger({ format: 'json', level: 'info', destination: { write: (s: string) => void lines.push(s) } })
   api = await startApiServer(payload, { logger })

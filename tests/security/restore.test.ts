@@ -61,7 +61,13 @@ async function forgedArchive(linkTarget: string) {
   await runPgTool(findPgTool('pg_dump'), ['--format=custom', '--no-owner', '--no-privileges', '--file', path.join(stage, 'database.dump')], source)
   symlinkSync(linkTarget, path.join(stage, 'media', 'logo.png'))
   const sha = (f: string) => createHash('sha256').update(readFileSync(f)).digest('hex')
-  const manifest = { format: 'mission-publisher-backup', version: 1, createdAt: new Date().toISOString(), database: { file: 'database.dump', serverVersion: '15', dumpedWith: 'pg_dump', sha256: sha(path.join(stage, 'database.dump')) }, media: {} }
+  const manifest = {
+    format: 'mission-publisher-backup',
+    version: 1,
+    createdAt: new Date().toISOString(),
+    database: { file: 'database.dump', serverVersion: '15', dumpedWith: 'pg_dump', sha256: sha(path.join(stage, 'database.dump')) },
+    media: {},
+  }
   writeFileSync(path.join(stage, 'manifest.json'), JSON.stringify(manifest))
   const archive = path.join(dir, 'forged.tar.gz')
   // No `follow`: the symlink goes into the archive as a link, as an attacker would pack it.

@@ -10,17 +10,7 @@ import { mediaDir } from '../../core/env'
 import { createTestPayload } from '../helpers/payload'
 import { createMission } from '../helpers/fixtures'
 import { loginOverHttp, startApiServer } from '../helpers/apiServer'
-import {
-  elfExecutable,
-  hasGps,
-  jpegHtmlPolyglot,
-  photo,
-  photoWithGps,
-  pngBomb,
-  pngZipPolyglot,
-  svgWithScript,
-  windowsExecutable,
-} from './corpus'
+import { elfExecutable, hasGps, jpegHtmlPolyglot, photo, photoWithGps, pngBomb, pngZipPolyglot, svgWithScript, windowsExecutable } from './corpus'
 
 /**
  * The upload corpus over real HTTP, as the demo press officer of au-canberra would send it
@@ -77,14 +67,56 @@ afterAll(async () => {
 describe('refused uploads: 4xx, a clear message, no row and no file left behind', () => {
   const cases: { name: string; file: () => Promise<Buffer> | Buffer; filename: string; type: string; status: number; message: RegExp }[] = [
     { name: 'SVG with a script', file: () => svgWithScript, filename: 'logo.svg', type: 'image/svg+xml', status: 415, message: /SVG files are not accepted/ },
-    { name: 'SVG renamed .png and sent as image/png', file: () => svgWithScript, filename: 'logo.png', type: 'image/png', status: 415, message: /SVG files are not accepted/ },
-    { name: 'Linux executable renamed .jpg', file: () => elfExecutable, filename: 'holiday.jpg', type: 'image/jpeg', status: 415, message: /not an accepted image \(detected: application\/x-elf\)/ },
-    { name: 'Windows executable renamed .jpg', file: windowsExecutable, filename: 'photo.jpg', type: 'image/jpeg', status: 415, message: /not an accepted image/ },
-    { name: 'plain text renamed .jpg', file: () => Buffer.from('just some text, not an image'), filename: 'notes.jpg', type: 'image/jpeg', status: 415, message: /not an accepted image \(detected: unknown or text\)/ },
+    {
+      name: 'SVG renamed .png and sent as image/png',
+      file: () => svgWithScript,
+      filename: 'logo.png',
+      type: 'image/png',
+      status: 415,
+      message: /SVG files are not accepted/,
+    },
+    {
+      name: 'Linux executable renamed .jpg',
+      file: () => elfExecutable,
+      filename: 'holiday.jpg',
+      type: 'image/jpeg',
+      status: 415,
+      message: /not an accepted image \(detected: application\/x-elf\)/,
+    },
+    {
+      name: 'Windows executable renamed .jpg',
+      file: windowsExecutable,
+      filename: 'photo.jpg',
+      type: 'image/jpeg',
+      status: 415,
+      message: /not an accepted image/,
+    },
+    {
+      name: 'plain text renamed .jpg',
+      file: () => Buffer.from('just some text, not an image'),
+      filename: 'notes.jpg',
+      type: 'image/jpeg',
+      status: 415,
+      message: /not an accepted image \(detected: unknown or text\)/,
+    },
     { name: 'JPEG/HTML polyglot', file: jpegHtmlPolyglot, filename: 'poly.jpg', type: 'image/jpeg', status: 400, message: /contains HTML\/SVG markup/ },
     { name: 'PNG with a ZIP archive appended', file: pngZipPolyglot, filename: 'gifar.png', type: 'image/png', status: 400, message: /contains a ZIP archive/ },
-    { name: '20000×20000 PNG decompression bomb', file: () => pngBomb(20_000, 20_000), filename: 'bomb.png', type: 'image/png', status: 413, message: /20000×20000 pixels .* limit is 50 megapixels/ },
-    { name: 'truncated JPEG (header only)', file: async () => (await photo()).subarray(0, 40), filename: 'cut.jpg', type: 'image/jpeg', status: 400, message: /cannot be read as an image|no readable size/ },
+    {
+      name: '20000×20000 PNG decompression bomb',
+      file: () => pngBomb(20_000, 20_000),
+      filename: 'bomb.png',
+      type: 'image/png',
+      status: 413,
+      message: /20000×20000 pixels .* limit is 50 megapixels/,
+    },
+    {
+      name: 'truncated JPEG (header only)',
+      file: async () => (await photo()).subarray(0, 40),
+      filename: 'cut.jpg',
+      type: 'image/jpeg',
+      status: 400,
+      message: /cannot be read as an image|no readable size/,
+    },
   ]
 
   for (const c of cases) {
@@ -137,7 +169,12 @@ describe('accepted uploads are cleaned', () => {
     expect(doc.filename).toBe('anh-dai-su-quan-ha-noi.jpg')
     expect(doc.mimeType).toBe('image/jpeg')
 
-    const stored = [doc.filename, ...Object.values(doc.sizes).map((s) => s.filename).filter((f): f is string => Boolean(f))]
+    const stored = [
+      doc.filename,
+      ...Object.values(doc.sizes)
+        .map((s) => s.filename)
+        .filter((f): f is string => Boolean(f)),
+    ]
     expect(stored.length).toBeGreaterThan(1)
     for (const name of stored) {
       const file = readFileSync(path.join(mediaDir, name))
@@ -173,7 +210,9 @@ describe('accepted uploads are cleaned', () => {
   })
 
   it('decides the type from the bytes: a PNG sent as photo.jpg/image/jpeg is stored as PNG', async () => {
-    const png = await sharp({ create: { width: 300, height: 200, channels: 3, background: '#123456' } }).png().toBuffer()
+    const png = await sharp({ create: { width: 300, height: 200, channels: 3, background: '#123456' } })
+      .png()
+      .toBuffer()
     const res = await upload('photo.jpg', png, 'image/jpeg')
     expect(res.status, res.message).toBe(201)
     expect(res.body.doc).toMatchObject({ filename: 'photo.png', mimeType: 'image/png' })

@@ -77,7 +77,12 @@ const deploymentsOf = async (missionId: number) =>
 beforeAll(async () => {
   ;({ payload, close, databaseUrl } = await createTestPayload())
   s3 = await startLocalS3('worker-sites')
-  client = new S3Client({ endpoint: s3.config.endpoint, region: s3.config.region, forcePathStyle: true, credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } })
+  client = new S3Client({
+    endpoint: s3.config.endpoint,
+    region: s3.config.region,
+    forcePathStyle: true,
+    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+  })
   for (const code of ['svc-rome', 'svc-oslo', 'svc-lima']) {
     const mission = await createMission(payload, code, { enabledLocales: ['vi'] })
     const articles: (typeof missions)[number]['articles'] = []
@@ -108,7 +113,11 @@ afterAll(async () => {
       }
     }
   }
-  await Promise.all(workers.map((w) => (w && w.exitCode === null && w.pid ? Promise.race([new Promise((r) => w.once('exit', r)), new Promise((r) => setTimeout(r, 10_000))]) : null)))
+  await Promise.all(
+    workers.map((w) =>
+      w && w.exitCode === null && w.pid ? Promise.race([new Promise((r) => w.once('exit', r)), new Promise((r) => setTimeout(r, 10_000))]) : null,
+    ),
+  )
   await close?.()
   await s3?.dispose()
   rmSync(root, { recursive: true, force: true })
@@ -117,27 +126,42 @@ afterAll(async () => {
 describe('two workers on one database and one bucket', () => {
   it('publish 30 articles across 3 missions at once: each is live once, no mission deployed twice at a time, the burst coalesced, no job run twice', async () => {
     await Promise.all(
-      missions.flatMap((m) => m.articles.map((a) => payload.update({ collection: 'articles', id: a.id, locale: 'vi', data: { _status: 'published' }, ...system }))),
+      missions.flatMap((m) =>
+        m.articles.map((a) => payload.update({ collection: 'articles', id: a.id, locale: 'vi', data: { _status: 'published' }, ...system })),
+      ),
     )
     for (const m of missions) {
       for (const a of m.articles) await waitFor(`${m.code}/${a.slug} in the bucket`, () => liveTitle(m.code, a.section, a.slug), 400_000)
     }
-    await waitFor('the queue to empty', async () => {
-      const { totalDocs } = await payload.count({ collection: 'payload-jobs', where: { and: [{ taskSlug: { equals: 'rebuildSites' } }, { completedAt: { exists: false } }] }, ...system })
-      return totalDocs === 0
-    }, 120_000)
+    await waitFor(
+      'the queue to empty',
+      async () => {
+        const { totalDocs } = await payload.count({
+          collection: 'payload-jobs',
+          where: { and: [{ taskSlug: { equals: 'rebuildSites' } }, { completedAt: { exists: false } }] },
+          ...system,
+        })
+        return totalDocs === 0
+      },
+      120_000,
+    )
 
     let deployments = 0
     for (const m of missions) {
       const list = (await deploymentsOf(m.id)).filter((d) => d.status !== 'running')
       deployments += list.length
-      for (let i = 1; i < list.length; i++) expect(new Date(list[i]!.startedAt).getTime(), `${m.code}: deployment #${list[i]!.id} started before #${list[i - 1]!.id} finished`).toBeGreaterThanOrEqual(new Date(list[i - 1]!.finishedAt!).getTime())
+      for (let i = 1; i < list.length; i++)
+        expect(
+          new Date(list[i]!.startedAt).getTime(),
+          `${m.code}: deployment #${list[i]!.id} started before #${list[i - 1]!.id} finished`,
+        ).toBeGreaterThanOrEqual(new Date(list[i - 1]!.finishedAt!).getTime())
       expect(list.every((d) => d.status === 'succeeded')).toBe(true)
     }
     // 30 publishes, far fewer builds: each worker absorbs whatever queued up while it was building.
     expect(deployments).toBeLessThan(30)
     // Both workers took part, and no job was run by both (one succeeded run at most, by its claimant).
-    const jobs = (await payload.find({ collection: 'payload-jobs', where: { taskSlug: { equals: 'rebuildSites' } }, pagination: false, depth: 0, ...system })).docs
+    const jobs = (await payload.find({ collection: 'payload-jobs', where: { taskSlug: { equals: 'rebuildSites' } }, pagination: false, depth: 0, ...system }))
+      .docs
     for (const job of jobs) expect((job.log ?? []).filter((l) => l.state === 'succeeded').length, `job ${job.id}`).toBeLessThanOrEqual(1)
     const claimants = new Set(jobs.map((j) => String((j as { claimedBy?: string }).claimedBy ?? '').split(':')[1]))
     expect(claimants.has(String(workers[0]!.pid)) || claimants.has(String(workers[1]!.pid))).toBe(true)
@@ -148,10 +172,17 @@ describe('two workers on one database and one bucket', () => {
     const article = m.articles[3]!
     const title = `Sửa sau khi mất một máy ${Date.now()}`
     await payload.update({ collection: 'articles', id: article.id, locale: 'vi', data: { title }, ...system })
-    const claimant = await waitFor('a worker to claim the rebuild', async () => {
-      const { rows } = await poolOf(payload).query<{ claimed_by: string }>(`SELECT claimed_by FROM payload_jobs WHERE completed_at IS NULL AND processing AND claimed_by IS NOT NULL`)
-      return rows[0]?.claimed_by.split(':')[1] ?? null
-    }, 120_000, 50)
+    const claimant = await waitFor(
+      'a worker to claim the rebuild',
+      async () => {
+        const { rows } = await poolOf(payload).query<{ claimed_by: string }>(
+          `SELECT claimed_by FROM payload_jobs WHERE completed_at IS NULL AND processing AND claimed_by IS NOT NULL`,
+        )
+        return rows[0]?.claimed_by.split(':')[1] ?? null
+      },
+      120_000,
+      50,
+    )
     const victim = workers.findIndex((w) => String(w.pid) === claimant)
     expect(victim).toBeGreaterThanOrEqual(0)
     process.kill(-workers[victim]!.pid!, 'SIGKILL')

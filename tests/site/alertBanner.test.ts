@@ -23,7 +23,7 @@ describe('emergency alert banner', () => {
     expect(textContent(parseDocument(html))).toContain(input)
   })
 
-  it('puts `$&`, `$``, `$\'` and `$1` into the page as written, not as replacement patterns', () => {
+  it("puts `$&`, `$``, `$'` and `$1` into the page as written, not as replacement patterns", () => {
     const text = "Gọi $& ngay, $` hoặc $' và $1 $$"
     const page = `<!doctype html><html lang="en"><head><title>Trang</title></head><body>${ALERT_MARKER}<main>Nội dung</main></body></html>`
     const html = withBanner(page, alertBannerHtml(file(text), 'en', now))

@@ -27,7 +27,16 @@ beforeAll(async () => {
   context = await chromium.launchPersistentContext(profileDir, {
     executablePath: '/usr/bin/chromium',
     headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   })
   context.on('console', (m) => {
     if (/Content.Security.Policy/i.test(m.text())) cspErrors.push(m.text())
@@ -51,7 +60,9 @@ async function open(urlPath: string, expectedStatus = 200): Promise<Page> {
 async function axeViolations(page: Page) {
   await page.evaluate(axeSource) // evaluated through DevTools, so the page's CSP does not block it
   return page.evaluate(async () => {
-    const result = await (window as unknown as { axe: { run: (c: Document, o: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document, {
+    const result = await (
+      window as unknown as { axe: { run: (c: Document, o: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }
+    ).axe.run(document, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
     })
     return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
@@ -96,7 +107,12 @@ describe('keyboard', () => {
       page.evaluate(() => {
         const el = document.activeElement as HTMLElement
         const style = getComputedStyle(el)
-        return { text: el.textContent?.trim(), inNav: !!el.closest('nav[aria-label="Main navigation"]'), outline: `${style.outlineStyle} ${style.outlineWidth}`, href: el.getAttribute('href') }
+        return {
+          text: el.textContent?.trim(),
+          inNav: !!el.closest('nav[aria-label="Main navigation"]'),
+          outline: `${style.outlineStyle} ${style.outlineWidth}`,
+          href: el.getAttribute('href'),
+        }
       })
     await page.keyboard.press('Tab')
     const skip = await focused()
@@ -133,7 +149,9 @@ describe('search (Pagefind, static)', () => {
     const page = await open(urlPath)
     await page.fill('.pagefind-ui__search-input', query)
     await page.waitForSelector('.pagefind-ui__result-link', { timeout: 15_000 })
-    const results = await page.$$eval('.pagefind-ui__result-link', (links) => links.map((a) => ({ href: a.getAttribute('href')!, title: a.textContent!.trim() })))
+    const results = await page.$$eval('.pagefind-ui__result-link', (links) =>
+      links.map((a) => ({ href: a.getAttribute('href')!, title: a.textContent!.trim() })),
+    )
     await page.close()
     return results
   }

@@ -98,7 +98,13 @@ describe('incremental builds', () => {
 
   it('an event that ends is reason enough to build again (the home page lists upcoming events)', async () => {
     const ended = new Date(Date.now() + 1500).toISOString()
-    await payload.update({ collection: 'articles', id: articleIds[1]!, locale: 'vi', data: { event: { startsAt: new Date(Date.now() - 3600_000).toISOString(), endsAt: ended } }, ...system })
+    await payload.update({
+      collection: 'articles',
+      id: articleIds[1]!,
+      locale: 'vi',
+      data: { event: { startsAt: new Date(Date.now() - 3600_000).toISOString(), endsAt: ended } },
+      ...system,
+    })
     const withEvent = await build()
     expect(withEvent.upToDate).toEqual([])
     await new Promise((r) => setTimeout(r, 1600))
@@ -126,7 +132,14 @@ describe('incremental builds', () => {
     await payload.create({
       collection: 'articles',
       locale: 'vi',
-      data: { title: 'Tin mới nhất', section: 'news', missions: [mission.id], publishedAt: new Date(Date.UTC(2026, 5, 1)).toISOString(), _status: 'published', workflow: { state: 'published' } },
+      data: {
+        title: 'Tin mới nhất',
+        section: 'news',
+        missions: [mission.id],
+        publishedAt: new Date(Date.UTC(2026, 5, 1)).toISOString(),
+        _status: 'published',
+        workflow: { state: 'published' },
+      },
       ...system,
     })
     await payload.delete({ collection: 'articles', id: articleIds[5]!, ...system })

@@ -25,7 +25,16 @@ async function addHostileArticle(payload: Payload) {
   await payload.create({
     collection: 'articles',
     locale: 'vi',
-    data: { title: NASTY_TITLE, summary: '', body, section: 'external-information', missions: [mission.id], publishedAt: new Date().toISOString(), _status: 'published', workflow: { state: 'published' } },
+    data: {
+      title: NASTY_TITLE,
+      summary: '',
+      body,
+      section: 'external-information',
+      missions: [mission.id],
+      publishedAt: new Date().toISOString(),
+      _status: 'published',
+      workflow: { state: 'published' },
+    },
     overrideAccess: true,
     context: { skipRebuild: true },
   })
@@ -39,7 +48,10 @@ const page = (file: string) => {
 const els = (doc: Document, test: (e: Element) => boolean) => findAll(test, doc.children)
 const attr = (e: Element, name: string) => getAttributeValue(e, name)
 const hreflangLinks = (doc: Document) =>
-  els(doc, (e) => e.name === 'link' && attr(e, 'rel') === 'alternate' && !!attr(e, 'hreflang')).map((e) => ({ lang: attr(e, 'hreflang')!, href: attr(e, 'href')! }))
+  els(doc, (e) => e.name === 'link' && attr(e, 'rel') === 'alternate' && !!attr(e, 'hreflang')).map((e) => ({
+    lang: attr(e, 'hreflang')!,
+    href: attr(e, 'href')!,
+  }))
 const isNoindex = (doc: Document) => els(doc, (e) => e.name === 'meta' && attr(e, 'name') === 'robots').some((e) => /noindex/.test(attr(e, 'content') ?? ''))
 const canonicalOf = (doc: Document) => els(doc, (e) => e.name === 'link' && attr(e, 'rel') === 'canonical').map((e) => attr(e, 'href')!)
 const switcherLinks = (doc: Document) => {
@@ -49,8 +61,7 @@ const switcherLinks = (doc: Document) => {
 const jsonLd = (doc: Document) =>
   els(doc, (e) => e.name === 'script' && attr(e, 'type') === 'application/ld+json').map((e) => JSON.parse(textContent(e)) as Record<string, unknown>)
 const fileOf = (href: string) => fileFor(site.sitesDir, site.baseUrl, href)
-const articleFiles = () =>
-  [...htmlPages.keys()].filter((f) => jsonLd(page(f)).some((d) => d['@type'] === 'NewsArticle'))
+const articleFiles = () => [...htmlPages.keys()].filter((f) => jsonLd(page(f)).some((d) => d['@type'] === 'NewsArticle'))
 
 beforeAll(async () => {
   site = await buildDemoSites({ extra: async (p) => (await addHostileArticle(p), await addEnglishOnlyArticle(p)), pageSize: 2 })
@@ -71,8 +82,14 @@ describe('pages', () => {
     for (const [file, doc] of htmlPages) {
       const html = findOne((e) => e.name === 'html', doc.children)!
       expect(attr(html, 'lang'), file).toMatch(/^(vi|en|ar)$/) // ar: eg-cairo's third locale
-      expect(els(doc, (e) => e.name === 'h1'), file).toHaveLength(1)
-      expect(els(doc, (e) => e.name === 'main'), file).toHaveLength(1)
+      expect(
+        els(doc, (e) => e.name === 'h1'),
+        file,
+      ).toHaveLength(1)
+      expect(
+        els(doc, (e) => e.name === 'main'),
+        file,
+      ).toHaveLength(1)
     }
   })
 
@@ -129,7 +146,9 @@ describe('pages', () => {
     for (const file of articleFiles()) {
       const html = readFileSync(path.join(site.sitesDir, file), 'utf8')
       expect(Buffer.byteLength(html), file).toBeLessThanOrEqual(60 * 1024)
-      const css = els(page(file), (e) => e.name === 'style').map(textContent).join('')
+      const css = els(page(file), (e) => e.name === 'style')
+        .map(textContent)
+        .join('')
       expect(Buffer.byteLength(css), file).toBeLessThanOrEqual(30 * 1024)
     }
   })
@@ -138,7 +157,12 @@ describe('pages', () => {
     for (const code of ['au-canberra', 'jp-osaka', 'eg-cairo']) {
       for (const locale of ['vi', 'en']) {
         const doc = page(`${code}/${locale}/404.html`)
-        expect(attr(findOne((e) => e.name === 'html', doc.children)!, 'lang')).toBe(locale)
+        expect(
+          attr(
+            findOne((e) => e.name === 'html', doc.children)!,
+            'lang',
+          ),
+        ).toBe(locale)
         expect(isNoindex(doc)).toBe(true)
       }
     }
@@ -168,7 +192,9 @@ describe('pages', () => {
     const hrefs = findAll((e) => e.name === 'a', share.children).map((e) => attr(e, 'href')!)
     expect(hrefs.length).toBeGreaterThanOrEqual(3)
     for (const h of hrefs) expect(h).not.toMatch(/utm_|fbclid|gclid/)
-    expect(hrefs.some((h) => h.includes(encodeURIComponent(`${site.baseUrl}/au-canberra/en/news/trade-and-investment-viet-nam-week-opens-in-sydney/`)))).toBe(true)
+    expect(hrefs.some((h) => h.includes(encodeURIComponent(`${site.baseUrl}/au-canberra/en/news/trade-and-investment-viet-nam-week-opens-in-sydney/`)))).toBe(
+      true,
+    )
   })
 })
 
@@ -179,7 +205,10 @@ describe('languages and fallback pages', () => {
       const links = hreflangLinks(doc)
       if (!links.length) continue
       const canonical = canonicalOf(doc)[0]
-      expect(links.some((l) => l.href === canonical), `${file} refers to itself`).toBe(true)
+      expect(
+        links.some((l) => l.href === canonical),
+        `${file} refers to itself`,
+      ).toBe(true)
       for (const l of links) {
         const target = fileOf(l.href)
         expect(target, `${file} → ${l.href}`).not.toBeNull()
@@ -221,12 +250,17 @@ describe('languages and fallback pages', () => {
       for (const link of links) {
         const target = fileOf(link.href)
         expect(target, `${file} → ${link.href}`).not.toBeNull()
-        expect(attr(findOne((e) => e.name === 'html', page(target!).children)!, 'lang')).toBe(link.lang)
+        expect(
+          attr(
+            findOne((e) => e.name === 'html', page(target!).children)!,
+            'lang',
+          ),
+        ).toBe(link.lang)
       }
     }
   })
 
-  it("sends the English reader of the Vietnamese-only article to a noindex fallback page in English", () => {
+  it('sends the English reader of the Vietnamese-only article to a noindex fallback page in English', () => {
     const viFile = [...htmlPages.keys()].find((f) => f.startsWith('au-canberra/vi/') && f.includes('dong-bao-tai-canberra-quay-quan-don-tet'))!
     expect(viFile).toBeTruthy()
     const vi = page(viFile)
@@ -236,7 +270,12 @@ describe('languages and fallback pages', () => {
     expect(fallbackFile).toMatch(/^au-canberra\/en\//)
     const fallback = page(fallbackFile)
     expect(isNoindex(fallback)).toBe(true)
-    expect(attr(findOne((e) => e.name === 'html', fallback.children)!, 'lang')).toBe('en')
+    expect(
+      attr(
+        findOne((e) => e.name === 'html', fallback.children)!,
+        'lang',
+      ),
+    ).toBe('en')
     expect(textContent(findOne((e) => e.name === 'h1', fallback.children)!)).toBe('This article is not available in English')
     const main = findOne((e) => e.name === 'main', fallback.children)!
     const original = findAll((e) => e.name === 'a' && attr(e, 'lang') === 'vi' && fileOf(attr(e, 'href')!) === viFile, main.children)
@@ -281,7 +320,9 @@ describe('sitemaps, robots.txt and feeds', () => {
           listed.add(file!)
           for (const l of u['xhtml:link'] ?? []) expect(fileOf(l['@href']), l['@href']).not.toBeNull()
           // Sitemap alternates agree with the page's own hreflang.
-          const onPage = hreflangLinks(page(file!)).map((l) => `${l.lang} ${l.href}`).sort()
+          const onPage = hreflangLinks(page(file!))
+            .map((l) => `${l.lang} ${l.href}`)
+            .sort()
           expect((u['xhtml:link'] ?? []).map((l) => `${l['@hreflang']} ${l['@href']}`).sort(), u.loc).toEqual(onPage)
         }
       }
@@ -365,7 +406,8 @@ describe('structured data and social cards', () => {
 
   it('Open Graph and Twitter cards use the 1200×630 image and the summary', () => {
     const doc = page('au-canberra/en/news/trade-and-investment-viet-nam-week-opens-in-sydney/index.html')
-    const meta = (key: string) => els(doc, (e) => e.name === 'meta' && (attr(e, 'property') === key || attr(e, 'name') === key)).map((e) => attr(e, 'content'))[0]
+    const meta = (key: string) =>
+      els(doc, (e) => e.name === 'meta' && (attr(e, 'property') === key || attr(e, 'name') === key)).map((e) => attr(e, 'content'))[0]
     expect(meta('og:type')).toBe('article')
     expect(meta('og:image:width')).toBe('1200')
     expect(meta('og:image:height')).toBe('630')
@@ -382,7 +424,10 @@ describe('structured data and social cards', () => {
     let checked = 0
     for (const file of articleFiles()) {
       const locale = file.split('/')[1]!
-      const img = findOne((e) => e.name === 'img', els(page(file), (e) => e.name === 'figure'))
+      const img = findOne(
+        (e) => e.name === 'img',
+        els(page(file), (e) => e.name === 'figure'),
+      )
       if (!img || !prefix[locale]) continue
       const title = textContent(findOne((e) => e.name === 'h1', page(file).children)!)
       expect(attr(img, 'alt'), file).toBe(prefix[locale] + title)
@@ -395,7 +440,10 @@ describe('structured data and social cards', () => {
 })
 
 describe('hostile input', () => {
-  const file = () => [...htmlPages.keys()].find((f) => f.startsWith('au-canberra/vi/thong-tin-doi-ngoai/') && textContent(findOne((e) => e.name === 'h1', page(f).children) ?? page(f)) === NASTY_TITLE)
+  const file = () =>
+    [...htmlPages.keys()].find(
+      (f) => f.startsWith('au-canberra/vi/thong-tin-doi-ngoai/') && textContent(findOne((e) => e.name === 'h1', page(f).children) ?? page(f)) === NASTY_TITLE,
+    )
 
   it('a title with quotes, ampersands, markup, emoji and RTL text survives intact in HTML, JSON-LD, feeds and sitemaps', () => {
     const f = file()

@@ -41,7 +41,8 @@ describe('search folding', () => {
 
 describe('what Pagefind is sent', () => {
   it('is the data-pagefind-body element alone, up to its own closing tag', () => {
-    const page = '<html><head><title>x</title></head><body><nav><h1>Menu</h1></nav><div class="a" data-pagefind-body><div><h1>Title</h1></div><p>Text</p></div><footer><div>Footer</div></footer></body></html>'
+    const page =
+      '<html><head><title>x</title></head><body><nav><h1>Menu</h1></nav><div class="a" data-pagefind-body><div><h1>Title</h1></div><p>Text</p></div><footer><div>Footer</div></footer></body></html>'
     expect(indexedElement(page)).toBe('<div class="a" data-pagefind-body><div><h1>Title</h1></div><p>Text</p></div>')
     expect(searchDocument(page)).toBe('<html><body><div class="a" data-pagefind-body><div><h1>Title</h1></div><p>Text</p></div></body></html>')
   })

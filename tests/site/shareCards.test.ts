@@ -23,7 +23,16 @@ async function addHerolessArticle(payload: Payload) {
   await payload.create({
     collection: 'articles',
     locale: 'vi',
-    data: { title: HEROLESS, summary: '', body: paragraphs(['Đại sứ quán nghỉ Tết từ ngày 28.']), section: 'news', missions: [mission.id], publishedAt: new Date().toISOString(), _status: 'published', workflow: { state: 'published' } },
+    data: {
+      title: HEROLESS,
+      summary: '',
+      body: paragraphs(['Đại sứ quán nghỉ Tết từ ngày 28.']),
+      section: 'news',
+      missions: [mission.id],
+      publishedAt: new Date().toISOString(),
+      _status: 'published',
+      workflow: { state: 'published' },
+    },
     overrideAccess: true,
     context: { skipRebuild: true },
   })
@@ -34,14 +43,22 @@ const metas = (doc: Document, key: 'name' | 'property', value: string) =>
 
 beforeAll(async () => {
   site = await buildDemoSites({ extra: addHerolessArticle })
-  pages = new Map(builtFiles(site.sitesDir).filter((f) => f.endsWith('.html')).map((f) => [f, parseDocument(readFileSync(path.join(site.sitesDir, f), 'utf8'))]))
+  pages = new Map(
+    builtFiles(site.sitesDir)
+      .filter((f) => f.endsWith('.html'))
+      .map((f) => [f, parseDocument(readFileSync(path.join(site.sitesDir, f), 'utf8'))]),
+  )
 })
 afterAll(async () => site?.close())
 
 describe('share cards and descriptions on every built page', () => {
   it('builds pages of every kind', () => {
     expect(pages.size).toBeGreaterThan(50)
-    for (const kind of ['info/', 'countries/', '/privacy/', 'tim-kiem/', '404.html']) expect([...pages.keys()].some((f) => f.includes(kind)), kind).toBe(true)
+    for (const kind of ['info/', 'countries/', '/privacy/', 'tim-kiem/', '404.html'])
+      expect(
+        [...pages.keys()].some((f) => f.includes(kind)),
+        kind,
+      ).toBe(true)
   })
 
   it('every page has og:image (an existing 1200×630 image of the site), og:locale and a non-empty description', async () => {
@@ -89,7 +106,11 @@ describe('share cards and descriptions on every built page', () => {
 
   it('the lead image loads eagerly with high priority; every other image is lazy', () => {
     let checked = 0
-    for (const file of ['au-canberra/vi/index.html', 'jp-osaka/en/index.html', ...[...pages.keys()].filter((f) => /^au-canberra\/en\/news\/[^/]+\/index\.html$/.test(f))]) {
+    for (const file of [
+      'au-canberra/vi/index.html',
+      'jp-osaka/en/index.html',
+      ...[...pages.keys()].filter((f) => /^au-canberra\/en\/news\/[^/]+\/index\.html$/.test(f)),
+    ]) {
       const imgs = findAll((e: Element) => e.name === 'img' && (e.parent as Element | null)?.name === 'picture', pages.get(file)!.children)
       // The lead picture is the first figure's (card thumbnails have none); it must not wait for layout.
       const lead = imgs.find((img) => (img.parent?.parent as Element | null)?.name === 'figure')
@@ -111,12 +132,20 @@ describe('share cards and descriptions on every built page', () => {
       const locale = file.split('/')[1]
       if (file.split('/').length < 3) continue // the language-choice page at the root
       const slugs = locale === 'vi' ? ['chinh-sach-quyen-rieng-tu', 'tuyen-bo-tiep-can'] : ['privacy', 'accessibility']
-      for (const slug of slugs) expect(hrefs.some((h) => h.endsWith(`/${locale}/${slug}/`)), `${file} → ${slug}`).toBe(true)
+      for (const slug of slugs)
+        expect(
+          hrefs.some((h) => h.endsWith(`/${locale}/${slug}/`)),
+          `${file} → ${slug}`,
+        ).toBe(true)
     }
   })
 
   it('the privacy notice and accessibility statement exist for every mission in every locale it publishes, saying what subscriptions keep', () => {
-    for (const [code, locales] of [['au-canberra', ['vi', 'en']], ['jp-osaka', ['vi', 'en']], ['eg-cairo', ['vi', 'en', 'ar']]] as const) {
+    for (const [code, locales] of [
+      ['au-canberra', ['vi', 'en']],
+      ['jp-osaka', ['vi', 'en']],
+      ['eg-cairo', ['vi', 'en', 'ar']],
+    ] as const) {
       for (const l of locales) {
         const privacy = pages.get(`${code}/${l}/${l === 'vi' ? 'chinh-sach-quyen-rieng-tu' : 'privacy'}/index.html`)
         const statement = pages.get(`${code}/${l}/${l === 'vi' ? 'tuyen-bo-tiep-can' : 'accessibility'}/index.html`)

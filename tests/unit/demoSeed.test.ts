@@ -3,7 +3,8 @@ import { demoSeedWanted } from '../../scripts/lib/demoSeed'
 
 /** npm start adds the demo accounts (one shared password) only where nobody mistakes them for real staff. */
 describe('demo data only on request', () => {
-  const wanted = (embedded: boolean, empty: boolean, argv: string[] = [], env: Record<string, string> = {}) => demoSeedWanted({ embedded, empty, argv, env: env as NodeJS.ProcessEnv }).seed
+  const wanted = (embedded: boolean, empty: boolean, argv: string[] = [], env: Record<string, string> = {}) =>
+    demoSeedWanted({ embedded, empty, argv, env: env as NodeJS.ProcessEnv }).seed
 
   it('never seeds a DATABASE_URL database by default, even an empty one', () => {
     expect(wanted(false, true)).toBe(false)

@@ -13,7 +13,10 @@ function site(name: string, pages: number) {
   for (let i = 0; i < pages; i++) {
     const page = path.join(dir, 'vi', 'tin-tuc', `bai-${i}`)
     mkdirSync(page, { recursive: true })
-    writeFileSync(path.join(page, 'index.html'), `<!doctype html><html lang="vi"><body><main data-pagefind-body><h1>Đại sứ quán ${name} ${i}</h1><p>Nội dung ${i}</p></main></body></html>`)
+    writeFileSync(
+      path.join(page, 'index.html'),
+      `<!doctype html><html lang="vi"><body><main data-pagefind-body><h1>Đại sứ quán ${name} ${i}</h1><p>Nội dung ${i}</p></main></body></html>`,
+    )
   }
   return dir
 }

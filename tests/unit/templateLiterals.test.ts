@@ -11,7 +11,9 @@ import { parse } from '@astrojs/compiler-rs'
  */
 const siteSrc = path.resolve(import.meta.dirname, '../../site/src')
 const templates = (dir: string): string[] =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? templates(path.join(dir, d.name)) : d.name.endsWith('.astro') ? [path.join(dir, d.name)] : []))
+  readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
+    d.isDirectory() ? templates(path.join(dir, d.name)) : d.name.endsWith('.astro') ? [path.join(dir, d.name)] : [],
+  )
 
 const READ_ATTRIBUTES = new Set(['title', 'alt', 'aria-label', 'aria-description', 'placeholder', 'label'])
 
@@ -25,7 +27,8 @@ export function literalTexts(source: string): string[] {
   const rendered = (expr: Node | undefined): void => {
     if (!expr) return
     if (expr.type === 'Literal' && typeof expr.value === 'string' && expr.value.trim()) found.push(expr.value)
-    if (expr.type === 'TemplateLiteral') for (const q of expr.quasis as Node[]) if ((q.value as { cooked: string }).cooked.trim()) found.push((q.value as { cooked: string }).cooked)
+    if (expr.type === 'TemplateLiteral')
+      for (const q of expr.quasis as Node[]) if ((q.value as { cooked: string }).cooked.trim()) found.push((q.value as { cooked: string }).cooked)
     if (expr.type === 'LogicalExpression') rendered(expr.right as Node)
     if (expr.type === 'ConditionalExpression') (rendered(expr.consequent as Node), rendered(expr.alternate as Node))
     if (expr.type === 'ParenthesizedExpression') rendered(expr.expression as Node)

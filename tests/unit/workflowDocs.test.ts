@@ -10,7 +10,10 @@ const rows = section
   .split('\n')
   .filter((line) => /^\| `/.test(line))
   .map((line) => {
-    const [action, from, to, right, secondEyes, notes] = line.split('|').slice(1, -1).map((c) => c.trim())
+    const [action, from, to, right, secondEyes, notes] = line
+      .split('|')
+      .slice(1, -1)
+      .map((c) => c.trim())
     return { action: action!.replace(/`/g, ''), from: from!, to: to!, right: right!, secondEyes: secondEyes!, notes: notes! }
   })
 const states = (cell: string) => (cell === 'any' ? [...workflowStates] : cell.split(',').map((s) => s.trim()))

@@ -58,13 +58,29 @@ export const seedSites: SeedSite[] = [
     hotline: '+61 400 000 111',
     phone: '+61 2 6286 6059',
     email: 'consular.au@example.org',
-    address: { label: { vi: 'Trụ sở', en: 'Chancery' }, address: { vi: '6 Timbarra Crescent, O’Malley ACT 2606', en: '6 Timbarra Crescent, O’Malley ACT 2606' } },
+    address: {
+      label: { vi: 'Trụ sở', en: 'Chancery' },
+      address: { vi: '6 Timbarra Crescent, O’Malley ACT 2606', en: '6 Timbarra Crescent, O’Malley ACT 2606' },
+    },
     hours: [{ days: { vi: 'Thứ Hai – Thứ Sáu', en: 'Monday – Friday' }, opens: '09:00', closes: '17:00' }],
-    holidays: [{ date: '2026-01-26', name: { vi: 'Ngày Quốc khánh Ô-xtrây-li-a', en: 'Australia Day' } }, { date: '2026-09-02', name: { vi: 'Quốc khánh Việt Nam', en: 'Viet Nam National Day' } }],
+    holidays: [
+      { date: '2026-01-26', name: { vi: 'Ngày Quốc khánh Ô-xtrây-li-a', en: 'Australia Day' } },
+      { date: '2026-09-02', name: { vi: 'Quốc khánh Việt Nam', en: 'Viet Nam National Day' } },
+    ],
     social: [{ network: 'facebook', url: 'https://www.facebook.com/example-vn-embassy-au' }],
     pages: [
-      { key: 'about', kind: 'about', title: { vi: 'Giới thiệu Đại sứ quán', en: 'About the Embassy' }, body: { vi: 'Đại sứ quán Việt Nam tại Ô-xtrây-li-a được thành lập năm 1973.', en: 'The Embassy of Viet Nam in Australia was established in 1973.' } },
-      { key: 'ambassador', kind: 'ambassador', title: { vi: 'Đại sứ', en: 'The Ambassador' }, body: { vi: 'Tiểu sử Đại sứ.', en: 'Biography of the Ambassador.' } },
+      {
+        key: 'about',
+        kind: 'about',
+        title: { vi: 'Giới thiệu Đại sứ quán', en: 'About the Embassy' },
+        body: { vi: 'Đại sứ quán Việt Nam tại Ô-xtrây-li-a được thành lập năm 1973.', en: 'The Embassy of Viet Nam in Australia was established in 1973.' },
+      },
+      {
+        key: 'ambassador',
+        kind: 'ambassador',
+        title: { vi: 'Đại sứ', en: 'The Ambassador' },
+        body: { vi: 'Tiểu sử Đại sứ.', en: 'Biography of the Ambassador.' },
+      },
       consularPage('Canberra'),
       protectionPage,
     ],
@@ -98,7 +114,12 @@ export const seedSites: SeedSite[] = [
     holidays: [{ date: '2026-05-03', name: { vi: 'Ngày Hiến pháp Nhật Bản', en: 'Constitution Day (Japan)' } }],
     social: [{ network: 'youtube', url: 'https://www.youtube.com/@example-vn-osaka' }],
     pages: [
-      { key: 'visa', kind: 'visa', title: { vi: 'Thị thực', en: 'Visa' }, body: { vi: 'Hướng dẫn xin thị thực vào Việt Nam.', en: 'How to apply for a visa to Viet Nam.' } },
+      {
+        key: 'visa',
+        kind: 'visa',
+        title: { vi: 'Thị thực', en: 'Visa' },
+        body: { vi: 'Hướng dẫn xin thị thực vào Việt Nam.', en: 'How to apply for a visa to Viet Nam.' },
+      },
       consularPage('Osaka'),
       protectionPage,
     ],
@@ -120,13 +141,30 @@ export const seedSites: SeedSite[] = [
     hotline: '+20 100 000 3333',
     phone: '+20 2 2736 8001',
     email: 'consular.eg@example.org',
-    address: { label: { vi: 'Trụ sở', en: 'Chancery', ar: 'مقر السفارة' }, address: { vi: '8 Ibn El Nabih, Zamalek, Cairo', en: '8 Ibn El Nabih, Zamalek, Cairo', ar: '٨ شارع ابن النبيه، الزمالك، القاهرة' } },
+    address: {
+      label: { vi: 'Trụ sở', en: 'Chancery', ar: 'مقر السفارة' },
+      address: { vi: '8 Ibn El Nabih, Zamalek, Cairo', en: '8 Ibn El Nabih, Zamalek, Cairo', ar: '٨ شارع ابن النبيه، الزمالك، القاهرة' },
+    },
     hours: [{ days: { vi: 'Chủ Nhật – Thứ Năm', en: 'Sunday – Thursday', ar: 'الأحد – الخميس' }, opens: '09:00', closes: '15:00' }],
     holidays: [{ date: '2026-07-23', name: { vi: 'Ngày Cách mạng Ai Cập', en: 'Revolution Day (Egypt)', ar: 'عيد ثورة يوليو' } }],
     social: [{ network: 'facebook', url: 'https://www.facebook.com/example-vn-embassy-eg' }],
     pages: [
-      { key: 'about', kind: 'about', title: { vi: 'Giới thiệu', en: 'About the Embassy', ar: 'عن السفارة' }, body: { vi: 'Đại sứ quán Việt Nam tại Ai Cập.', en: 'The Embassy of Viet Nam in Egypt.', ar: 'سفارة جمهورية فيتنام الاشتراكية في جمهورية مصر العربية.' } },
-      { key: 'overseas-vietnamese', kind: 'overseas-vietnamese', title: { vi: 'Người Việt Nam ở nước ngoài', en: 'Overseas Vietnamese' }, body: { vi: 'Cộng đồng người Việt tại Ai Cập.', en: 'The Vietnamese community in Egypt.' } },
+      {
+        key: 'about',
+        kind: 'about',
+        title: { vi: 'Giới thiệu', en: 'About the Embassy', ar: 'عن السفارة' },
+        body: {
+          vi: 'Đại sứ quán Việt Nam tại Ai Cập.',
+          en: 'The Embassy of Viet Nam in Egypt.',
+          ar: 'سفارة جمهورية فيتنام الاشتراكية في جمهورية مصر العربية.',
+        },
+      },
+      {
+        key: 'overseas-vietnamese',
+        kind: 'overseas-vietnamese',
+        title: { vi: 'Người Việt Nam ở nước ngoài', en: 'Overseas Vietnamese' },
+        body: { vi: 'Cộng đồng người Việt tại Ai Cập.', en: 'The Vietnamese community in Egypt.' },
+      },
       consularPage('Cairo'),
       protectionPage,
     ],
@@ -141,13 +179,29 @@ export const seedSites: SeedSite[] = [
     accredited: [
       {
         country: 'SD',
-        relations: { vi: 'Việt Nam và Xu-đăng thiết lập quan hệ ngoại giao năm 1969.', en: 'Viet Nam and Sudan established diplomatic relations in 1969.', ar: 'أقامت فيتنام والسودان علاقات دبلوماسية عام ١٩٦٩.' },
-        consularContact: { vi: 'Công dân tại Xu-đăng liên hệ Đại sứ quán tại Cairo.', en: 'Citizens in Sudan: contact the Embassy in Cairo.', ar: 'المواطنون في السودان: يرجى التواصل مع السفارة في القاهرة.' },
+        relations: {
+          vi: 'Việt Nam và Xu-đăng thiết lập quan hệ ngoại giao năm 1969.',
+          en: 'Viet Nam and Sudan established diplomatic relations in 1969.',
+          ar: 'أقامت فيتنام والسودان علاقات دبلوماسية عام ١٩٦٩.',
+        },
+        consularContact: {
+          vi: 'Công dân tại Xu-đăng liên hệ Đại sứ quán tại Cairo.',
+          en: 'Citizens in Sudan: contact the Embassy in Cairo.',
+          ar: 'المواطنون في السودان: يرجى التواصل مع السفارة في القاهرة.',
+        },
       },
       {
         country: 'LY',
-        relations: { vi: 'Việt Nam và Li-bi thiết lập quan hệ ngoại giao năm 1975.', en: 'Viet Nam and Libya established diplomatic relations in 1975.', ar: 'أقامت فيتنام وليبيا علاقات دبلوماسية عام ١٩٧٥.' },
-        consularContact: { vi: 'Công dân tại Li-bi liên hệ Đại sứ quán tại Cairo.', en: 'Citizens in Libya: contact the Embassy in Cairo.', ar: 'المواطنون في ليبيا: يرجى التواصل مع السفارة في القاهرة.' },
+        relations: {
+          vi: 'Việt Nam và Li-bi thiết lập quan hệ ngoại giao năm 1975.',
+          en: 'Viet Nam and Libya established diplomatic relations in 1975.',
+          ar: 'أقامت فيتنام وليبيا علاقات دبلوماسية عام ١٩٧٥.',
+        },
+        consularContact: {
+          vi: 'Công dân tại Li-bi liên hệ Đại sứ quán tại Cairo.',
+          en: 'Citizens in Libya: contact the Embassy in Cairo.',
+          ar: 'المواطنون في ليبيا: يرجى التواصل مع السفارة في القاهرة.',
+        },
       },
     ],
   },
@@ -159,13 +213,19 @@ export const arabicArticles: Record<string, { title: string; slug: string; summa
     title: 'شركات فيتنامية تعرض منتجاتها الزراعية والغذائية في معرض دولي بالقاهرة',
     slug: 'vietnamese-firms-cairo-food-fair',
     summary: 'بدعم من السفارة، شاركت شركات فيتنامية في معرض دولي للأغذية بالقاهرة وعرضت الأرز والقهوة والكاجو والفلفل.',
-    body: ['جذب الجناح الفيتنامي في المعرض الدولي للأغذية بالقاهرة اهتمام عدد كبير من المستوردين والموزعين من مصر ودول المنطقة.', 'قدمت السفارة المعلومات عن السوق المصرية وقواعد الاستيراد، ونظمت لقاءات بين رجال الأعمال من البلدين.'],
+    body: [
+      'جذب الجناح الفيتنامي في المعرض الدولي للأغذية بالقاهرة اهتمام عدد كبير من المستوردين والموزعين من مصر ودول المنطقة.',
+      'قدمت السفارة المعلومات عن السوق المصرية وقواعد الاستيراد، ونظمت لقاءات بين رجال الأعمال من البلدين.',
+    ],
   },
   'eg-citizen-safety-advice': {
     title: 'نصائح السلامة للمواطنين الفيتناميين أثناء السفر والإقامة في مصر',
     slug: 'safety-advice-for-vietnamese-citizens-in-egypt',
     summary: 'توصي السفارة المواطنين بحمل وثائق الهوية واحترام القوانين المحلية وحفظ رقم الخط الساخن لحماية المواطنين.',
-    body: ['توصي سفارة فيتنام في مصر المواطنين بحمل جواز السفر أو نسخة منه دائمًا، والتأكد من صلاحية التأشيرة.', 'في حال فقدان الوثائق أو وقوع حادث، يرجى الاتصال فورًا بالسلطات المحلية وبالخط الساخن للسفارة.'],
+    body: [
+      'توصي سفارة فيتنام في مصر المواطنين بحمل جواز السفر أو نسخة منه دائمًا، والتأكد من صلاحية التأشيرة.',
+      'في حال فقدان الوثائق أو وقوع حادث، يرجى الاتصال فورًا بالسلطات المحلية وبالخط الساخن للسفارة.',
+    ],
   },
   'eg-relations-anniversary-exhibition': {
     title: 'معرض صور بمناسبة ذكرى إقامة العلاقات الدبلوماسية بين فيتنام ومصر',
@@ -179,6 +239,12 @@ export const arabicArticles: Record<string, { title: string; slug: string; summa
 export const accreditedNews = {
   mission: 'eg-cairo',
   countries: ['SD', 'LY'],
-  vi: { title: 'Đại sứ quán hỗ trợ công dân Việt Nam tại Xu-đăng và Li-bi', summary: 'Đại sứ quán tại Cairo tiếp nhận hồ sơ lãnh sự của công dân Việt Nam tại Xu-đăng và Li-bi.' },
-  en: { title: 'Embassy assists Vietnamese citizens in Sudan and Libya', summary: 'The Embassy in Cairo handles consular applications of Vietnamese citizens living in Sudan and Libya.' },
+  vi: {
+    title: 'Đại sứ quán hỗ trợ công dân Việt Nam tại Xu-đăng và Li-bi',
+    summary: 'Đại sứ quán tại Cairo tiếp nhận hồ sơ lãnh sự của công dân Việt Nam tại Xu-đăng và Li-bi.',
+  },
+  en: {
+    title: 'Embassy assists Vietnamese citizens in Sudan and Libya',
+    summary: 'The Embassy in Cairo handles consular applications of Vietnamese citizens living in Sudan and Libya.',
+  },
 }

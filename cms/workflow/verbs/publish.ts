@@ -7,7 +7,16 @@ export async function leadImageAltMissing(ctx: VerbContext): Promise<WorkflowRes
   const heroId = idOf(ctx.doc.heroImage)
   if (heroId === undefined) return
   const { req, locale } = ctx
-  const hero = await req.payload.findByID({ collection: 'media', id: heroId, locale, fallbackLocale: false, depth: 0, overrideAccess: true, disableErrors: true, req })
+  const hero = await req.payload.findByID({
+    collection: 'media',
+    id: heroId,
+    locale,
+    fallbackLocale: false,
+    depth: 0,
+    overrideAccess: true,
+    disableErrors: true,
+    req,
+  })
   if (hero && !hero.alt?.trim()) return fail(400, `The lead image has no alt text in "${locale}": add it in the media library before publishing this language.`)
 }
 

@@ -29,8 +29,7 @@ export const localized = (m: ExportedMission, value: Record<string, string> | un
   value?.[locale] || value?.[m.defaultLocale] || undefined
 
 /** The site's title: the mission admin's title, or the mission's name. */
-export const siteName = (m: ExportedMission, locale: string): string =>
-  localized(m, m.site?.title, locale) ?? m.name[locale] ?? m.name[m.defaultLocale]!
+export const siteName = (m: ExportedMission, locale: string): string => localized(m, m.site?.title, locale) ?? m.name[locale] ?? m.name[m.defaultLocale]!
 
 export const textDirection = (locale: string): 'rtl' | 'ltr' => (rtlLocales.includes(locale) ? 'rtl' : 'ltr')
 

@@ -3,9 +3,7 @@ import i18next, { type TFunction } from 'i18next'
 /** UI strings live in locales/<code>.json (flat dotted keys); templates hold no UI literal. */
 const files = import.meta.glob<Record<string, string>>('../../../locales/*.json', { eager: true, import: 'default' })
 
-const resources = Object.fromEntries(
-  Object.entries(files).map(([file, strings]) => [file.replace(/^.*\/(.+)\.json$/, '$1'), { translation: strings }]),
-)
+const resources = Object.fromEntries(Object.entries(files).map(([file, strings]) => [file.replace(/^.*\/(.+)\.json$/, '$1'), { translation: strings }]))
 
 const instance = i18next.createInstance()
 await instance.init({

@@ -32,7 +32,8 @@ export async function localeSitemap(m: ExportedMission, locale: string) {
     items.push({
       url: abs(articlePath(m, a)),
       lastmod: a.updatedAt,
-      links: published.length > 1 ? published.map((l) => ({ lang: l, url: abs(articlePath(m, { locale: l, section: a.section, slug: a.translations[l]! })) })) : [],
+      links:
+        published.length > 1 ? published.map((l) => ({ lang: l, url: abs(articlePath(m, { locale: l, section: a.section, slug: a.translations[l]! })) })) : [],
     })
   }
   // Static pages (About, Consular services, …) with their translations, and accredited-country pages.

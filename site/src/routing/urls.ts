@@ -20,14 +20,12 @@ export const rootPath = (m: ExportedMission) => basePath(m)
 export const homePath = (m: ExportedMission, locale: string) => `${basePath(m)}${locale}/`
 export const sectionPath = (m: ExportedMission, locale: string, section: string, page = 1) =>
   `${homePath(m, locale)}${sectionSlug(locale, section)}/${page > 1 ? `page/${page}/` : ''}`
-export const articlePath = (m: ExportedMission, a: Pick<ExportedArticle, 'locale' | 'section' | 'slug'>) =>
-  `${sectionPath(m, a.locale, a.section)}${a.slug}/`
+export const articlePath = (m: ExportedMission, a: Pick<ExportedArticle, 'locale' | 'section' | 'slug'>) => `${sectionPath(m, a.locale, a.section)}${a.slug}/`
 /** Where a reader of `locale` lands for an article that is only published in `source.locale`. */
 export const fallbackPath = (m: ExportedMission, locale: string, source: Pick<ExportedArticle, 'locale' | 'section' | 'slug'>) =>
   `${sectionPath(m, locale, source.section)}${source.locale}/${source.slug}/`
 export const searchPath = (m: ExportedMission, locale: string) => `${homePath(m, locale)}${useTranslations(locale)('search.slug')}/`
-export const feedPath = (m: ExportedMission, locale: string, section?: string) =>
-  `${section ? sectionPath(m, locale, section) : homePath(m, locale)}rss.xml`
+export const feedPath = (m: ExportedMission, locale: string, section?: string) => `${section ? sectionPath(m, locale, section) : homePath(m, locale)}rss.xml`
 export const sitemapPath = (m: ExportedMission, locale?: string) => `${basePath(m)}${locale ? `sitemap-${locale}.xml` : 'sitemap.xml'}`
 export const assetPath = (m: ExportedMission, relative: string) => `${basePath(m)}${relative}`
 export const absoluteUrl = (m: ExportedMission, path: string) => new URL(path, m.siteUrl).href

@@ -46,7 +46,11 @@ let payload: Payload
 let close: () => Promise<void>
 let api: { url: string; close: () => Promise<void> }
 let db: pg.Client
-const missions: Record<Scope | 'third', { id: number; code: string }> = { own: { id: 0, code: 'm-own' }, other: { id: 0, code: 'm-other' }, third: { id: 0, code: 'm-third' } }
+const missions: Record<Scope | 'third', { id: number; code: string }> = {
+  own: { id: 0, code: 'm-own' },
+  other: { id: 0, code: 'm-other' },
+  third: { id: 0, code: 'm-third' },
+}
 const tokens = new Map<Role, string>()
 const system = { overrideAccess: true } as const
 const PASSWORD = 'correct-horse-battery-staple'
@@ -61,7 +65,11 @@ async function http(role: Role, method: string, url: string, body?: unknown, ext
   if (body !== undefined && !(body instanceof FormData)) headers['Content-Type'] = 'application/json'
   const token = tokens.get(role)
   if (token) headers.Authorization = token
-  const res = await fetch(`${api.url}${url}`, { method, headers, body: body === undefined ? undefined : body instanceof FormData ? body : JSON.stringify(body) })
+  const res = await fetch(`${api.url}${url}`, {
+    method,
+    headers,
+    body: body === undefined ? undefined : body instanceof FormData ? body : JSON.stringify(body),
+  })
   const text = await res.text()
   let json: Record<string, unknown> = {}
   try {
@@ -77,9 +85,12 @@ const gql = (role: Role, query: string) => http(role, 'POST', '/api/graphql', { 
 /** Everything an anonymous reader can get that these actions could change. */
 async function publicOutput(): Promise<string> {
   const parts = await Promise.all(
-    ['/api/media?depth=0&limit=100&sort=id&locale=all', '/api/missions?depth=0&locale=all&sort=id', '/api/articles?depth=0&locale=all&limit=100&sort=id', '/api/pages?depth=0&locale=all&limit=100&sort=id'].map(
-      async (u) => `${u} ${(await http('anonymous', 'GET', u)).text}`,
-    ),
+    [
+      '/api/media?depth=0&limit=100&sort=id&locale=all',
+      '/api/missions?depth=0&locale=all&sort=id',
+      '/api/articles?depth=0&locale=all&limit=100&sort=id',
+      '/api/pages?depth=0&locale=all&limit=100&sort=id',
+    ].map(async (u) => `${u} ${(await http('anonymous', 'GET', u)).text}`),
   )
   for (const m of [missions.own, missions.other]) {
     const file = path.join(alertsDir(), `${m.code}.json`)
@@ -96,13 +107,26 @@ const doc = async (collection: 'media' | 'users' | 'alerts' | 'missions' | 'arti
 
 async function newMedia(scope: Scope, used: boolean) {
   n++
-  const m = await payload.create({ collection: 'media', locale: 'vi', data: { alt: `Ảnh ${n}`, missions: [missions[scope].id] }, file: { data: image, mimetype: 'image/png', name: `m${n}.png`, size: image.length }, ...system })
+  const m = await payload.create({
+    collection: 'media',
+    locale: 'vi',
+    data: { alt: `Ảnh ${n}`, missions: [missions[scope].id] },
+    file: { data: image, mimetype: 'image/png', name: `m${n}.png`, size: image.length },
+    ...system,
+  })
   await payload.update({ collection: 'media', id: m.id, locale: 'en', data: { alt: `Image ${n}` }, ...system })
   if (used) {
     await payload.create({
       collection: 'articles',
       locale: 'vi',
-      data: { title: `Bài có ảnh ${n}`, section: 'news', missions: [missions[scope].id], heroImage: m.id, _status: 'published', workflow: { state: 'published' } },
+      data: {
+        title: `Bài có ảnh ${n}`,
+        section: 'news',
+        missions: [missions[scope].id],
+        heroImage: m.id,
+        _status: 'published',
+        workflow: { state: 'published' },
+      },
       context: { skipRebuild: true },
       ...system,
     })
@@ -112,7 +136,11 @@ async function newMedia(scope: Scope, used: boolean) {
 
 async function staffUser(missionIds: number[], role = 'press-officer') {
   n++
-  const u = await payload.create({ collection: 'users', data: { email: `target-${n}@example.org`, password: PASSWORD, memberships: missionIds.map((mission) => ({ mission, role })) } as never, ...system })
+  const u = await payload.create({
+    collection: 'users',
+    data: { email: `target-${n}@example.org`, password: PASSWORD, memberships: missionIds.map((mission) => ({ mission, role })) } as never,
+    ...system,
+  })
   return { id: u.id, email: u.email }
 }
 const userRow = (t: Target) => row('SELECT email, hash, salt, name, lock_until, login_attempts FROM users WHERE id = $1', [t.id])
@@ -123,7 +151,13 @@ async function newAlert(scope: Scope) {
   const a = await payload.create({
     collection: 'alerts',
     locale: 'vi',
-    data: { mission: missions[scope].id, severity: 'warning', text: `Cảnh báo ${n}`, startsAt: start.toISOString(), expiresAt: new Date(start.getTime() + 3_600_000).toISOString() },
+    data: {
+      mission: missions[scope].id,
+      severity: 'warning',
+      text: `Cảnh báo ${n}`,
+      startsAt: start.toISOString(),
+      expiresAt: new Date(start.getTime() + 3_600_000).toISOString(),
+    },
     ...system,
   })
   return { id: a.id, start }
@@ -147,7 +181,15 @@ async function articleVersion(scope: Scope) {
     context: { skipRebuild: true },
     ...system,
   })
-  await payload.update({ collection: 'articles', id: a.id, locale: 'vi', draft: true, data: { title: `Bản nháp mới ${n}` }, context: { skipRebuild: true }, ...system })
+  await payload.update({
+    collection: 'articles',
+    id: a.id,
+    locale: 'vi',
+    draft: true,
+    data: { title: `Bản nháp mới ${n}` },
+    context: { skipRebuild: true },
+    ...system,
+  })
   const versions = await payload.findVersions({ collection: 'articles', where: { parent: { equals: a.id } }, sort: 'createdAt', depth: 0, ...system })
   return { id: a.id, version: versions.docs[0]!.id }
 }
@@ -161,20 +203,40 @@ async function pageVersion(scope: Scope) {
     context: { skipRebuild: true },
     ...system,
   })
-  await payload.update({ collection: 'pages', id: p.id, locale: 'vi', draft: true, data: { title: `Trang nháp ${n}` }, context: { skipRebuild: true }, ...system })
+  await payload.update({
+    collection: 'pages',
+    id: p.id,
+    locale: 'vi',
+    draft: true,
+    data: { title: `Trang nháp ${n}` },
+    context: { skipRebuild: true },
+    ...system,
+  })
   const versions = await payload.findVersions({ collection: 'pages', where: { parent: { equals: p.id } }, sort: 'createdAt', depth: 0, ...system })
   return { id: p.id, version: versions.docs[0]!.id }
 }
 
 async function draftPage(scope: Scope) {
   n++
-  const p = await payload.create({ collection: 'pages', locale: 'vi', draft: true, data: { title: `Nháp ${n}`, mission: missions[scope].id, kind: 'other', _status: 'draft' }, ...system })
+  const p = await payload.create({
+    collection: 'pages',
+    locale: 'vi',
+    draft: true,
+    data: { title: `Nháp ${n}`, mission: missions[scope].id, kind: 'other', _status: 'draft' },
+    ...system,
+  })
   return { id: p.id }
 }
 
 async function draftArticle(scope: Scope) {
   n++
-  const a = await payload.create({ collection: 'articles', locale: 'vi', draft: true, data: { title: `Nháp ${n}`, section: 'news', missions: [missions[scope].id], _status: 'draft' }, ...system })
+  const a = await payload.create({
+    collection: 'articles',
+    locale: 'vi',
+    draft: true,
+    data: { title: `Nháp ${n}`, section: 'news', missions: [missions[scope].id], _status: 'draft' },
+    ...system,
+  })
   return { id: a.id }
 }
 
@@ -194,14 +256,16 @@ const userAdmin = (r: Role, s: Scope) => r === 'hq-admin' || (s === 'own' && r =
 const specs: Spec[] = [
   // ── media ──────────────────────────────────────────────────────────────────────────────
   {
-    area: 'media', action: 'upload for the mission',
+    area: 'media',
+    action: 'upload for the mission',
     allowed: (r, s) => hq(r) || (s === 'own' && writers(r)),
     arrange: async () => ({}),
     act: (r, _t, l, s) => http(r, 'POST', `/api/media?locale=${l}`, upload(missions[s].id, `Mới ${++n}`)),
     state: async () => counts(),
   },
   {
-    area: 'media', action: 'read a file no published content uses',
+    area: 'media',
+    action: 'read a file no published content uses',
     read: true,
     allowed: (r) => r !== 'anonymous',
     arrange: (s) => newMedia(s, false),
@@ -209,35 +273,40 @@ const specs: Spec[] = [
     state: mediaState,
   },
   {
-    area: 'media', action: 'edit alt text of an unused file',
+    area: 'media',
+    action: 'edit alt text of an unused file',
     allowed: mediaEdit,
     arrange: (s) => newMedia(s, false),
     act: (r, t, l) => http(r, 'PATCH', `/api/media/${t.id}?locale=${l}`, { alt: `Defaced by ${r}` }),
     state: mediaState,
   },
   {
-    area: 'media', action: 'edit alt text of a file a published article uses',
+    area: 'media',
+    action: 'edit alt text of a file a published article uses',
     allowed: mediaEditUsed,
     arrange: (s) => newMedia(s, true),
     act: (r, t, l) => http(r, 'PATCH', `/api/media/${t.id}?locale=${l}`, { alt: `Defaced by ${r}` }),
     state: mediaState,
   },
   {
-    area: 'media', action: 'replace the file of a used image',
+    area: 'media',
+    action: 'replace the file of a used image',
     allowed: mediaEditUsed,
     arrange: (s) => newMedia(s, true),
     act: (r, t, l, s) => http(r, 'PATCH', `/api/media/${t.id}?locale=${l}`, upload(missions[s].id, `Replaced by ${r}`)),
     state: mediaState,
   },
   {
-    area: 'media', action: 'delete an unused file',
+    area: 'media',
+    action: 'delete an unused file',
     allowed: mediaEdit,
     arrange: (s) => newMedia(s, false),
     act: (r, t) => http(r, 'DELETE', `/api/media/${t.id}`),
     state: mediaState,
   },
   {
-    area: 'media', action: 'delete a used file',
+    area: 'media',
+    action: 'delete a used file',
     allowed: mediaEditUsed,
     arrange: (s) => newMedia(s, true),
     act: (r, t) => http(r, 'DELETE', `/api/media/${t.id}`),
@@ -245,42 +314,48 @@ const specs: Spec[] = [
   },
   // ── users ──────────────────────────────────────────────────────────────────────────────
   {
-    area: 'users', action: "edit a press officer's name",
+    area: 'users',
+    action: "edit a press officer's name",
     allowed: userAdmin,
     arrange: (s) => staffUser([missions[s].id]),
     act: (r, t) => http(r, 'PATCH', `/api/users/${t.id}`, { name: `Renamed by ${r}` }),
     state: userRow,
   },
   {
-    area: 'users', action: "set a press officer's password",
+    area: 'users',
+    action: "set a press officer's password",
     allowed: (r) => r === 'hq-admin',
     arrange: (s) => staffUser([missions[s].id]),
     act: (r, t) => http(r, 'PATCH', `/api/users/${t.id}`, { password: 'taken-over-password-1' }),
     state: userRow,
   },
   {
-    area: 'users', action: "change a press officer's e-mail",
+    area: 'users',
+    action: "change a press officer's e-mail",
     allowed: (r) => r === 'hq-admin',
     arrange: (s) => staffUser([missions[s].id]),
     act: (r, t) => http(r, 'PATCH', `/api/users/${t.id}`, { email: `taken-${++n}@example.org` }),
     state: userRow,
   },
   {
-    area: 'users', action: 'edit a user who also works for a third mission',
+    area: 'users',
+    action: 'edit a user who also works for a third mission',
     allowed: (r) => r === 'hq-admin',
     arrange: (s) => staffUser([missions[s].id, missions.third.id]),
     act: (r, t) => http(r, 'PATCH', `/api/users/${t.id}`, { name: `Stripped by ${r}`, memberships: [] }),
     state: async (t) => `${await userRow(t)} ${await doc('users', t.id)}`,
   },
   {
-    area: 'users', action: 'delete a press officer',
+    area: 'users',
+    action: 'delete a press officer',
     allowed: userAdmin,
     arrange: (s) => staffUser([missions[s].id]),
     act: (r, t) => http(r, 'DELETE', `/api/users/${t.id}`),
     state: async (t) => `${await userRow(t)} ${await counts()}`,
   },
   {
-    area: 'users', action: 'unlock a locked account',
+    area: 'users',
+    action: 'unlock a locked account',
     allowed: (r) => r === 'hq-admin',
     arrange: async (s) => {
       const u = await staffUser([missions[s].id])
@@ -291,14 +366,17 @@ const specs: Spec[] = [
     state: userRow,
   },
   {
-    area: 'users', action: 'create a press officer for the mission',
+    area: 'users',
+    action: 'create a press officer for the mission',
     allowed: userAdmin,
     arrange: async () => ({}),
-    act: (r, _t, _l, s) => http(r, 'POST', '/api/users', { email: `new-${++n}@example.org`, password: PASSWORD, memberships: [{ mission: missions[s].id, role: 'press-officer' }] }),
+    act: (r, _t, _l, s) =>
+      http(r, 'POST', '/api/users', { email: `new-${++n}@example.org`, password: PASSWORD, memberships: [{ mission: missions[s].id, role: 'press-officer' }] }),
     state: async () => counts(),
   },
   {
-    area: 'users', action: 'grant the mission admin role',
+    area: 'users',
+    action: 'grant the mission admin role',
     allowed: (r) => r === 'hq-admin',
     arrange: (s) => staffUser([missions[s].id]),
     act: (r, t, _l, s) => http(r, 'PATCH', `/api/users/${t.id}`, { memberships: [{ mission: missions[s].id, role: 'mission-admin' }] }),
@@ -306,24 +384,33 @@ const specs: Spec[] = [
   },
   // ── alerts ─────────────────────────────────────────────────────────────────────────────
   {
-    area: 'alerts', action: 'post an alert',
+    area: 'alerts',
+    action: 'post an alert',
     allowed: alertRight,
     arrange: async () => ({}),
     act: (r, _t, l, s) => {
       const start = new Date(Date.UTC(2031, 0, 1) + ++n * 86_400_000)
-      return http(r, 'POST', `/api/alerts?locale=vi`, { mission: missions[s].id, severity: 'critical', text: `Alert by ${r} ${l}`, startsAt: start.toISOString(), expiresAt: new Date(start.getTime() + 3_600_000).toISOString() })
+      return http(r, 'POST', `/api/alerts?locale=vi`, {
+        mission: missions[s].id,
+        severity: 'critical',
+        text: `Alert by ${r} ${l}`,
+        startsAt: start.toISOString(),
+        expiresAt: new Date(start.getTime() + 3_600_000).toISOString(),
+      })
     },
     state: async () => counts(),
   },
   {
-    area: 'alerts', action: "change an alert's text",
+    area: 'alerts',
+    action: "change an alert's text",
     allowed: alertRight,
     arrange: (s) => newAlert(s),
     act: (r, t, l) => http(r, 'PATCH', `/api/alerts/${t.id}?locale=${l}`, { text: `Changed by ${r}` }),
     state: async (t) => doc('alerts', t.id),
   },
   {
-    area: 'alerts', action: 'delete an alert',
+    area: 'alerts',
+    action: 'delete an alert',
     allowed: alertRight,
     arrange: (s) => newAlert(s),
     act: (r, t) => http(r, 'DELETE', `/api/alerts/${t.id}`),
@@ -331,21 +418,24 @@ const specs: Spec[] = [
   },
   // ── deployments ────────────────────────────────────────────────────────────────────────
   {
-    area: 'deployments', action: 'redeploy',
+    area: 'deployments',
+    action: 'redeploy',
     allowed: (r, s) => hq(r) || (s === 'own' && r === 'mission-admin'),
     arrange: (s) => newDeployment(s),
     act: (r, t) => http(r, 'POST', `/api/deployments/${t.id}/redeploy`),
     state: async () => counts(),
   },
   {
-    area: 'deployments', action: 'roll back to an earlier deployment',
+    area: 'deployments',
+    action: 'roll back to an earlier deployment',
     allowed: (r) => hq(r),
     arrange: (s) => newDeployment(s),
     act: (r, t) => http(r, 'POST', `/api/deployments/${t.id}/rollback`),
     state: async () => counts(),
   },
   {
-    area: 'deployments', action: 'edit the deployment log',
+    area: 'deployments',
+    action: 'edit the deployment log',
     allowed: () => false,
     arrange: (s) => newDeployment(s),
     act: (r, t) => http(r, 'PATCH', `/api/deployments/${t.id}`, { status: 'failed', trigger: `forged by ${r}` }),
@@ -353,14 +443,16 @@ const specs: Spec[] = [
   },
   // ── mission settings ───────────────────────────────────────────────────────────────────
   {
-    area: 'missions', action: 'change the site title',
+    area: 'missions',
+    action: 'change the site title',
     allowed: (r, s) => r === 'hq-admin' || (s === 'own' && r === 'mission-admin'),
     arrange: async (s) => ({ id: missions[s].id }),
     act: (r, t, l) => http(r, 'PATCH', `/api/missions/${t.id}?locale=${l}`, { siteTitle: `Title by ${r} ${++n}` }),
     state: async (t) => doc('missions', t.id),
   },
   {
-    area: 'missions', action: 'change the public site URL',
+    area: 'missions',
+    action: 'change the public site URL',
     allowed: (r) => r === 'hq-admin',
     arrange: async (s) => ({ id: missions[s].id }),
     act: (r, t, l) => http(r, 'PATCH', `/api/missions/${t.id}?locale=${l}`, { siteUrl: `https://site-${++n}.example/` }),
@@ -368,14 +460,16 @@ const specs: Spec[] = [
   },
   // ── version restore (page restores inside the mission are the workflow's: refusals and HQ here) ─
   {
-    area: 'versions', action: 'restore a published article version (publishing is the workflow verb only)',
+    area: 'versions',
+    action: 'restore a published article version (publishing is the workflow verb only)',
     allowed: () => false,
     arrange: (s) => articleVersion(s),
     act: (r, t, l) => http(r, 'POST', `/api/articles/versions/${t.version}?locale=${l}`),
     state: async (t) => doc('articles', t.id),
   },
   {
-    area: 'versions', action: 'restore a page version',
+    area: 'versions',
+    action: 'restore a page version',
     only: (r, s) => r === 'anonymous' || r === 'hq-admin' || (s === 'other' && !hq(r)),
     allowed: (r) => r === 'hq-admin',
     arrange: (s) => pageVersion(s),
@@ -384,28 +478,36 @@ const specs: Spec[] = [
   },
   // ── GraphQL mutations ──────────────────────────────────────────────────────────────────
   {
-    area: 'graphql', action: 'updateMedia alt of a used image', graphql: true,
+    area: 'graphql',
+    action: 'updateMedia alt of a used image',
+    graphql: true,
     allowed: mediaEditUsed,
     arrange: (s) => newMedia(s, true),
     act: (r, t, l) => gql(r, `mutation { updateMedia(id: ${t.id}, locale: ${l}, data: { alt: "GraphQL by ${r}" }) { id } }`),
     state: mediaState,
   },
   {
-    area: 'graphql', action: "updateUser password of a press officer", graphql: true,
+    area: 'graphql',
+    action: 'updateUser password of a press officer',
+    graphql: true,
     allowed: (r) => r === 'hq-admin',
     arrange: (s) => staffUser([missions[s].id]),
     act: (r, t) => gql(r, `mutation { updateUser(id: ${t.id}, data: { password: "graphql-takeover-1" }) { id } }`),
     state: userRow,
   },
   {
-    area: 'graphql', action: 'updateMission siteUrl', graphql: true,
+    area: 'graphql',
+    action: 'updateMission siteUrl',
+    graphql: true,
     allowed: (r) => r === 'hq-admin',
     arrange: async (s) => ({ id: missions[s].id }),
     act: (r, t, l) => gql(r, `mutation { updateMission(id: ${t.id}, locale: ${l}, data: { siteUrl: "https://gql-${++n}.example/" }) { id } }`),
     state: async (t) => doc('missions', t.id),
   },
   {
-    area: 'graphql', action: "updateAlert text", graphql: true,
+    area: 'graphql',
+    action: 'updateAlert text',
+    graphql: true,
     allowed: alertRight,
     arrange: (s) => newAlert(s),
     act: (r, t, l) => gql(r, `mutation { updateAlert(id: ${t.id}, locale: ${l}, data: { text: "GraphQL by ${r}" }) { id } }`),
@@ -413,7 +515,8 @@ const specs: Spec[] = [
   },
   // ── previews (refusals; a granted preview is a full draft build, checked in tests/security/integrity.test.ts) ─
   {
-    area: 'preview', action: 'preview a page draft',
+    area: 'preview',
+    action: 'preview a page draft',
     only: (r, s) => r === 'anonymous' || (s === 'other' && !hq(r)),
     allowed: () => false,
     arrange: (s) => draftPage(s),
@@ -421,7 +524,8 @@ const specs: Spec[] = [
     state: async () => counts(),
   },
   {
-    area: 'preview', action: 'preview an article draft',
+    area: 'preview',
+    action: 'preview an article draft',
     only: (r, s) => r === 'anonymous' || (s === 'other' && !hq(r)),
     allowed: () => false,
     arrange: (s) => draftArticle(s),
@@ -429,7 +533,8 @@ const specs: Spec[] = [
     state: async () => counts(),
   },
   {
-    area: 'preview', action: "preview unsaved mission settings",
+    area: 'preview',
+    action: 'preview unsaved mission settings',
     only: (r, s) => !(r === 'hq-admin' || (s === 'own' && r === 'mission-admin')),
     allowed: () => false,
     arrange: async (s) => ({ id: missions[s].id }),
@@ -438,7 +543,8 @@ const specs: Spec[] = [
   },
   // ── operational endpoints ──────────────────────────────────────────────────────────────
   {
-    area: 'operations', action: 'GET /api/payload-jobs/run',
+    area: 'operations',
+    action: 'GET /api/payload-jobs/run',
     allowed: () => false,
     arrange: async (s) => {
       await payload.jobs.queue({ task: 'rebuildSites', queue: 'rebuild', input: { missions: [missions[s].id] } })
@@ -448,7 +554,8 @@ const specs: Spec[] = [
     state: async () => row(`SELECT id, processing, completed_at, has_error, total_tried FROM payload_jobs ORDER BY id`, []),
   },
   {
-    area: 'operations', action: 'GET /api/payload-jobs/handle-schedules',
+    area: 'operations',
+    action: 'GET /api/payload-jobs/handle-schedules',
     allowed: () => false,
     arrange: async () => ({}),
     act: (r) => http(r, 'GET', '/api/payload-jobs/handle-schedules?allQueues=true'),
@@ -459,7 +566,16 @@ const specs: Spec[] = [
 const cases = specs.flatMap((spec) =>
   roles.flatMap((role) =>
     scopes.flatMap((scope) =>
-      locales.filter((locale) => spec.only?.(role, scope, locale) ?? true).map((locale) => ({ spec, role, scope, locale, allowed: spec.allowed(role, scope, locale), name: `${spec.area}: ${role} ${spec.action} (${scope} mission, ${locale})` })),
+      locales
+        .filter((locale) => spec.only?.(role, scope, locale) ?? true)
+        .map((locale) => ({
+          spec,
+          role,
+          scope,
+          locale,
+          allowed: spec.allowed(role, scope, locale),
+          name: `${spec.area}: ${role} ${spec.action} (${scope} mission, ${locale})`,
+        })),
     ),
   ),
 )
@@ -469,13 +585,24 @@ beforeAll(async () => {
   db = new pg.Client({ connectionString: process.env.DATABASE_URL })
   await db.connect()
   api = await startApiServer(payload)
-  image = await sharp({ create: { width: 48, height: 32, channels: 3, background: '#336699' } }).png().toBuffer()
+  image = await sharp({ create: { width: 48, height: 32, channels: 3, background: '#336699' } })
+    .png()
+    .toBuffer()
   for (const key of ['own', 'other', 'third'] as const) {
     missions[key].id = (await createMission(payload, missions[key].code)).id
-    await payload.update({ collection: 'missions', id: missions[key].id, locale: 'en', data: { name: missions[key].code, city: 'Canberra' }, context: { skipRebuild: true }, ...system })
+    await payload.update({
+      collection: 'missions',
+      id: missions[key].id,
+      locale: 'en',
+      data: { name: missions[key].code, city: 'Canberra' },
+      context: { skipRebuild: true },
+      ...system,
+    })
   }
   for (const role of roles.filter((r) => r !== 'anonymous')) {
-    const fields = hq(role) ? { hqRole: role } : { memberships: [{ mission: missions.own.id, role, translationLocales: role === 'translator' ? ['en' as const] : [] }] }
+    const fields = hq(role)
+      ? { hqRole: role }
+      : { memberships: [{ mission: missions.own.id, role, translationLocales: role === 'translator' ? ['en' as const] : [] }] }
     tokens.set(role, await createUserAndLogin(payload, api.url, `${role}@example.org`, PASSWORD, fields as never))
   }
 })
@@ -513,6 +640,8 @@ describe(`access matrix beyond articles (${cases.length} cases over HTTP)`, () =
 
   afterAll(() => {
     const allowedCount = cases.filter((c) => c.allowed).length
-    console.log(`access matrix: ${cases.length} cases (${allowedCount} allowed, ${cases.length - allowedCount} refused) — media, users, alerts, deployments, mission settings, version restore, GraphQL, previews, operations`)
+    console.log(
+      `access matrix: ${cases.length} cases (${allowedCount} allowed, ${cases.length - allowedCount} refused) — media, users, alerts, deployments, mission settings, version restore, GraphQL, previews, operations`,
+    )
   })
 })

@@ -10,5 +10,7 @@ export function getStaticPaths() {
 /** Everything may be crawled (noindex pages must be crawlable for their noindex to be seen). */
 export const GET: APIRoute = ({ props }) => {
   const { mission } = props as { mission: ExportedMission }
-  return new Response(`User-agent: *\nAllow: /\n\nSitemap: ${absoluteUrl(mission, sitemapPath(mission))}\n`, { headers: { 'Content-Type': 'text/plain; charset=utf-8' } })
+  return new Response(`User-agent: *\nAllow: /\n\nSitemap: ${absoluteUrl(mission, sitemapPath(mission))}\n`, {
+    headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+  })
 }

@@ -15,5 +15,10 @@ export function getStaticPaths() {
 
 export const GET: APIRoute = ({ props }) => {
   const { mission, locale, section } = props as { mission: ExportedMission; locale: string; section: string }
-  return feedResponse(mission, locale, listedArticles(mission.code, locale).filter((a) => a.section === section), section)
+  return feedResponse(
+    mission,
+    locale,
+    listedArticles(mission.code, locale).filter((a) => a.section === section),
+    section,
+  )
 }
