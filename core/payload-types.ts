@@ -620,7 +620,7 @@ export interface WorkflowEvent {
   from?: string | null;
   to?: string | null;
   user?: (number | null) | User;
-  systemActor?: 'scheduler' | null;
+  systemActor?: ('scheduler' | 'importer') | null;
   note?: string | null;
   updatedAt: string;
   createdAt: string;

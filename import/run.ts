@@ -6,6 +6,7 @@ import type { Mission, User } from '../core/payload-types'
 import { sections, type Section } from '../core/locales'
 import { articleSitePath, isSitePath } from '../core/sitePaths'
 import { runTransition } from '../cms/workflow/transition'
+import { systemActor } from '../cms/workflow/verb'
 import { convertBody, decodeEntities, summaryOf } from './content'
 import { MediaProblem, readAttachment, uploadImage } from './media'
 import { attachmentsByParent, attachmentsOfItem, oldPath, oldPathsOf, planImport, type Group, type Member } from './plan'
@@ -262,11 +263,17 @@ async function importGroup(
   if (type === 'post' && wantLive) {
     for (const locale of toPublish) {
       const note = `Imported from ${ctx.source.system === 'wordpress' ? 'WordPress' : 'a feed'}: ${mapped.find((m) => m.locale === locale)?.member.item.link ?? ''}`
+      // Submitted by the importer (a named system actor), published by the import's reviewer account.
       for (const [action, who] of [
         ['submit', null],
         ['publish', ctx.actor],
       ] as const) {
-        const result = await runTransition({ ...req, user: who } as PayloadRequest, id!, { locale, action, note })
+        const result = await runTransition(
+          { ...req, user: who } as PayloadRequest,
+          id!,
+          { locale, action, note },
+          who ? {} : { actor: systemActor('importer') },
+        )
         if (result.status !== 200) {
           const message = (result.body.errors as { message: string }[] | undefined)?.[0]?.message ?? `HTTP ${result.status}`
           throw new ImportError(`${action} "${locale}" refused by the workflow: ${message}`)

@@ -56,7 +56,10 @@ export const WorkflowEvents: CollectionConfig = {
     {
       name: 'systemActor',
       type: 'select',
-      options: [{ value: 'scheduler', label: { vi: 'Lịch đăng tự động', en: 'Scheduler' } }],
+      options: [
+        { value: 'scheduler', label: { vi: 'Lịch đăng tự động', en: 'Scheduler' } },
+        { value: 'importer', label: { vi: 'Công cụ nhập bài', en: 'Importer' } },
+      ],
       label: { vi: 'Hệ thống', en: 'System' },
     },
     { name: 'note', type: 'textarea', label: { vi: 'Ghi chú', en: 'Note' } },

@@ -12,6 +12,7 @@ import * as migration_20261204_012724_job_claims from './20261204_012724_job_cla
 import * as migration_20261204_012916_wf_workflow_pages_events from './20261204_012916_wf_workflow_pages_events';
 import * as migration_20261204_015358_readers_subscriptions from './20261204_015358_readers_subscriptions';
 import * as migration_20261204_023816_merged_schema from './20261204_023816_merged_schema';
+import * as migration_20261204_024333_importer_actor from './20261204_024333_importer_actor';
 
 export const migrations = [
   {
@@ -82,6 +83,11 @@ export const migrations = [
   {
     up: migration_20261204_023816_merged_schema.up,
     down: migration_20261204_023816_merged_schema.down,
-    name: '20261204_023816_merged_schema'
+    name: '20261204_023816_merged_schema',
+  },
+  {
+    up: migration_20261204_024333_importer_actor.up,
+    down: migration_20261204_024333_importer_actor.down,
+    name: '20261204_024333_importer_actor'
   },
 ];

@@ -9,10 +9,12 @@ export type WorkflowResult = { status: number; body: Record<string, unknown> }
 /**
  * Who performs a transition: a person (rights and second eyes apply), or a named part of the
  * system acting on a decision a person already took (the scheduler publishes what a reviewer
- * scheduled). The audit names either.
+ * scheduled; the importer submits what an operator chose to import as published, for the
+ * import's reviewer account to publish). The audit names either.
  */
-export type Actor = { kind: 'person'; user: User } | { kind: 'system'; name: 'scheduler' }
-export const systemActor = (name: 'scheduler'): Actor => ({ kind: 'system', name })
+export type SystemActorName = 'scheduler' | 'importer'
+export type Actor = { kind: 'person'; user: User } | { kind: 'system'; name: SystemActorName }
+export const systemActor = (name: SystemActorName): Actor => ({ kind: 'system', name })
 export const userIdOf = (actor: Actor) => (actor.kind === 'person' ? actor.user.id : null)
 
 export const fail = (status: number, message: string, extra: Record<string, unknown> = {}): WorkflowResult => ({
