@@ -172,6 +172,8 @@ export const Pages: CollectionConfig = {
       options: pageKinds.map((v) => ({ value: v, label: v })),
       admin: { position: 'sidebar' },
     },
+    // The same workflow panel as articles: submit, approve, publish per language (cms/components/WorkflowPanel.tsx).
+    { name: 'workflowPanel', type: 'ui', admin: { position: 'sidebar', components: { Field: '/components/WorkflowPanel#WorkflowPanel' } } },
     { name: 'summary', type: 'textarea', localized: true, label: { vi: 'Tóm tắt', en: 'Summary' } },
     { name: 'body', type: 'richText', localized: true, label: { vi: 'Nội dung', en: 'Body' } },
     workflowGroup,

@@ -48,20 +48,24 @@ function SourceDiff({ diff }: { diff: NonNullable<LocaleView['sourceDiff']> }) {
 }
 
 /**
- * Per-locale workflow in the article sidebar: the state of each of the missions' languages in
+ * Per-locale workflow in the sidebar of articles and pages: the state of each of the missions' languages in
  * words, the actions this user may take now (and why others are not possible), and for an
  * outdated translation since when and what changed in the source. It calls the same endpoint
- * as API clients (GET/POST /api/articles/:id/workflow) and reloads after every save, locale
- * switch and action.
+ * as API clients (GET/POST /api/<articles|pages>/:id/workflow) and reloads after every save, locale
+ * switch and action. Approve and publish send the revision shown, so a text changed meanwhile is
+ * refused rather than published unseen.
  */
 export function WorkflowPanel() {
-  const { id, savedDocumentData } = useDocumentInfo()
+  const { id, savedDocumentData, collectionSlug } = useDocumentInfo()
+  // Articles belong to missions, a page to one mission; both use the same workflow endpoint.
+  const endpoint = `/${collectionSlug === 'pages' ? 'pages' : 'articles'}/${id}/workflow`
   const { config } = useConfig()
   const { user } = useAuth<User>()
   const { code: currentLocale } = useLocale()
   const { t, i18n } = useTranslation<object, string>()
-  const missionsValue = useFormFields(([fields]) => fields.missions?.value)
-  const savedMissions = (savedDocumentData as { missions?: unknown } | undefined)?.missions
+  const missionsValue = useFormFields(([fields]) => fields.missions?.value ?? (fields.mission?.value === undefined ? undefined : [fields.mission.value]))
+  const saved = savedDocumentData as { missions?: unknown; mission?: unknown } | undefined
+  const savedMissions = saved?.missions ?? (saved?.mission === undefined ? undefined : [saved.mission])
   // The form holds ids, or {relationTo, value} pairs right after a create; the saved document is the fallback.
   const missions = useMemo(() => {
     const fromForm = idsOf(
@@ -88,10 +92,10 @@ export function WorkflowPanel() {
 
   const load = useCallback(async () => {
     if (!id) return
-    const result = await callApi<WorkflowView>(config, `/articles/${id}/workflow`)
+    const result = await callApi<WorkflowView>(config, endpoint)
     if (result.ok) setView(result.data)
     else setMessage(explainFailure(result.status, result.message))
-  }, [id, config, explainFailure])
+  }, [id, endpoint, config, explainFailure])
   // Reload whenever the document was saved (new updatedAt) or the editor switched language.
   useEffect(() => void load(), [load, savedAt, currentLocale])
 
@@ -118,7 +122,9 @@ export function WorkflowPanel() {
       body.at = at
     }
     setBusy(true)
-    const result = await callApi<WorkflowView>(config, `/articles/${id}/workflow`, { method: 'POST', body: JSON.stringify(body) })
+    const revision = (view?.locales[locale] as { revision?: string | null } | undefined)?.revision
+    if (revision && (action === 'approve' || action === 'publish')) body.revision = revision
+    const result = await callApi<WorkflowView>(config, endpoint, { method: 'POST', body: JSON.stringify(body) })
     setBusy(false)
     if (result.ok) {
       setMessage(null)

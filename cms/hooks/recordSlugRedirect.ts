@@ -15,8 +15,8 @@ function sitePath(collection: Target, doc: Doc, locale: string): string | null {
   return doc.section ? articleSitePath(locale, doc.section, doc.slug) : null
 }
 
-const isLive = (collection: Target, doc: Doc | null | undefined) =>
-  Boolean(doc) && (collection === 'pages' ? doc!.publication?.state === 'published' : liveArticleStates.includes(doc!.workflow?.state ?? 'draft'))
+// Articles and pages share the workflow's states: live is the same set for both.
+const isLive = (doc: Doc | null | undefined) => Boolean(doc) && liveArticleStates.includes(doc!.workflow?.state ?? 'draft')
 
 /**
  * A published article or page whose URL changes (new slug, or an article moved to another
@@ -38,14 +38,14 @@ export const recordSlugRedirect: CollectionBeforeChangeHook = async ({ collectio
       draft: false,
       depth: 0,
       // Only what the URL and liveness need: no join (the article's history) is read on every publish.
-      select: (target === 'pages' ? { slug: true, publication: true, mission: true } : { slug: true, section: true, workflow: true, missions: true }) as never,
+      select: (target === 'pages' ? { slug: true, workflow: true, mission: true } : { slug: true, section: true, workflow: true, missions: true }) as never,
       overrideAccess: true,
       disableErrors: true,
       req,
     }),
   )) as Doc | null
   const next = { ...originalDoc, ...data } as Doc
-  if (!isLive(target, live) || !isLive(target, next)) return data
+  if (!isLive(live) || !isLive(next)) return data
   const before = sitePath(target, live!, locale)
   const after = sitePath(target, next, locale)
   if (!before || !after || before === after) return data

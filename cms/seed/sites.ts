@@ -1,5 +1,6 @@
 import type { Payload } from 'payload'
 import { slugify } from '../lib/slugify'
+import { capSlug } from '../fields/slug'
 import { paragraphs } from './lexical'
 import { accreditedNews, arabicArticles, seedSites, type SeedSite } from './data/sites'
 import { seedArticles } from './data/articles'
@@ -167,7 +168,7 @@ async function seedArabicArticles(payload: Payload, missionId: number) {
     const found = await payload.find({
       collection: 'articles',
       locale: 'vi',
-      where: { and: [{ slug: { equals: slugify(source.vi.title) } }, { missions: { in: [missionId] } }] },
+      where: { and: [{ slug: { equals: capSlug(slugify(source.vi.title)) } }, { missions: { in: [missionId] } }] },
       limit: 1,
       depth: 0,
       ...system,
@@ -182,7 +183,7 @@ async function seedArabicArticles(payload: Payload, missionId: number) {
       ...system,
     })
   }
-  const slug = slugify(accreditedNews.vi.title)
+  const slug = capSlug(slugify(accreditedNews.vi.title))
   const exists = await payload.find({ collection: 'articles', locale: 'vi', where: { slug: { equals: slug } }, limit: 1, depth: 0, ...system })
   if (exists.docs.length) return
   const created = await payload.create({

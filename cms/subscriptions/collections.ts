@@ -14,7 +14,7 @@ export type Frequency = (typeof frequencies)[number]
  */
 export const Subscribers: CollectionConfig = {
   slug: 'subscribers',
-  labels: { singular: { vi: 'Người đăng ký', en: 'Subscriber' }, plural: { vi: 'Người đăng ký e-mail', en: 'E-mail subscribers' } },
+  labels: { singular: { vi: 'Người đăng ký', en: 'Subscriber' }, plural: { vi: 'Người đăng ký nhận thư', en: 'E-mail subscribers' } },
   admin: {
     useAsTitle: 'email',
     defaultColumns: ['email', 'mission', 'locale', 'sections', 'alerts', 'frequency', 'consentedAt'],

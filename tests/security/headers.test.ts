@@ -5,6 +5,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startSiteServer } from '../../site-server/server'
 import { cloudFrontFunctionSource, responseHeadersPolicy } from '../../edge/cloudfrontConfig'
+import { serverURL } from '../../core/env'
 import { freePort } from '../helpers/globalSetup'
 
 /** Security headers as a browser receives them from the local site server, and the admin's configuration. */
@@ -66,7 +67,9 @@ describe('site server (what the CDN sends in production)', () => {
     expect(committed).toEqual(responseHeadersPolicy(null))
     expect(readFileSync(path.join(projectRoot, 'edge/cloudfront/function.js'), 'utf8')).toBe(cloudFrontFunctionSource({}))
     const res = await fetch(`${base}/au-canberra/vi/`)
-    const policy = committed.SecurityHeadersConfig
+    // The local server lets the subscription form post to this CMS; a CloudFront operator's policy is
+    // generated with their SERVER_URL the same way (npm run generate).
+    const policy = responseHeadersPolicy(null, 'mission-sites', new URL(serverURL).origin).SecurityHeadersConfig
     expect(policy.ContentSecurityPolicy.ContentSecurityPolicy).toBe(res.headers.get('content-security-policy'))
     expect(`max-age=${policy.StrictTransportSecurity.AccessControlMaxAgeSec}; includeSubDomains`).toBe(res.headers.get('strict-transport-security'))
     expect(policy.ReferrerPolicy.ReferrerPolicy).toBe(res.headers.get('referrer-policy'))
