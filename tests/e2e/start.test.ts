@@ -257,18 +257,22 @@ describe('npm start', () => {
     await title.waitFor({ timeout: 60_000 })
     await title.fill('Tiêu đề chưa lưu')
     const [preview] = await Promise.all([page.waitForEvent('popup', { timeout: 60_000 }), page.getByRole('button', { name: 'Preview changes' }).click()])
-    // The preview opens, or the tab closes and the button says why (then the test names the reason).
-    const opened = await preview.waitForURL(/^blob:/, { timeout: 120_000 }).then(
-      () => true,
-      () => false,
-    )
+    // The preview opens in a sandboxed frame of the new tab, or the tab closes and the button says why (then the test names the reason).
+    const opened = await preview
+      .locator('iframe[sandbox]')
+      .waitFor({ timeout: 120_000 })
+      .then(
+        () => true,
+        () => false,
+      )
     if (!opened) {
       const reason = page.locator('[role="alert"]').filter({ hasText: 'preview' }).first()
       await reason.waitFor({ timeout: 10_000 })
       throw new Error(`The admin refused the preview: ${await reason.textContent()}\n${output.slice(-4000)}`)
     }
-    await preview.getByText('Tiêu đề chưa lưu').first().waitFor({ timeout: 30_000 })
-    expect(await preview.locator('.preview-banner').count()).toBe(1)
+    const frame = preview.frameLocator('iframe[sandbox]')
+    await frame.getByText('Tiêu đề chưa lưu').first().waitFor({ timeout: 30_000 })
+    expect(await frame.locator('.preview-banner').count()).toBe(1)
     // Nothing was saved: the stored title is the demo's.
     const stored = (await (await fetch(`${admin}/api/missions/${mission.id}?locale=vi&depth=0`)).json()) as { siteTitle?: string }
     expect(stored.siteTitle).toBe(mission.siteTitle)
