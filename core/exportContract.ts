@@ -127,4 +127,5 @@ export type ExportedPage = {
 }
 
 /** When an event is over for readers: its end, else its start. */
-export const eventOver = (a: Pick<ExportedArticle, 'event'>): string | null => a.event?.endsAt || a.event?.startsAt || null
+export const eventOver = (a: { event?: { startsAt?: string | null; endsAt?: string | null } | null }): string | null =>
+  a.event?.endsAt || a.event?.startsAt || null

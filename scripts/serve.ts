@@ -4,11 +4,8 @@
  * to start on a database whose migrations are behind (`npm run migrate`) or without a built admin
  * (`npm run build:admin`). Builds, deploys and scheduled publishing run in `npm run worker`.
  */
-import { spawn } from 'node:child_process'
-import path from 'node:path'
-import { adminPort, dataDir, payloadSecret, projectRoot } from '../core/env'
-import { distDir } from '../core/paths'
-import { adminBuildExists, nextBin } from './lib/adminBuild'
+import { adminPort } from '../core/env'
+import { adminBuildExists, startAdminServer } from './lib/adminBuild'
 import { openSession } from './lib/session'
 
 const host = process.env.HOST ?? '127.0.0.1'
@@ -23,11 +20,7 @@ try {
   process.exit(1)
 }
 
-const admin = spawn(process.execPath, [nextBin, 'start', path.join(projectRoot, 'cms'), '-p', String(adminPort), '-H', host], {
-  cwd: projectRoot,
-  env: { ...process.env, PAYLOAD_SECRET: payloadSecret(), NODE_ENV: 'production', MP_PROJECT_ROOT: projectRoot, DATA_DIR: dataDir, DIST_DIR: distDir },
-  stdio: ['ignore', 'inherit', 'inherit'],
-})
+const admin = startAdminServer(host)
 console.log(`Admin and API: http://${host}:${adminPort}/admin (serve: no jobs, no builds)`)
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => admin.kill('SIGTERM'))
 admin.on('exit', (code) => process.exit(code ?? 0))

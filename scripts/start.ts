@@ -4,15 +4,15 @@
  * --demo / SEED_DEMO=1: scripts/lib/demoSeed.ts) →
  * site build → admin on :3000 (Next.js) → sites on :4321 → jobs runner for rebuilds.
  */
-import { spawn, type ChildProcess } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import path from 'node:path'
-import { adminPort, dataDir, payloadSecret, projectRoot, sitePort } from '../core/env'
+import { adminPort, sitePort } from '../core/env'
 import { seed } from '../cms/seed'
 import { buildSites } from '../pipeline/buildSites'
-import { distDir, sitesDir } from '../core/paths'
+import { sitesDir } from '../core/paths'
 import { startSiteServer } from '../site-server/server'
-import { ensureAdminBuilt, nextBin } from './lib/adminBuild'
+import { adminServerEnv, ensureAdminBuilt, startAdminServer } from './lib/adminBuild'
 import { openSession, type Session } from './lib/session'
 import { demoSeedWanted } from './lib/demoSeed'
 
@@ -114,21 +114,9 @@ try {
     log(`Sites up to date: http://localhost:${sitePort}/`)
   }
 
-  const childEnv: NodeJS.ProcessEnv = {
-    ...process.env,
-    PAYLOAD_SECRET: payloadSecret(),
-    NODE_ENV: 'production',
-    // The admin writes uploads and alert files: give it this process's absolute locations.
-    MP_PROJECT_ROOT: projectRoot,
-    DATA_DIR: dataDir,
-    DIST_DIR: distDir,
-  }
+  const childEnv = adminServerEnv()
   await ensureAdminBuilt(log, childEnv)
-  const adminProcess = spawn(process.execPath, [nextBin, 'start', path.join(projectRoot, 'cms'), '-p', String(adminPort), '-H', host], {
-    cwd: projectRoot,
-    env: childEnv,
-    stdio: ['ignore', 'inherit', 'inherit'],
-  })
+  const adminProcess = startAdminServer(host, childEnv)
   admin = adminProcess
   adminProcess.on('exit', (code) => {
     if (!stopping) {

@@ -1,4 +1,5 @@
 import type { Field, Validate } from 'payload'
+import { eventOver } from '../../core/exportContract'
 
 /** When a stored date is set: a date field arrives as an ISO string or a Date. */
 const timeOf = (value: unknown): number | null => {
@@ -64,6 +65,6 @@ export const eventField: Field = {
 
 /** When an event is over for readers: its end, else its start. Null when the article has no event. */
 export function eventEnd(event: { startsAt?: string | null; endsAt?: string | null } | null | undefined): Date | null {
-  const at = event?.endsAt || event?.startsAt
+  const at = eventOver({ event })
   return at ? new Date(at) : null
 }

@@ -1,8 +1,9 @@
-import { spawn } from 'node:child_process'
+import { spawn, type ChildProcess } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { projectRoot } from '../../core/env'
+import { adminPort, dataDir, payloadSecret, projectRoot } from '../../core/env'
+import { distDir } from '../../core/paths'
 
 const cmsDir = path.join(projectRoot, 'cms')
 const nextDir = path.join(cmsDir, '.next')
@@ -48,3 +49,20 @@ export async function ensureAdminBuilt(log: (l: string) => void, env: NodeJS.Pro
 }
 
 export const adminBuildExists = () => existsSync(path.join(nextDir, 'BUILD_ID')) && statSync(nextDir).isDirectory()
+
+/**
+ * The environment of the admin's Next.js server: the secret, production mode, and this process's
+ * absolute data locations (the admin writes uploads and alert files where the jobs find them).
+ */
+export const adminServerEnv = (): NodeJS.ProcessEnv => ({
+  ...process.env,
+  PAYLOAD_SECRET: payloadSecret(),
+  NODE_ENV: 'production',
+  MP_PROJECT_ROOT: projectRoot,
+  DATA_DIR: dataDir,
+  DIST_DIR: distDir,
+})
+
+/** Starts the built admin (`next start`) on PORT and `host`, its output passed through. */
+export const startAdminServer = (host: string, env: NodeJS.ProcessEnv = adminServerEnv()): ChildProcess =>
+  spawn(process.execPath, [nextBin, 'start', cmsDir, '-p', String(adminPort), '-H', host], { cwd: projectRoot, env, stdio: ['ignore', 'inherit', 'inherit'] })
