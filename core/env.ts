@@ -31,3 +31,6 @@ export function payloadSecret(): string {
   }
   return readFileSync(file, 'utf8').trim()
 }
+
+/** API_READ_CACHE=off turns the admin API's read cache off (cms/endpoints/readCache.ts); on by default. */
+export const apiReadCacheEnabled = () => !/^(off|0|false|no)$/i.test(process.env.API_READ_CACHE ?? '')
