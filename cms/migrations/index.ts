@@ -14,6 +14,7 @@ import * as migration_20261204_015358_readers_subscriptions from './20261204_015
 import * as migration_20261204_023816_merged_schema from './20261204_023816_merged_schema';
 import * as migration_20261204_024333_importer_actor from './20261204_024333_importer_actor';
 import * as migration_20261204_041357_content_change_notifications from './20261204_041357_content_change_notifications';
+import * as migration_20261204_042121_legal_page_kinds from './20261204_042121_legal_page_kinds';
 
 export const migrations = [
   {
@@ -94,6 +95,11 @@ export const migrations = [
   {
     up: migration_20261204_041357_content_change_notifications.up,
     down: migration_20261204_041357_content_change_notifications.down,
-    name: '20261204_041357_content_change_notifications'
+    name: '20261204_041357_content_change_notifications',
+  },
+  {
+    up: migration_20261204_042121_legal_page_kinds.up,
+    down: migration_20261204_042121_legal_page_kinds.down,
+    name: '20261204_042121_legal_page_kinds'
   },
 ];
