@@ -3,6 +3,7 @@ import type { Logger } from 'pino'
 import { logger as defaultLogger } from '../lib/logger'
 import { MAX_UPLOAD_BYTES } from '../hooks/validateUpload'
 import { databaseScope, POOL_ACQUIRE_TIMEOUT_MS, type DatabaseScope } from '../db/pool'
+import { clientAddress } from './clientAddress'
 
 /** JSON and form bodies: far above any article, far below what would hurt the server. */
 export const MAX_JSON_BODY_BYTES = 2_000_000
@@ -29,8 +30,16 @@ const admissionKey = Symbol.for('mission-publisher.admission')
 const admission = ((globalThis as { [admissionKey]?: { running: number; waiting: (() => void)[] } })[admissionKey] ??= { running: 0, waiting: [] })
 const { waiting } = admission
 
-/** Resolves to a release function once the request may run, or undefined after MAX_QUEUE_WAIT_MS. */
-function admit(): Promise<(() => void) | undefined> {
+/** Answer logged for a request whose client closed the connection while it waited its turn (nginx's code for it). */
+export const CLIENT_GONE_STATUS = 499
+
+/**
+ * Resolves to a release function once the request may run, undefined after MAX_QUEUE_WAIT_MS, or
+ * 'gone' as soon as the client closes the connection while it waits: after an overload, the
+ * queue holds only requests someone still waits for, so the admin answers again at once instead
+ * of first working through requests nobody will read.
+ */
+function admit(signal?: AbortSignal): Promise<(() => void) | undefined | 'gone'> {
   const release = () => {
     const next = waiting.shift()
     if (next) next()
@@ -40,18 +49,29 @@ function admit(): Promise<(() => void) | undefined> {
     admission.running++
     return Promise.resolve(release)
   }
+  if (signal?.aborted) return Promise.resolve('gone')
   return new Promise((resolve) => {
+    const leave = (answer: undefined | 'gone') => {
+      clearTimeout(timer)
+      signal?.removeEventListener('abort', gone)
+      const at = waiting.indexOf(turn)
+      if (at >= 0) waiting.splice(at, 1)
+      resolve(answer)
+    }
     const turn = () => {
       clearTimeout(timer)
+      signal?.removeEventListener('abort', gone)
       resolve(release)
     }
-    const timer = setTimeout(() => {
-      waiting.splice(waiting.indexOf(turn), 1)
-      resolve(undefined)
-    }, MAX_QUEUE_WAIT_MS)
+    const gone = () => leave('gone')
+    const timer = setTimeout(() => leave(undefined), MAX_QUEUE_WAIT_MS)
+    signal?.addEventListener('abort', gone, { once: true })
     waiting.push(turn)
   })
 }
+
+/** How many requests wait for their turn in this process now (for tests and the health check's pool view). */
+export const queuedRequests = () => waiting.length
 
 type Handler<C> = (request: Request, context: C) => Promise<Response>
 
@@ -91,7 +111,7 @@ async function readCapped(request: Request, limit: number): Promise<Buffer<Array
  * - a request id (a valid incoming X-Request-Id is kept, else a new one), passed on to Payload
  *   as a header, returned to the client, and in every request log line;
  * - request body size limits, answered with 413 before the body is parsed;
- * - one structured log line per request (method, path, status, duration, request id);
+ * - one structured log line per request (method, path, status, duration, request id, client address);
  * - admission control (see MAX_CONCURRENT_REQUESTS), and a 503 with a clear message for a request
  *   that found no free database connection in time (cms/db/pool.ts) — whatever Payload made of
  *   that error (its JWT strategy, for one, would have carried on as "not logged in").
@@ -129,7 +149,15 @@ export function withApiGuards<C = unknown>(handler: Handler<C>, options: { logge
         forwarded = new Request(request.url, { method: request.method, headers, signal: request.signal })
       }
       // Admitted only now: a slow upload must not hold a place while its body arrives.
-      release = url.pathname === '/api/health' ? () => {} : await admit()
+      const turn = url.pathname === '/api/health' ? () => {} : await admit(request.signal)
+      if (turn === 'gone') {
+        log.info(
+          { reqId: requestId, method: request.method, path: url.pathname, status: CLIENT_GONE_STATUS, ms: Math.round(performance.now() - started) },
+          'request dropped: the client closed the connection while it waited its turn',
+        )
+        return json(CLIENT_GONE_STATUS, 'The client closed the connection.', requestId)
+      }
+      release = turn
       if (!release) {
         log.warn(
           { reqId: requestId, method: request.method, path: url.pathname, status: 503, ms: Math.round(performance.now() - started) },
@@ -156,7 +184,14 @@ export function withApiGuards<C = unknown>(handler: Handler<C>, options: { logge
     } finally {
       release?.()
     }
-    const entry = { reqId: requestId, method: request.method, path: url.pathname, status: response.status, ms: Math.round(performance.now() - started) }
+    const entry = {
+      reqId: requestId,
+      method: request.method,
+      path: url.pathname,
+      status: response.status,
+      ms: Math.round(performance.now() - started),
+      ip: clientAddress(request.headers), // behind the trusted proxies: who sent it
+    }
     if (scope.busy) log.warn(entry, 'request failed: no database connection free')
     else if (response.status >= 500) log.error(entry, 'request')
     else log.info(entry, 'request')

@@ -1,10 +1,10 @@
 import { ValidationError, type CollectionConfig, type Endpoint, type PayloadHandler, type PayloadRequest } from 'payload'
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible'
+import { RateLimiterRes } from 'rate-limiter-flexible'
+import { payloadLimiter } from '../db/rateLimits'
 import type { PreviewResult } from '../preview/renderPreview'
 
 /** Each preview is a private Astro build: at most this many per user and window. */
 export const previewLimit = { points: 20, duration: 10 * 60 } as const
-const previewLimiter = new RateLimiterMemory({ keyPrefix: 'preview', ...previewLimit })
 
 /**
  * Preview pages are draft site pages served from the admin's origin. `sandbox` gives them an
@@ -23,7 +23,8 @@ export function withPreviewGuards(collections: CollectionConfig[]): CollectionCo
     async (req) => {
       if (!req.user) return Response.json({ errors: [{ message: 'Log in to preview drafts.' }] }, { status: 401 })
       try {
-        await previewLimiter.consume(`${req.user.collection}:${req.user.id}`)
+        // Counted in PostgreSQL: the same limit whichever admin instance builds the preview.
+        await payloadLimiter(req.payload, 'preview', previewLimit).consume(`${req.user.collection}:${req.user.id}`)
       } catch (res) {
         if (!(res instanceof RateLimiterRes)) throw res
         const seconds = Math.ceil(res.msBeforeNext / 1000)

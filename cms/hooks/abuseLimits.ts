@@ -1,13 +1,15 @@
 import { APIError, type CollectionAfterLoginHook, type CollectionBeforeOperationHook, type CollectionConfig, type PayloadRequest } from 'payload'
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible'
+import { RateLimiterRes, type RateLimiterPostgres } from 'rate-limiter-flexible'
+import { payloadLimiter } from '../db/rateLimits'
+import { clientAddress } from '../endpoints/clientAddress'
 
 /**
  * Abuse limits Payload does not have: rate limits on login and password reset (per client IP,
  * per account from one address, and per account from all addresses), and a cap on list page sizes. They are collection hooks, so they hold for
  * REST and GraphQL alike; the Local API (trusted server code) is exempt.
  *
- * Counters live in this process's memory (rate-limiter-flexible): enough for one admin
- * process; several instances would share a store (RateLimiterPostgres has the same interface).
+ * Counters live in PostgreSQL (cms/db/rateLimits.ts), shared by every admin instance on the
+ * database; the client address comes from the trusted proxy hops (cms/endpoints/clientAddress.ts).
  * Payload's own lockout (maxLoginAttempts in Users.ts) stays the durable per-account backstop.
  */
 /**
@@ -25,30 +27,14 @@ export const authLimits = {
 export const MAX_PAGE_SIZE = 100
 
 type LimitedOperation = keyof typeof authLimits
-const limiters = new Map<string, RateLimiterMemory>()
 type Scope = 'perIp' | 'perAccountAndIp' | 'perAccount'
-function limiter(operation: LimitedOperation, scope: Scope): RateLimiterMemory | undefined {
+function limiter(req: Pick<PayloadRequest, 'payload'>, operation: LimitedOperation, scope: Scope): RateLimiterPostgres | undefined {
   const opts = (authLimits[operation] as Record<string, { points: number; duration: number }>)[scope]
-  if (!opts) return undefined
-  const key = `${operation}:${scope}`
-  if (!limiters.has(key)) limiters.set(key, new RateLimiterMemory({ keyPrefix: key, ...opts }))
-  return limiters.get(key)
+  return opts ? payloadLimiter(req.payload, `${operation}:${scope}`, opts) : undefined
 }
 
-/**
- * The client address. Behind a reverse proxy the nearest proxy appends the address it saw to
- * X-Forwarded-For, so the last entry is the one a client cannot forge; Next's own server sets
- * the header to the socket address when it is absent. See SECURITY.md (deployment).
- */
-export function clientIp(req: Pick<PayloadRequest, 'headers'>): string {
-  const forwarded = req.headers?.get('x-forwarded-for')
-  const last = forwarded
-    ?.split(',')
-    .map((s) => s.trim())
-    .filter(Boolean)
-    .at(-1)
-  return last ?? req.headers?.get('x-real-ip') ?? 'unknown'
-}
+/** The client address of a request (behind the configured proxies): see cms/endpoints/clientAddress.ts. */
+export const clientIp = (req: Pick<PayloadRequest, 'headers'>): string => clientAddress(req.headers)
 
 export class RateLimited extends APIError {
   constructor(message: string) {
@@ -74,7 +60,7 @@ export const authRateLimit: CollectionBeforeOperationHook = async ({ args, opera
   const op = operation as LimitedOperation
   const ip = clientIp(req)
   try {
-    await limiter(op, 'perIp')?.consume(ip)
+    await limiter(req, op, 'perIp')?.consume(ip)
   } catch (res) {
     if (!(res instanceof RateLimiterRes)) throw res
     req.payload.logger.warn({ reqId: req.headers?.get('x-request-id'), operation: op, ip }, 'rate limit reached (client address)')
@@ -89,7 +75,7 @@ export const authRateLimit: CollectionBeforeOperationHook = async ({ args, opera
       ['perAccount', email, 'for this account'],
     ] as const) {
       try {
-        await limiter(op, scope)?.consume(key)
+        await limiter(req, op, scope)?.consume(key)
       } catch (res) {
         if (!(res instanceof RateLimiterRes)) throw res
         req.payload.logger.warn({ reqId: req.headers?.get('x-request-id'), operation: op, ip, scope }, 'rate limit reached (account)')
@@ -103,7 +89,7 @@ export const authRateLimit: CollectionBeforeOperationHook = async ({ args, opera
 /** A successful login clears the account's counter for that address, so a few typos never block its owner later. */
 export const clearLoginLimit: CollectionAfterLoginHook = async ({ user, req }) => {
   const email = String((user as { email?: string }).email ?? '').toLowerCase()
-  if (email) await limiter('login', 'perAccountAndIp')?.delete(`${email} ${clientIp(req)}`)
+  if (email) await limiter(req, 'login', 'perAccountAndIp')?.delete(`${email} ${clientIp(req)}`)
 }
 
 /** Caps page size on list reads from REST/GraphQL (`limit=0` and `pagination=false` would return everything). */

@@ -2,6 +2,7 @@ import { Cron } from 'croner'
 import type { Payload } from 'payload'
 import { poolOf } from '../../pipeline/missionLocks'
 import { LEASE_MS, releaseLapsedJobs, workerId } from './claims'
+import { beat, forgetOldHeartbeats, HEARTBEAT_EVERY_MS, leave } from './heartbeat'
 
 /**
  * The jobs runner of `npm start` and `npm run worker`, in place of Payload's autoRun (which
@@ -70,8 +71,16 @@ export async function startJobsRunner(payload: Payload, drainMs = 10_000): Promi
       )
     }),
   )
+  // The heartbeat /api/health counts workers by (cms/jobs/heartbeat.ts); a missed beat is retried next time.
+  const heartbeat = () => void track(beat(payload).catch((error) => payload.logger.warn({ err: error }, 'jobs runner: heartbeat not written')))
+  heartbeat()
+  void forgetOldHeartbeats(payload).catch(() => {})
+  const heartbeats = setInterval(heartbeat, HEARTBEAT_EVERY_MS)
+  heartbeats.unref()
   return async () => {
     crons.forEach((c) => c.stop())
+    clearInterval(heartbeats)
     await Promise.race([Promise.all([...inFlight]), new Promise((r) => setTimeout(r, drainMs).unref())])
+    await leave(payload).catch(() => {})
   }
 }

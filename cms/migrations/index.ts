@@ -15,6 +15,8 @@ import * as migration_20261204_023816_merged_schema from './20261204_023816_merg
 import * as migration_20261204_024333_importer_actor from './20261204_024333_importer_actor';
 import * as migration_20261204_041357_content_change_notifications from './20261204_041357_content_change_notifications';
 import * as migration_20261204_042121_legal_page_kinds from './20261204_042121_legal_page_kinds';
+import * as migration_20261204_042500_shared_limits_heartbeats from './20261204_042500_shared_limits_heartbeats';
+import * as migration_20261204_051500_change_triggers_operational_tables from './20261204_051500_change_triggers_operational_tables';
 
 export const migrations = [
   {
@@ -100,6 +102,16 @@ export const migrations = [
   {
     up: migration_20261204_042121_legal_page_kinds.up,
     down: migration_20261204_042121_legal_page_kinds.down,
-    name: '20261204_042121_legal_page_kinds'
+    name: '20261204_042121_legal_page_kinds',
+  },
+  {
+    up: migration_20261204_042500_shared_limits_heartbeats.up,
+    down: migration_20261204_042500_shared_limits_heartbeats.down,
+    name: '20261204_042500_shared_limits_heartbeats',
+  },
+  {
+    up: migration_20261204_051500_change_triggers_operational_tables.up,
+    down: migration_20261204_051500_change_triggers_operational_tables.down,
+    name: '20261204_051500_change_triggers_operational_tables'
   },
 ];

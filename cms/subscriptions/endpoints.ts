@@ -1,7 +1,8 @@
 import type { Endpoint, PayloadRequest, Where } from 'payload'
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible'
+import { RateLimiterRes } from 'rate-limiter-flexible'
 import { sections as allSections } from '../../core/locales'
 import { isHq } from '../access/roles'
+import { payloadLimiter, type Limit } from '../db/rateLimits'
 import { clientIp } from '../hooks/abuseLimits'
 import { frequencies, type Frequency } from './collections'
 import { feedbackEndpoint } from './feedback'
@@ -26,8 +27,6 @@ export const subscribeLimits = {
   perIp: { points: 10, duration: 60 * 60 },
   perAddress: { points: 3, duration: 60 * 60 },
 } as const
-const ipLimiter = new RateLimiterMemory({ keyPrefix: 'subscribe:ip', ...subscribeLimits.perIp })
-const addressLimiter = new RateLimiterMemory({ keyPrefix: 'subscribe:address', ...subscribeLimits.perAddress })
 
 /** The honeypot's name: a field people never see (hidden by the site's CSS and from assistive technology). */
 export const HONEYPOT_FIELD = 'website'
@@ -60,9 +59,10 @@ const localeFor = (m: MissionView | null, wanted: string | null | undefined) =>
   m && wanted && m.locales.includes(wanted) ? wanted : (m?.defaultLocale ?? 'en')
 const endpointUrl = (req: PayloadRequest, name: string) => `${req.payload.config.routes.api}/subscriptions/${name}`
 
-async function limited(limiter: RateLimiterMemory, key: string): Promise<boolean> {
+/** Counted in PostgreSQL, shared by every admin instance (cms/db/rateLimits.ts). */
+async function limited(req: PayloadRequest, keyPrefix: string, limit: Limit, key: string): Promise<boolean> {
   try {
-    await limiter.consume(key)
+    await payloadLimiter(req.payload, keyPrefix, limit).consume(key)
     return false
   } catch (res) {
     if (res instanceof RateLimiterRes) return true
@@ -83,7 +83,7 @@ const subscribe: Endpoint = {
     const locale = localeFor(mission, form.get('locale'))
     if (!mission) return readerPageResponse({ locale, mission: null, titleKey: 'subscription.invalid.title', bodyKey: 'subscription.invalid.body' }, 400)
     const ip = clientIp(req)
-    if (await limited(ipLimiter, ip)) {
+    if (await limited(req, 'subscribe:ip', subscribeLimits.perIp, ip)) {
       req.payload.logger.warn({ reqId: req.headers.get('x-request-id'), ip }, 'subscribe: rate limit reached (client address)')
       return readerPageResponse({ locale, mission, titleKey: 'subscription.tooMany.title', bodyKey: 'subscription.tooMany.body' }, 429)
     }
@@ -98,7 +98,7 @@ const subscribe: Endpoint = {
     if (email.length > 254 || !EMAIL.test(email) || (!sections.length && !alerts)) {
       return readerPageResponse({ locale, mission, titleKey: 'subscription.invalid.title', bodyKey: 'subscription.invalid.body' }, 400)
     }
-    if (await limited(addressLimiter, email)) {
+    if (await limited(req, 'subscribe:address', subscribeLimits.perAddress, email)) {
       req.payload.logger.warn({ reqId: req.headers.get('x-request-id'), ip }, 'subscribe: rate limit reached (address)')
       return readerPageResponse({ locale, mission, titleKey: 'subscription.tooMany.title', bodyKey: 'subscription.tooMany.body' }, 429)
     }

@@ -1,9 +1,16 @@
 import type { Endpoint } from 'payload'
-import { canOnArticle } from '../access/roles'
+import { isHq, missionsAllowing } from '../access/roles'
 import { missionsOfDoc, runTransition, workflowView } from './transition'
+import { loadAllLocales } from './localeView'
 import type { WorkflowCollection } from './stateMachine'
-import type { WorkflowDoc } from './verb'
 import { defaultLocale } from '../../core/locales'
+
+/**
+ * Staff see the workflow of every document the read access lets them see as staff
+ * (cms/access/rules.ts, readMissionContent): HQ all, others a document of *any* of their missions
+ * — an article shared with another mission included, whose workflow the document carries anyway.
+ */
+const staffMayRead = (user: Parameters<typeof isHq>[0], missions: number[]) => isHq(user) || missions.some((m) => missionsAllowing(user, 'read').includes(m))
 
 /** POST /api/<articles|pages>/:id/workflow — one transition; GET — per-locale state, history, staleness. */
 export const workflowEndpointsOf = (collection: WorkflowCollection): Endpoint[] => [
@@ -28,10 +35,11 @@ export const workflowEndpointsOf = (collection: WorkflowCollection): Endpoint[] 
     handler: async (req) => {
       if (!req.user) return Response.json({ errors: [{ message: 'Log in to see the workflow.' }] }, { status: 401 })
       const id = String(req.routeParams?.id)
-      const doc = (await req.payload.findByID({ collection, id, depth: 0, draft: true, overrideAccess: true, disableErrors: true, req })) as WorkflowDoc | null
-      if (!doc || !canOnArticle(req.user, 'read', missionsOfDoc(doc)))
+      const docs = await loadAllLocales(req, collection, id)
+      // The missions are not localized: any locale's copy names them.
+      if (!docs.exists || !staffMayRead(req.user, missionsOfDoc(docs.latest(defaultLocale))))
         return Response.json({ errors: [{ message: `${collection === 'pages' ? 'Page' : 'Article'} not found.` }] }, { status: 404 })
-      return Response.json(await workflowView(req, id, collection))
+      return Response.json(await workflowView(req, id, collection, docs))
     },
   },
 ]

@@ -15,6 +15,7 @@ import {
 } from './stateMachine'
 import { sameSource, sourceDiff, sourceLocaleOf, sourceTextOf, type SourceText } from '../../core/sourceText'
 import { revisionOf } from './revision'
+import { loadAllLocales } from './localeView'
 import { fail, loadDoc, userIdOf, type Actor, type TransitionInput, type Verb, type VerbContext, type WorkflowDoc, type WorkflowResult } from './verb'
 import { submit } from './verbs/submit'
 import { approve } from './verbs/approve'
@@ -194,17 +195,25 @@ async function withTransaction(req: PayloadRequest, fn: () => Promise<WorkflowRe
   }
 }
 
-/** Per-locale state, live copy, staleness (with the source diff) and history of one document. */
-export async function workflowView(req: PayloadRequest, id: number | string, collection: WorkflowCollection = 'articles') {
-  const first = await loadDoc(req, collection, id, defaultLocale, true)
+/**
+ * Per-locale state, live copy, staleness (with the source diff) and history of one document:
+ * the document is read twice (every locale's latest revision, every locale's live copy) and the
+ * history once. `loaded`: those reads, when the caller has them already.
+ */
+export async function workflowView(
+  req: PayloadRequest,
+  id: number | string,
+  collection: WorkflowCollection = 'articles',
+  loaded?: Awaited<ReturnType<typeof loadAllLocales>>,
+) {
+  const docs = loaded ?? (await loadAllLocales(req, collection, id))
+  const first = docs.latest(defaultLocale)
   const sourceLocale = collection === 'articles' ? sourceLocaleOf(first) : defaultLocale
-  const latestOf = new Map<string, WorkflowDoc | null>([[defaultLocale, first]])
-  const latest = async (locale: string) => latestOf.get(locale) ?? latestOf.set(locale, await loadDoc(req, collection, id, locale, true)).get(locale)!
-  const sourceNow: SourceText = sourceTextOf((await latest(sourceLocale)) ?? {})
+  const sourceNow: SourceText = sourceTextOf(docs.latest(sourceLocale) ?? {})
   const locales: Record<string, unknown> = {}
   for (const locale of localeCodes) {
-    const doc = await latest(locale)
-    const live = await loadDoc(req, collection, id, locale, false)
+    const doc = docs.latest(locale)
+    const live = docs.live(locale)
     const state = (doc?.workflow?.state ?? 'draft') as WorkflowState
     const liveState = live?.title && isLiveState(live.workflow?.state) ? live.workflow!.state : null
     const snapshot = doc?.translation?.sourceSnapshot as SourceText | null | undefined

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { adminPort, dataDir, payloadSecret, projectRoot } from '../../core/env'
 import { distDir } from '../../core/paths'
 
@@ -63,6 +64,13 @@ export const adminServerEnv = (): NodeJS.ProcessEnv => ({
   DIST_DIR: distDir,
 })
 
+/** Appends each connection's peer address to X-Forwarded-For (the client address: cms/endpoints/clientAddress.ts). */
+const peerAddressPreload = pathToFileURL(path.join(cmsDir, 'endpoints', 'peerAddress.mjs')).href
+
 /** Starts the built admin (`next start`) on PORT and `host`, its output passed through. */
 export const startAdminServer = (host: string, env: NodeJS.ProcessEnv = adminServerEnv()): ChildProcess =>
-  spawn(process.execPath, [nextBin, 'start', cmsDir, '-p', String(adminPort), '-H', host], { cwd: projectRoot, env, stdio: ['ignore', 'inherit', 'inherit'] })
+  spawn(process.execPath, ['--import', peerAddressPreload, nextBin, 'start', cmsDir, '-p', String(adminPort), '-H', host], {
+    cwd: projectRoot,
+    env,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  })

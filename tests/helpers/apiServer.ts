@@ -9,7 +9,7 @@ import { withReadCache } from '../../cms/endpoints/readCache'
  * Payload's REST API over real HTTP on a free 127.0.0.1 port: the same handler Payload's
  * Next routes call (handleEndpoints), plus GraphQL through @payloadcms/next's handler (as in
  * cms/app/(payload)/api/graphql/route.ts), behind the same guards (cms/endpoints/guards.ts).
- * Like Next's server, it sets X-Forwarded-For to the socket address when the client sent none.
+ * Like the admin's server, it appends the connection's peer address to X-Forwarded-For.
  */
 export async function startApiServer(
   payload: Payload,
@@ -29,24 +29,30 @@ export async function startApiServer(
           : rest(request),
     options,
   )
-  const toRequest = (req: IncomingMessage, origin: string): Request => {
+  const toRequest = (req: IncomingMessage, origin: string, signal: AbortSignal): Request => {
     const headers = new Headers()
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value)
     }
-    if (!headers.has('x-forwarded-for') && req.socket.remoteAddress) headers.set('x-forwarded-for', req.socket.remoteAddress)
+    // Like the admin's server (cms/endpoints/peerAddress.mjs): the connection's peer is appended, as a proxy would.
+    const peer = req.socket.remoteAddress
+    if (peer) headers.set('x-forwarded-for', headers.has('x-forwarded-for') ? `${headers.get('x-forwarded-for')}, ${peer}` : peer)
     const hasBody = !['GET', 'HEAD'].includes(req.method ?? 'GET')
     return new Request(new URL(req.url ?? '/', origin), {
       method: req.method,
       headers,
       body: hasBody ? (Readable.toWeb(req) as ReadableStream) : undefined,
+      signal,
       // @ts-expect-error Node's fetch needs duplex for streamed request bodies
       duplex: 'half',
     })
   }
   const server = createServer(async (req, res) => {
     try {
-      const response = await handler(toRequest(req, `http://127.0.0.1:${port}`), undefined)
+      // Aborted when the client closes the connection before its answer was sent, as Next does.
+      const gone = new AbortController()
+      res.on('close', () => res.writableFinished || gone.abort())
+      const response = await handler(toRequest(req, `http://127.0.0.1:${port}`, gone.signal), undefined)
       const headers: Record<string, string | string[]> = {}
       response.headers.forEach((value, key) => {
         if (key !== 'set-cookie') headers[key] = value

@@ -5,7 +5,8 @@ import type { User } from '../../core/payload-types'
 import { createTestPayload } from '../helpers/payload'
 import { startApiServer } from '../helpers/apiServer'
 import { createMission, createUserAndLogin } from '../helpers/fixtures'
-import { MAX_CONCURRENT_REQUESTS } from '../../cms/endpoints/guards'
+import { CLIENT_GONE_STATUS, MAX_CONCURRENT_REQUESTS, queuedRequests } from '../../cms/endpoints/guards'
+import { createLogger } from '../../cms/lib/logger'
 
 /**
  * Concurrent saves against the real embedded Postgres, through the REST API (as the admin's
@@ -208,6 +209,51 @@ describe('saves and the connection pool', () => {
     expect(messages.filter((m) => /^503 The database is busy/.test(m))).toHaveLength(MAX_CONCURRENT_REQUESTS)
     expect(answers.every((a) => a.headers.get('retry-after'))).toBe(true)
     expect(health.status).toBe(200)
+    expect((await http('press', 'GET', '/api/articles?limit=5&depth=0')).status).toBe(200)
+  })
+
+  it('a request whose client gave up while it waited its turn leaves the queue at once, and is never worked on', async () => {
+    const lines: Record<string, unknown>[] = []
+    const logger = createLogger({ format: 'json', level: 'info', destination: { write: (l: string) => void lines.push(JSON.parse(l)) } })
+    const watched = await startApiServer(payload, { logger })
+    const held = [await pool().connect(), await pool().connect(), await pool().connect()]
+    const clients = Array.from({ length: 4 }, () => new AbortController())
+    let admitted: Promise<Res[]> | undefined
+    try {
+      // Every place taken by requests stalled on the pool …
+      admitted = Promise.all(
+        Array.from({ length: MAX_CONCURRENT_REQUESTS }, () =>
+          fetch(`${watched.url}/api/articles?limit=5&depth=0`, { headers: { Authorization: tokens.get('press')! } }).then(async (r) => ({
+            status: r.status,
+            text: await r.text(),
+            json: {},
+            headers: r.headers,
+          })),
+        ),
+      )
+      // … and four more waiting behind them, whose clients then give up.
+      const waiting = clients.map((c) =>
+        fetch(`${watched.url}/api/articles?limit=5&depth=0&waiting=1`, { headers: { Authorization: tokens.get('press')! }, signal: c.signal }).catch(
+          (e: Error) => e.name,
+        ),
+      )
+      for (let i = 0; i < 200 && queuedRequests() < 4; i++) await new Promise((r) => setTimeout(r, 20))
+      expect(queuedRequests()).toBe(4)
+      for (const c of clients) c.abort()
+      expect(await Promise.all(waiting)).toEqual(['AbortError', 'AbortError', 'AbortError', 'AbortError'])
+      for (let i = 0; i < 200 && queuedRequests() > 0; i++) await new Promise((r) => setTimeout(r, 20))
+      // Gone from the queue while the places are still taken: nobody will work on them.
+      expect(queuedRequests()).toBe(0)
+    } finally {
+      for (const c of held) c.release()
+    }
+    await admitted
+    await watched.close()
+    const dropped = lines.filter((l) => String(l.msg).startsWith('request dropped'))
+    expect(dropped).toHaveLength(4)
+    expect(dropped.every((l) => l.status === CLIENT_GONE_STATUS)).toBe(true)
+    // Not answered "server busy" after the queue's wait: they left when their clients did.
+    expect(lines.filter((l) => l.msg === 'request refused: server busy')).toHaveLength(0)
     expect((await http('press', 'GET', '/api/articles?limit=5&depth=0')).status).toBe(200)
   })
 

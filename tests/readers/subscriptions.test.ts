@@ -12,6 +12,9 @@ import { subscribeLimits } from '../../cms/subscriptions/endpoints'
  * POST, the mailed confirmation link, publishing through the workflow API, the jobs queue's
  * delivery, one-click unsubscribe, alerts, retries, bounces and the abuse limits.
  */
+// The test plays the load balancer in front of the admin: the X-Forwarded-For it sends ends with the client's address.
+process.env.TRUSTED_PROXY_HOPS = '1'
+
 let payload: Payload
 let close: () => Promise<void>
 let api: { url: string; close: () => Promise<void> }
