@@ -37,7 +37,7 @@ import { withPreviewGuards } from './endpoints/preview'
 import { isHqAdmin } from './access/roles'
 import { logger } from './lib/logger'
 import { contentLocales, defaultLocale } from '../core/locales'
-import { payloadSecret, serverURL } from '../core/env'
+import { databaseUrl, payloadSecret, serverURL } from '../core/config'
 import { emailAdapter } from './email/adapter'
 import { Deliveries, Subscribers } from './subscriptions/collections'
 import { subscriptionEndpoints } from './subscriptions/endpoints'
@@ -109,7 +109,7 @@ export default buildConfig({
   i18n: { supportedLanguages: { vi, en }, fallbackLanguage: 'vi', translations: adminTranslations },
   db: postgresAdapter({
     // DATABASE_POOL_MAX connections, an acquire timeout (503), statement and idle-in-transaction timeouts: cms/db/pool.ts.
-    pool: poolOptions(process.env.DATABASE_URL),
+    pool: poolOptions(databaseUrl()),
     pg: boundedPg,
     // Schema changes go through committed migrations only (npm run migrate:create).
     push: false,

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
-import { projectRoot } from './env'
+import { projectRoot } from './config'
 
 /**
  * UI strings from locales/<code>.json for server-side code outside the Astro build (the

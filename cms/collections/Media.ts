@@ -1,5 +1,5 @@
 import type { CollectionConfig } from 'payload'
-import { mediaDir } from '../../core/env'
+import { mediaDir } from '../../core/config'
 import { changeMedia, createMedia, readMedia } from '../access/media'
 import { isHq, missionsAllowing } from '../access/roles'
 import { enforceMediaDeletion, enforceMediaRights } from '../hooks/enforceMediaRights'

@@ -5,6 +5,7 @@ import type { Endpoint, PayloadRequest } from 'payload'
 import { sitesDir } from '../../core/paths'
 import { poolStats } from '../db/pool'
 import { healthQuery } from '../db/healthConnection'
+import { databaseUrl } from '../../core/config'
 
 type Check<T> = { status: 'ok' | 'error'; error?: string } & T
 
@@ -27,7 +28,7 @@ export async function collectHealth(req: PayloadRequest): Promise<Health> {
   const { payload } = req
   const health: Health = { status: 'ok', time: new Date().toISOString(), database: { status: 'ok' }, jobs: { status: 'ok' }, missions: [] }
   const db = payload.db as unknown as { pool?: pg.Pool; poolOptions?: { connectionString?: string } }
-  const url = db.poolOptions?.connectionString ?? process.env.DATABASE_URL
+  const url = db.poolOptions?.connectionString ?? databaseUrl()
   const pool = poolStats(db.pool)
   try {
     if (!url) throw new Error('no database configured')

@@ -1,4 +1,4 @@
-import { serverURL } from '../../core/env'
+import { serverURL } from '../../core/config'
 import { escapeHtml } from '../../core/escapeHtml'
 import { dirOf, nameIn, type MissionView } from './missionView'
 import { tr } from './strings'

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { adminPort, dataDir, payloadSecret, projectRoot } from '../../core/env'
+import { adminPort, dataDir, payloadSecret, projectRoot } from '../../core/config'
 import { distDir } from '../../core/paths'
 
 const cmsDir = path.join(projectRoot, 'cms')

@@ -375,7 +375,7 @@ describe('deploy to S3-compatible storage', () => {
       file: { data: await demoImage(2, 800, 500), mimetype: 'image/jpeg', name: 'broken.jpg', size: 0 },
       ...system,
     })
-    const { mediaDir } = await import('../../core/env')
+    const { mediaDir } = await import('../../core/config')
     rmSync(path.join(mediaDir, image.filename!), { force: true })
     await payload.create({
       collection: 'articles',

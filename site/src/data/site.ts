@@ -3,9 +3,10 @@ import path from 'node:path'
 import type { ExportedLink, ExportedMission, ExportedPage } from '../../../core/exportContract'
 import { rtlLocales } from '../../../core/locales'
 import { homePath, sectionPath } from '../routing/urls'
+import { siteBuild } from '../../../core/config'
 
 /** Mission site settings, static pages and accredited countries, from the exported JSON. */
-const contentDir = process.env.MP_CONTENT_DIR!
+const contentDir = () => siteBuild.contentDir()
 const pageCache = new Map<string, ExportedPage[]>()
 
 /** Published static pages of a mission in one locale. */
@@ -13,7 +14,7 @@ export function pages(mission: string, locale: string): ExportedPage[] {
   const key = `${mission}/${locale}`
   const cached = pageCache.get(key)
   if (cached) return cached
-  const dir = path.join(contentDir, mission, 'pages', locale)
+  const dir = path.join(contentDir(), mission, 'pages', locale)
   const list = existsSync(dir)
     ? readdirSync(dir)
         .filter((f) => f.endsWith('.json'))
