@@ -9,22 +9,22 @@ import { en } from '@payloadcms/translations/languages/en'
 import { vi } from '@payloadcms/translations/languages/vi'
 import sharp from 'sharp'
 import { redirectsPlugin } from '@payloadcms/plugin-redirects'
-import { redirectsPluginConfig } from './collections/Redirects'
+import { redirectsPluginConfig } from './collections/redirects'
 
-import { Articles } from './collections/Articles'
-import { Deployments } from './collections/Deployments'
-import { Media } from './collections/Media'
-import { Missions } from './collections/Missions'
-import { Users } from './collections/Users'
+import { Articles } from './collections/articles'
+import { Deployments } from './collections/deployments'
+import { Media } from './collections/media'
+import { Missions } from './collections/missions'
+import { Users } from './collections/users'
 import { deploySiteTask } from './jobs/deploySite'
-import { Pages } from './collections/Pages'
-import { AlertLog, Alerts } from './collections/Alerts'
+import { Pages } from './collections/pages'
+import { AlertLog, Alerts } from './collections/alerts'
 import { rebuildSitesTask } from './jobs/rebuildSites'
 import { claimed, jobClaimFields } from './jobs/claims'
 import { publishScheduledTask } from './jobs/publishScheduled'
 import { publishAlertsTask } from './jobs/publishAlerts'
-import { WorkflowEvents } from './collections/WorkflowEvents'
-import { ArticleOverrides } from './collections/ArticleOverrides'
+import { WorkflowEvents } from './collections/workflowEvents'
+import { ArticleOverrides } from './collections/articleOverrides'
 import { dashboardEndpoint } from './workflow/dashboard'
 import { adminTranslations } from './lib/adminTranslations'
 import { adminOrigins } from './lib/adminOrigins'
@@ -97,7 +97,7 @@ export default buildConfig({
   ),
   endpoints: [healthEndpoint, dashboardEndpoint, ...subscriptionEndpoints],
   logger,
-  // Redirects (old URLs → articles and pages), scoped per mission: cms/collections/Redirects.ts.
+  // Redirects (old URLs → articles and pages), scoped per mission: cms/collections/redirects/index.ts.
   plugins: [redirectsPlugin(redirectsPluginConfig)],
   editor: lexicalEditor(),
   localization: {

@@ -4,7 +4,7 @@ import { validateAccentColour } from './contrast'
 import { keepingLocale } from '../../core/nestedRead'
 
 /**
- * What a mission admin shapes on their own site (cms/collections/Missions.ts adds these as
+ * What a mission admin shapes on their own site (cms/collections/missions/index.ts adds these as
  * tabs). They live on the mission itself, so the existing row rule (a mission admin updates
  * only their own mission) covers them; HQ-level fields keep `hqAdminField` there.
  * docs/mission-sites.md explains each part.
