@@ -32,6 +32,7 @@ import { localesOfUsersMissions } from './lib/adminLocales'
 import { healthEndpoint } from './endpoints/health'
 import { withAbuseLimits } from './hooks/abuseLimits'
 import { withLockChecksInTransaction } from './hooks/documentLocks'
+import { notingCommits } from './db/changeFeed'
 import { MAX_UPLOAD_BYTES } from './hooks/validateUpload'
 import { withPreviewGuards } from './endpoints/preview'
 import { isHqAdmin } from './access/roles'
@@ -107,15 +108,18 @@ export default buildConfig({
     filterAvailableLocales: localesOfUsersMissions,
   },
   i18n: { supportedLanguages: { vi, en }, fallbackLanguage: 'vi', translations: adminTranslations },
-  db: postgresAdapter({
-    // DATABASE_POOL_MAX connections, an acquire timeout (503), statement and idle-in-transaction timeouts: cms/db/pool.ts.
-    pool: poolOptions(databaseUrl()),
-    pg: boundedPg,
-    // Schema changes go through committed migrations only (npm run migrate:create).
-    push: false,
-    migrationDir: path.join(dirname, 'migrations'),
-    afterSchemaInit: [localeRowsByParent],
-  }),
+  // Each commit is noted for the API read cache (cms/db/changeFeed.ts).
+  db: notingCommits(
+    postgresAdapter({
+      // DATABASE_POOL_MAX connections, an acquire timeout (503), statement and idle-in-transaction timeouts: cms/db/pool.ts.
+      pool: poolOptions(databaseUrl()),
+      pg: boundedPg,
+      // Schema changes go through committed migrations only (npm run migrate:create).
+      push: false,
+      migrationDir: path.join(dirname, 'migrations'),
+      afterSchemaInit: [localeRowsByParent],
+    }),
+  ),
   sharp,
   // The multipart parser stops reading at the limit and answers 413 (validateUpload checks again).
   upload: {

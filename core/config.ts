@@ -105,6 +105,8 @@ export const listenHost = () => raw('HOST') ?? '127.0.0.1'
 /** SERVER_URL as set (the generated CloudFront policy names the admin only then). */
 export const serverUrlFromEnv = () => url('SERVER_URL')
 export const serverURL = serverUrlFromEnv() ?? `http://localhost:${adminPort}`
+/** API_READ_CACHE=off turns the admin API's read cache off (cms/endpoints/readCache.ts); on by default. */
+export const apiReadCacheEnabled = () => !/^(off|0|false|no)$/i.test(raw('API_READ_CACHE') ?? '')
 /** The admin is served over https: secure cookies, HSTS. */
 export const servedOverHttps = () => (raw('SERVER_URL') ?? '').startsWith('https:')
 /** SITE_BASE_URL: when set, sites are built for `<base>/<code>/` (read when called: `npm start` sets it). */
@@ -166,6 +168,8 @@ export function seedPassword(): string | undefined {
 }
 export const logFormat = () => oneOf('LOG_FORMAT', ['json', 'pretty'] as const)
 export const logLevel = () => raw('LOG_LEVEL')
+/** MAIL_FEEDBACK_TOKEN: the Bearer token of the mail provider's bounce and complaint reports; unset, that endpoint is off. */
+export const mailFeedbackToken = () => raw('MAIL_FEEDBACK_TOKEN')
 /** Subscriber mail per second (MAIL_RATE_PER_SECOND), at least 0.1. */
 export const mailRatePerSecond = () => Math.max(0.1, positive('MAIL_RATE_PER_SECOND', 10))
 

@@ -124,6 +124,8 @@ export type ExportedPage = {
   translations: Record<LocaleCode, string>
   /** Generated share card with the page title (site-relative JPEG path). */
   card?: string
+  /** The required details of an accessibility statement or privacy notice (kinds `accessibility`, `privacy`). */
+  statement?: { conformance: string | null; contact: string | null; reviewedAt: string | null; retention: string | null }
 }
 
 /** When an event is over for readers: its end, else its start. */

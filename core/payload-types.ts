@@ -511,7 +511,22 @@ export interface Page {
   title: string;
   slug?: string | null;
   mission: number | Mission;
-  kind: 'about' | 'ambassador' | 'consular-services' | 'visa' | 'overseas-vietnamese' | 'citizen-protection' | 'other';
+  kind:
+    | 'about'
+    | 'ambassador'
+    | 'consular-services'
+    | 'visa'
+    | 'overseas-vietnamese'
+    | 'citizen-protection'
+    | 'accessibility'
+    | 'privacy'
+    | 'other';
+  statement?: {
+    conformance?: ('full' | 'partial' | 'non-conformant') | null;
+    contact?: string | null;
+    reviewedAt?: string | null;
+    retention?: string | null;
+  };
   summary?: string | null;
   body?: {
     root: {
@@ -1269,6 +1284,14 @@ export interface PagesSelect<T extends boolean = true> {
   slug?: T;
   mission?: T;
   kind?: T;
+  statement?:
+    | T
+    | {
+        conformance?: T;
+        contact?: T;
+        reviewedAt?: T;
+        retention?: T;
+      };
   summary?: T;
   body?: T;
   workflow?:

@@ -125,5 +125,15 @@ export function exportedPage(d: AnyRecord, missionCode: string, locale: string, 
     bodyHtml: d.body ? sanitizeBodyHtml(convertLexicalToHTML({ data: d.body, disableContainer: true })) : '',
     updatedAt: d.updatedAt,
     translations,
+    ...(d.kind === 'accessibility' || d.kind === 'privacy'
+      ? {
+          statement: {
+            conformance: d.statement?.conformance ?? null,
+            contact: d.statement?.contact ?? null,
+            reviewedAt: d.statement?.reviewedAt ?? null,
+            retention: d.statement?.retention ?? null,
+          },
+        }
+      : {}),
   }
 }

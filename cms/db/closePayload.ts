@@ -1,5 +1,6 @@
 import type { Payload } from 'payload'
 import { closeHealthConnection } from './healthConnection'
+import { stopChangeFeed } from './changeFeed'
 
 type Pool = {
   end: () => Promise<void>
@@ -20,6 +21,7 @@ export async function closePayload(payload: Payload) {
   await payload.destroy()
   const pool = (payload.db as unknown as { pool?: Pool }).pool
   await closeHealthConnection(pool?.options?.connectionString)
+  await stopChangeFeed(pool?.options?.connectionString)
   if (!pool || pool.ending) return
   // Let queries already in flight (a jobs-runner poll, a request) finish first: a checked-out
   // client has no error listener, and the server's "terminating connection" would crash us.

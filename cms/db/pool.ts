@@ -77,7 +77,11 @@ export class BoundedPool extends pg.Pool {
     super(options)
     // A connection the server ends (a timeout above, a restart) fails its query; without
     // listeners its 'error' event would crash the process instead.
-    const report = (error: Error) => logger.warn({ err: error }, 'database connection lost')
+    // Once the pool is ending (closePayload), the server's "terminating connection" to the
+    // adapter's checked-out client is the expected end of a script, not news.
+    const report = (error: Error) => {
+      if (!this.ending) logger.warn({ err: error }, 'database connection lost')
+    }
     this.on('error', report)
     this.on('connect', (client) => client.on('error', report))
   }

@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto'
 import type { Payload, TaskConfig, Where } from 'payload'
 import type pg from 'pg'
-import { mailRatePerSecond, serverURL } from '../../core/config'
+import { mailRatePerSecond } from '../../core/config'
 import { idOf, idsOf } from '../access/roles'
 import { alertMessage, articleMessage, digestMessage, type OutgoingMessage, type Recipient } from '../subscriptions/messages'
 import { loadMission, type MissionView } from '../subscriptions/missionView'
+import { messageIdFor, suppressed } from '../subscriptions/feedback'
 import { MAIL_QUEUE } from '../subscriptions/queue'
 
 type Input = { kind: 'article' | 'alert' | 'digest'; article?: number; locale?: string; alert?: number; day?: string }
@@ -13,8 +13,6 @@ type Input = { kind: 'article' | 'alert' | 'digest'; article?: number; locale?: 
 const ratePerSecond = mailRatePerSecond
 /** Messages one job run sends before it hands the rest to a new job (the runner stays responsive). */
 export const BATCH = 200
-/** Hard bounces in a row after which an address gets no more mail. */
-export const BOUNCE_LIMIT = 3
 
 const pool = (payload: Payload) => (payload.db as unknown as { pool: pg.Pool }).pool
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
@@ -88,9 +86,6 @@ async function settle(payload: Payload, id: number, status: string, error: strin
   )
 }
 
-/** A stable Message-ID per delivery: should a message ever go out twice, receivers can tell it is the same one. */
-const messageIdFor = (key: string) => `<${createHash('sha256').update(key).digest('hex').slice(0, 32)}@${new URL(serverURL).hostname || 'localhost'}>`
-
 const permanent = (error: unknown) => {
   const code = Number((error as { responseCode?: number }).responseCode)
   return code >= 500 && code < 600
@@ -114,7 +109,7 @@ async function sendPending(payload: Payload, publication: string, compose: (r: R
     const row = await claim(payload, publication)
     if (!row) return { sent, more: false }
     const subscriber = await payload.findByID({ collection: 'subscribers', id: row.subscriber, depth: 0, overrideAccess: true, disableErrors: true })
-    if (!subscriber || (subscriber.bounces ?? 0) >= BOUNCE_LIMIT || subscriber.complainedAt) {
+    if (!subscriber || suppressed(subscriber)) {
       await settle(payload, row.id, 'skipped', subscriber ? 'address bounced or complained' : 'unsubscribed')
       continue
     }

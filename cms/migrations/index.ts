@@ -13,6 +13,8 @@ import * as migration_20261204_012916_wf_workflow_pages_events from './20261204_
 import * as migration_20261204_015358_readers_subscriptions from './20261204_015358_readers_subscriptions';
 import * as migration_20261204_023816_merged_schema from './20261204_023816_merged_schema';
 import * as migration_20261204_024333_importer_actor from './20261204_024333_importer_actor';
+import * as migration_20261204_041357_content_change_notifications from './20261204_041357_content_change_notifications';
+import * as migration_20261204_042121_legal_page_kinds from './20261204_042121_legal_page_kinds';
 
 export const migrations = [
   {
@@ -88,6 +90,16 @@ export const migrations = [
   {
     up: migration_20261204_024333_importer_actor.up,
     down: migration_20261204_024333_importer_actor.down,
-    name: '20261204_024333_importer_actor'
+    name: '20261204_024333_importer_actor',
+  },
+  {
+    up: migration_20261204_041357_content_change_notifications.up,
+    down: migration_20261204_041357_content_change_notifications.down,
+    name: '20261204_041357_content_change_notifications',
+  },
+  {
+    up: migration_20261204_042121_legal_page_kinds.up,
+    down: migration_20261204_042121_legal_page_kinds.down,
+    name: '20261204_042121_legal_page_kinds'
   },
 ];

@@ -31,7 +31,7 @@ export const Subscribers: CollectionConfig = {
     { name: 'frequency', type: 'select', required: true, defaultValue: 'immediate', options: [...frequencies] },
     { name: 'consentedAt', type: 'date', required: true, admin: { date: { pickerAppearance: 'dayAndTime' } } },
     { name: 'source', type: 'text', admin: { description: { vi: 'Trang nơi người đọc đăng ký', en: 'The page the reader subscribed on' } } },
-    // Hard bounces in a row; at BOUNCE_LIMIT the address gets no more mail (cms/jobs/deliverMail.ts).
+    // Hard bounces in a row; at BOUNCE_LIMIT the address gets no more mail (cms/subscriptions/feedback.ts).
     { name: 'bounces', type: 'number', defaultValue: 0 },
     { name: 'complainedAt', type: 'date' },
   ],

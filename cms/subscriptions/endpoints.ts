@@ -4,6 +4,7 @@ import { sections as allSections } from '../../core/locales'
 import { isHq } from '../access/roles'
 import { clientIp } from '../hooks/abuseLimits'
 import { frequencies, type Frequency } from './collections'
+import { feedbackEndpoint } from './feedback'
 import { confirmMessage } from './messages'
 import { loadMission, type MissionView } from './missionView'
 import { readerPageResponse, type FormField } from './pages'
@@ -374,4 +375,5 @@ export const subscriptionEndpoints: Endpoint[] = [
   preferencesPost,
   exportAddress,
   deleteAddress,
+  feedbackEndpoint,
 ]

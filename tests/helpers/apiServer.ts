@@ -3,6 +3,7 @@ import { Readable } from 'node:stream'
 import type { Logger } from 'pino'
 import { handleEndpoints, type Payload } from 'payload'
 import { withApiGuards } from '../../cms/endpoints/guards'
+import { withReadCache } from '../../cms/endpoints/readCache'
 
 /**
  * Payload's REST API over real HTTP on a free 127.0.0.1 port: the same handler Payload's
@@ -10,12 +11,22 @@ import { withApiGuards } from '../../cms/endpoints/guards'
  * cms/app/(payload)/api/graphql/route.ts), behind the same guards (cms/endpoints/guards.ts).
  * Like Next's server, it sets X-Forwarded-For to the socket address when the client sent none.
  */
-export async function startApiServer(payload: Payload, options: { logger?: Logger; port?: number } = {}): Promise<{ url: string; close: () => Promise<void> }> {
+export async function startApiServer(
+  payload: Payload,
+  options: { logger?: Logger; port?: number; readCache?: boolean } = {},
+): Promise<{ url: string; close: () => Promise<void> }> {
   const { GRAPHQL_POST } = await import('@payloadcms/next/routes')
   const graphql = GRAPHQL_POST(payload.config)
+  const rest = (request: Request) => handleEndpoints({ config: payload.config, request })
+  // The read cache as the Next GET route has it (cms/endpoints/readCache.ts), when a test asks for it.
+  const reads = options.readCache ? withReadCache<undefined>(rest, payload.config) : rest
   const handler = withApiGuards(
     (request: Request) =>
-      request.method === 'POST' && new URL(request.url).pathname === '/api/graphql' ? graphql(request) : handleEndpoints({ config: payload.config, request }),
+      request.method === 'POST' && new URL(request.url).pathname === '/api/graphql'
+        ? graphql(request)
+        : request.method === 'GET'
+          ? reads(request, undefined)
+          : rest(request),
     options,
   )
   const toRequest = (req: IncomingMessage, origin: string): Request => {

@@ -470,3 +470,79 @@ describe('preferences, export and deletion', () => {
     expect(await subscriberOf('reader.vi@example.net')).toBeUndefined()
   })
 })
+
+describe('bounces and complaints reported by the mail provider', () => {
+  const FEEDBACK_TOKEN = 'provider-feedback-secret-0123456789'
+  const report = (body: unknown, token: string | null = FEEDBACK_TOKEN) =>
+    fetch(`${api.url}/api/subscriptions/feedback`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify(body),
+    }).then(async (r) => ({ status: r.status, json: (await r.json()) as Record<string, unknown> }))
+  /** Subscribes an address to External information, publishes one article there and returns the message it got. */
+  async function mailedArticle(email: string, title: string) {
+    await subscribeAndConfirm({ email, sections: ['external-information'] })
+    const id = await publish(title, 'external-information')
+    await runMail()
+    const mail = smtp.to(email).at(-1)!
+    expect(mail.subject).toBe(title)
+    const s = (await subscriberOf(email))!
+    const row = async () =>
+      (await payload.find({ collection: 'deliveries', where: { and: [{ article: { equals: id } }, { subscriber: { equals: s.id } }] }, overrideAccess: true }))
+        .docs[0]!
+    return { mail, row }
+  }
+
+  beforeAll(() => {
+    process.env.MAIL_FEEDBACK_TOKEN = FEEDBACK_TOKEN
+  })
+  afterAll(() => {
+    delete process.env.MAIL_FEEDBACK_TOKEN
+  })
+
+  it('refuses reports without the token, and a batch with one bad event, recording nothing', async () => {
+    await subscribeAndConfirm({ email: 'kept@example.net', sections: ['external-information'] })
+    const good = { type: 'complaint', email: 'kept@example.net' }
+    expect((await report({ events: [good] }, null)).status).toBe(401)
+    expect((await report({ events: [good] }, 'wrong-token')).status).toBe(401)
+    const bad = await report({ events: [good, { type: 'bounce', email: 'kept@example.net' }] })
+    expect(bad.status).toBe(400)
+    expect(JSON.stringify(bad.json)).toContain('events[1].bounceType must be \\"hard\\" or \\"soft\\"')
+    expect((await subscriberOf('kept@example.net'))?.complainedAt ?? null).toBeNull()
+  })
+
+  it('a reported hard bounce marks that send and suppresses the address; later publishes skip it', async () => {
+    const { mail, row } = await mailedArticle('bounces-later@example.net', 'Bài về thông tin đối ngoại')
+    expect((await row()).status).toBe('sent')
+    const res = await report({
+      events: [
+        { type: 'bounce', bounceType: 'hard', email: 'Bounces-Later@example.net', messageId: mail.headers.get('message-id'), detail: '5.1.1 user unknown' },
+        { type: 'bounce', bounceType: 'soft', email: 'kept@example.net' },
+        { type: 'bounce', bounceType: 'hard', email: 'never-subscribed@example.net' },
+      ],
+    })
+    expect(res).toEqual({ status: 200, json: { recorded: 1, ignored: 2 } })
+    expect((await row()).status).toBe('bounced')
+    expect((await row()).error).toContain('5.1.1 user unknown')
+    const before = smtp.to('bounces-later@example.net').length
+    const keptBefore = smtp.to('kept@example.net').length
+    await publish('Bài đối ngoại thứ hai', 'external-information')
+    await runMail()
+    expect(smtp.to('bounces-later@example.net')).toHaveLength(before)
+    expect(smtp.to('kept@example.net')).toHaveLength(keptBefore + 1) // a soft bounce changes nothing
+  })
+
+  it('a reported complaint marks that send as complained and stops mail to the address', async () => {
+    const { mail, row } = await mailedArticle('complains@example.net', 'Bài đối ngoại thứ ba')
+    expect((await report({ events: [{ type: 'complaint', email: 'complains@example.net', messageId: mail.headers.get('message-id') }] })).json).toEqual({
+      recorded: 1,
+      ignored: 0,
+    })
+    expect((await row()).status).toBe('complained')
+    expect((await subscriberOf('complains@example.net'))?.complainedAt).toBeTruthy()
+    const before = smtp.to('complains@example.net').length
+    await publish('Bài đối ngoại thứ tư', 'external-information')
+    await runMail()
+    expect(smtp.to('complains@example.net')).toHaveLength(before)
+  })
+})

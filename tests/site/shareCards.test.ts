@@ -38,11 +38,48 @@ async function addHerolessArticle(payload: Payload) {
   })
 }
 
+let incompleteRefusal = ''
+/** jp-osaka writes its own accessibility statement in English; a privacy notice without its required details is refused. */
+async function addOwnStatement(payload: Payload) {
+  const mission = (await payload.find({ collection: 'missions', where: { code: { equals: 'jp-osaka' } }, overrideAccess: true })).docs[0]!
+  const common = { mission: mission.id, _status: 'published' as const, workflow: { state: 'published' as const } }
+  try {
+    await payload.create({
+      collection: 'pages',
+      locale: 'en',
+      data: { ...common, title: 'Privacy', kind: 'privacy', statement: { contact: 'privacy@example.org' } },
+      overrideAccess: true,
+      context: { skipRebuild: true },
+    })
+  } catch (error) {
+    incompleteRefusal = error instanceof Error ? JSON.stringify((error as { data?: unknown }).data ?? error.message) : String(error)
+  }
+  await payload.create({
+    collection: 'pages',
+    locale: 'en',
+    data: {
+      ...common,
+      title: 'Accessibility statement of the Consulate-General',
+      kind: 'accessibility',
+      summary: 'How accessible osaka.example is, and whom to tell about a barrier.',
+      body: paragraphs(['The visa application form is a PDF that screen readers cannot fill in; ask us for a form by e-mail.']),
+      statement: { conformance: 'partial', contact: 'access@example.org', reviewedAt: '2026-11-30T00:00:00.000Z' },
+    },
+    overrideAccess: true,
+    context: { skipRebuild: true },
+  })
+}
+
 const metas = (doc: Document, key: 'name' | 'property', value: string) =>
   findAll((e: Element) => e.name === 'meta' && getAttributeValue(e, key) === value, doc.children).map((e) => getAttributeValue(e, 'content') ?? '')
 
 beforeAll(async () => {
-  site = await buildDemoSites({ extra: addHerolessArticle })
+  site = await buildDemoSites({
+    extra: async (payload) => {
+      await addHerolessArticle(payload)
+      await addOwnStatement(payload)
+    },
+  })
   pages = new Map(
     builtFiles(site.sitesDir)
       .filter((f) => f.endsWith('.html'))
@@ -157,5 +194,20 @@ describe('share cards and descriptions on every built page', () => {
         }
       }
     }
+  })
+
+  it('a mission’s own statement (a page of kind accessibility) replaces the generated one in its locale, with its required details; an incomplete one is refused', () => {
+    expect(incompleteRefusal).toMatch(/statement\.reviewedAt|Required on the/)
+    expect(incompleteRefusal).toContain('retention')
+    const own = pages.get('jp-osaka/en/accessibility/index.html')!
+    const text = textContent(own)
+    expect(text).toContain('Accessibility statement of the Consulate-General')
+    expect(text).toContain('partially conforms to the Web Content Accessibility Guidelines (WCAG) 2.2, level AA')
+    expect(text).toContain('The visa application form is a PDF')
+    expect(text).toContain('access@example.org')
+    expect(text).toMatch(/Last reviewed on November 30, 2026/)
+    // Not also under info/, and the other locale keeps the generated statement.
+    expect([...pages.keys()].some((f) => /^jp-osaka\/en\/info\/accessibility-statement/.test(f))).toBe(false)
+    expect(textContent(pages.get('jp-osaka/vi/tuyen-bo-tiep-can/index.html')!)).not.toContain('The visa application form')
   })
 })

@@ -16,7 +16,28 @@ import { importSourceField } from '../../fields/importSource'
 import { recordSlugRedirect } from '../../hooks/recordSlugRedirect'
 import { optimisticConcurrency } from '../../hooks/optimisticConcurrency'
 
-export const pageKinds = ['about', 'ambassador', 'consular-services', 'visa', 'overseas-vietnamese', 'citizen-protection', 'other'] as const
+export const pageKinds = [
+  'about',
+  'ambassador',
+  'consular-services',
+  'visa',
+  'overseas-vietnamese',
+  'citizen-protection',
+  'accessibility',
+  'privacy',
+  'other',
+] as const
+/** Kinds the site shows at its fixed legal addresses instead of the generated text (site/src/data/legal.ts). */
+export const legalPageKinds = ['accessibility', 'privacy'] as const
+export const conformanceLevels = ['full', 'partial', 'non-conformant'] as const
+
+/** A statement field that the given kinds of page must fill in (checked when the page is published; drafts may be incomplete). */
+const requiredFor =
+  (...kinds: (typeof legalPageKinds)[number][]): Validate<unknown> =>
+  (value, { data }) =>
+    !kinds.includes((data as { kind?: never }).kind as never) || (value !== null && value !== undefined && String(value).trim() !== '')
+      ? true
+      : `Required on the ${kinds.join(' and ')} page${kinds.length > 1 ? 's' : ''}.`
 
 /** Which mission a page is for is checked against the data; going live happens only through the workflow. */
 const enforcePageRights: CollectionBeforeChangeHook = async ({ data, originalDoc, req, operation, context }) => {
@@ -171,6 +192,40 @@ export const Pages: CollectionConfig = {
       label: { vi: 'Loại trang', en: 'Kind of page' },
       options: pageKinds.map((v) => ({ value: v, label: v })),
       admin: { position: 'sidebar' },
+    },
+    {
+      // What an accessibility statement and a privacy notice must say (EU Directive 2016/2102, GDPR art. 13).
+      name: 'statement',
+      type: 'group',
+      label: { vi: 'Nội dung bắt buộc', en: 'Required statement details' },
+      admin: { condition: (data) => (legalPageKinds as readonly string[]).includes(data?.kind) },
+      fields: [
+        {
+          name: 'conformance',
+          type: 'select',
+          label: { vi: 'Mức tuân thủ WCAG 2.2 AA', en: 'Conformance with WCAG 2.2 AA' },
+          options: conformanceLevels.map((v) => ({ value: v, label: v })),
+          validate: requiredFor('accessibility'),
+        },
+        {
+          name: 'contact',
+          type: 'email',
+          label: { vi: 'Địa chỉ liên hệ', en: 'Contact address' },
+          validate: (value, args) => {
+            const required = requiredFor('accessibility', 'privacy')(value, args)
+            if (required !== true) return required
+            return !value || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(String(value)) || `"${String(value)}" is not an e-mail address.`
+          },
+        },
+        { name: 'reviewedAt', type: 'date', label: { vi: 'Ngày rà soát', en: 'Date of review' }, validate: requiredFor('accessibility', 'privacy') },
+        {
+          name: 'retention',
+          type: 'textarea',
+          localized: true,
+          label: { vi: 'Dữ liệu lưu giữ và thời hạn', en: 'What is stored and for how long' },
+          validate: requiredFor('privacy'),
+        },
+      ],
     },
     // The same workflow panel as articles: submit, approve, publish per language (cms/components/WorkflowPanel.tsx).
     { name: 'workflowPanel', type: 'ui', admin: { position: 'sidebar', components: { Field: '/components/WorkflowPanel#WorkflowPanel' } } },

@@ -4,13 +4,24 @@ import type { ExportedLink, ExportedMission, ExportedPage } from '../../../core/
 import { rtlLocales } from '../../../core/locales'
 import { homePath, sectionPath } from '../routing/urls'
 import { siteBuild } from '../../../core/config'
+import { legalPath, type LegalDoc } from './legal'
 
 /** Mission site settings, static pages and accredited countries, from the exported JSON. */
 const contentDir = () => siteBuild.contentDir()
 const pageCache = new Map<string, ExportedPage[]>()
 
-/** Published static pages of a mission in one locale. */
-export function pages(mission: string, locale: string): ExportedPage[] {
+/** Kinds of page shown at the site's legal addresses (site/src/data/legal.ts), not under info/. */
+const legalKinds = new Set(['accessibility', 'privacy'])
+
+/** Published static pages of a mission in one locale (not the accessibility statement or privacy notice). */
+export const pages = (mission: string, locale: string): ExportedPage[] => allPages(mission, locale).filter((p) => !legalKinds.has(p.kind))
+
+/** The mission's own accessibility statement or privacy notice in this locale, if it published one (the lowest id when several). */
+export const legalPage = (mission: string, locale: string, kind: 'accessibility' | 'privacy'): ExportedPage | undefined =>
+  allPages(mission, locale).find((p) => p.kind === kind)
+
+/** Every published page of a mission in one locale, the legal ones included (what menus may link to). */
+export function allPages(mission: string, locale: string): ExportedPage[] {
   const key = `${mission}/${locale}`
   const cached = pageCache.get(key)
   if (cached) return cached
@@ -45,8 +56,9 @@ export const countryPath = (m: ExportedMission, locale: string, country: string)
 export function linkHref(m: ExportedMission, locale: string, link: ExportedLink): string | null {
   if (link.kind === 'external') return link.url ?? null
   if (link.kind === 'section') return link.section ? sectionPath(m, locale, link.section) : null
-  const page = pages(m.code, locale).find((p) => p.id === link.page)
-  return page ? pagePath(m, locale, page.slug) : null
+  const page = allPages(m.code, locale).find((p) => p.id === link.page)
+  if (!page) return null
+  return legalKinds.has(page.kind) ? legalPath(m, locale, page.kind as LegalDoc) : pagePath(m, locale, page.slug)
 }
 
 /** Links of a menu in this locale that lead somewhere. */

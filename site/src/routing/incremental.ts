@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import type { ExportedMission } from '../../../core/exportContract'
-import { pages } from '../data/site'
+import { allPages } from '../data/site'
 import { siteBuild } from '../../../core/config'
 
 /**
@@ -38,7 +38,7 @@ const chromeHashes = new Map<string, string>()
 function chromeHash(mission: ExportedMission): string {
   let hash = chromeHashes.get(mission.code)
   if (hash) return hash
-  const linkable = mission.locales.flatMap((l) => pages(mission.code, l).map((p) => [l, p.id, p.slug]))
+  const linkable = mission.locales.flatMap((l) => allPages(mission.code, l).map((p) => [l, p.id, p.slug, p.kind]))
   hash = sha1(JSON.stringify([templateHash, mission, linkable]))
   chromeHashes.set(mission.code, hash)
   return hash
