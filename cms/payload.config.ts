@@ -9,22 +9,22 @@ import { en } from '@payloadcms/translations/languages/en'
 import { vi } from '@payloadcms/translations/languages/vi'
 import sharp from 'sharp'
 import { redirectsPlugin } from '@payloadcms/plugin-redirects'
-import { redirectsPluginConfig } from './collections/Redirects'
+import { redirectsPluginConfig } from './collections/redirects'
 
-import { Articles } from './collections/Articles'
-import { Deployments } from './collections/Deployments'
-import { Media } from './collections/Media'
-import { Missions } from './collections/Missions'
-import { Users } from './collections/Users'
+import { Articles } from './collections/articles'
+import { Deployments } from './collections/deployments'
+import { Media } from './collections/media'
+import { Missions } from './collections/missions'
+import { Users } from './collections/users'
 import { deploySiteTask } from './jobs/deploySite'
-import { Pages } from './collections/Pages'
-import { AlertLog, Alerts } from './collections/Alerts'
+import { Pages } from './collections/pages'
+import { AlertLog, Alerts } from './collections/alerts'
 import { rebuildSitesTask } from './jobs/rebuildSites'
 import { claimed, jobClaimFields } from './jobs/claims'
 import { publishScheduledTask } from './jobs/publishScheduled'
 import { publishAlertsTask } from './jobs/publishAlerts'
-import { WorkflowEvents } from './collections/WorkflowEvents'
-import { ArticleOverrides } from './collections/ArticleOverrides'
+import { WorkflowEvents } from './collections/workflowEvents'
+import { ArticleOverrides } from './collections/articleOverrides'
 import { dashboardEndpoint } from './workflow/dashboard'
 import { adminTranslations } from './lib/adminTranslations'
 import { adminOrigins } from './lib/adminOrigins'
@@ -38,7 +38,7 @@ import { withPreviewGuards } from './endpoints/preview'
 import { isHqAdmin } from './access/roles'
 import { logger } from './lib/logger'
 import { contentLocales, defaultLocale } from '../core/locales'
-import { payloadSecret, serverURL } from '../core/env'
+import { databaseUrl, payloadSecret, serverURL } from '../core/config'
 import { emailAdapter } from './email/adapter'
 import { Deliveries, Subscribers } from './subscriptions/collections'
 import { subscriptionEndpoints } from './subscriptions/endpoints'
@@ -98,7 +98,7 @@ export default buildConfig({
   ),
   endpoints: [healthEndpoint, dashboardEndpoint, ...subscriptionEndpoints],
   logger,
-  // Redirects (old URLs → articles and pages), scoped per mission: cms/collections/Redirects.ts.
+  // Redirects (old URLs → articles and pages), scoped per mission: cms/collections/redirects/index.ts.
   plugins: [redirectsPlugin(redirectsPluginConfig)],
   editor: lexicalEditor(),
   localization: {
@@ -112,7 +112,7 @@ export default buildConfig({
   db: notingCommits(
     postgresAdapter({
       // DATABASE_POOL_MAX connections, an acquire timeout (503), statement and idle-in-transaction timeouts: cms/db/pool.ts.
-      pool: poolOptions(process.env.DATABASE_URL),
+      pool: poolOptions(databaseUrl()),
       pg: boundedPg,
       // Schema changes go through committed migrations only (npm run migrate:create).
       push: false,

@@ -2,7 +2,7 @@ import { mkdirSync, renameSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import type { Payload, PayloadRequest } from 'payload'
 import { ALERT_LABEL_KEYS, type AlertFile } from './alertBanner'
-import { projectRoot } from './env'
+import { alertsDirFromEnv } from './config'
 import { localeCodes } from './locales'
 import { keepingLocale } from './nestedRead'
 import { lookupUiString } from './uiStrings'
@@ -16,7 +16,7 @@ export type { AlertFile } from './alertBanner'
  * (cms/jobs/publishAlerts.ts) uploads the same file to the bucket for the edge worker. It lives
  * beside, not inside, dist/sites/<code>/, so a site rebuild (which swaps that folder) never drops it.
  */
-export const alertsDir = () => process.env.MP_ALERTS_DIR ?? path.resolve(projectRoot, process.env.DIST_DIR ?? 'dist', 'alerts')
+export const alertsDir = alertsDirFromEnv
 
 /** The banner's words in every UI locale, carried in the file for servers without locales/ (the edge). */
 const alertLabels = () => Object.fromEntries(localeCodes.map((l) => [l, Object.fromEntries(ALERT_LABEL_KEYS.map((k) => [k, lookupUiString(l, k) ?? k]))]))

@@ -1,7 +1,7 @@
 import path from 'node:path'
-import { dataDir, projectRoot, sitePort } from './env'
+import { dataDir, distDirFromEnv, projectRoot, siteBaseUrl, sitePort } from './config'
 
-export const distDir = path.resolve(projectRoot, process.env.DIST_DIR ?? 'dist')
+export const distDir = distDirFromEnv()
 export const sitesDir = path.join(distDir, 'sites')
 export const workDir = path.join(distDir, '.work')
 export const mediaCacheDir = path.join(dataDir, 'media-cache')
@@ -12,7 +12,7 @@ export const siteProjectDir = path.join(projectRoot, 'site')
  * wins, so locally built links work under /<code>/; otherwise the mission's configured URL.
  */
 export function missionSiteUrl(code: string, configured?: string | null): string {
-  const base = process.env.SITE_BASE_URL
+  const base = siteBaseUrl()
   if (base) return `${base.replace(/\/+$/, '')}/${code}/`
   if (configured) return configured.endsWith('/') ? configured : `${configured}/`
   return `http://localhost:${sitePort}/${code}/`

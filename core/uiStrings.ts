@@ -1,27 +1,45 @@
-import { existsSync, readFileSync } from 'node:fs'
-import path from 'node:path'
-import { projectRoot } from './env'
+import ar from '../locales/ar.json'
+import en from '../locales/en.json'
+import vi from '../locales/vi.json'
 
 /**
- * UI strings from locales/<code>.json for server-side code outside the Astro build (the
- * pipeline, the preview, the site server's alert banner); templates use i18next instead.
+ * The UI strings, locales/<code>.json (flat dotted keys), for every reader of them: the site's
+ * i18next (site/src/i18n/index.ts) and server-side code (the pipeline, the preview, mail, the
+ * site server's alert banner). Imported, not read from disk, so bundles (the Astro build, the
+ * admin's Next.js server) carry them wherever they run.
+ *
+ * en.json is the reference: `UiKey` is its keys, another locale file missing one is a type error,
+ * and so is a lookup of a key that does not exist (`uiString`, and i18next's `t` through
+ * `CustomTypeOptions` below, as Astro Starlight types its UI strings).
  */
-const cache = new Map<string, Record<string, string>>()
+export type UiKey = keyof typeof en
+export type UiStrings = Record<UiKey, string>
 
-function strings(locale: string): Record<string, string> {
-  let table = cache.get(locale)
-  if (!table) {
-    const file = path.join(projectRoot, 'locales', `${locale}.json`)
-    table = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>) : {}
-    cache.set(locale, table)
+export const uiResources = { ar, en, vi } satisfies Record<string, UiStrings> as Record<string, UiStrings>
+
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    defaultNS: 'translation'
+    resources: { translation: UiStrings }
+    keySeparator: false
+    nsSeparator: false
   }
-  return table
 }
 
-export const hasUiLocale = (locale: string) => Object.keys(strings(locale)).length > 0
+export const uiLocales = Object.keys(uiResources)
+export const hasUiLocale = (locale: string) => Object.hasOwn(uiResources, locale)
 
-/** The string in `locale`, else in English, else undefined. */
-export const lookupUiString = (locale: string, key: string): string | undefined => strings(locale)[key] ?? strings('en')[key]
+/** The string in `locale`, else in English, else undefined; for keys made at run time (an alert's level). */
+export const lookupUiString = (locale: string, key: string): string | undefined =>
+  (hasUiLocale(locale) ? (uiResources[locale] as Record<string, string>)[key] : undefined) ?? (en as Record<string, string>)[key]
 
-/** The string in `locale`, else in English, else the key itself. */
-export const uiString = (locale: string, key: string): string => lookupUiString(locale, key) ?? key
+/** The string in `locale`, else in English. */
+export const uiString = (locale: string, key: UiKey): string => lookupUiString(locale, key) ?? key
+
+/** Families of keys completed at run time by a code that is data (a section, a mission kind, an alert level, a language). */
+export type UiKeyFamily = 'section' | 'kind' | 'alert' | 'language.inline'
+/** The key of a code's string, e.g. uiKey('section', 'news', 'name'); the family is checked, the code cannot be. */
+export const uiKey = (family: UiKeyFamily, code: string, part?: 'name' | 'slug') => [family, code, part].filter(Boolean).join('.') as UiKey
+
+/** Localized slug of a section, e.g. news → tin-tuc in Vietnamese; the section's code when it has none. */
+export const sectionSlug = (locale: string, section: string): string => lookupUiString(locale, uiKey('section', section, 'slug')) ?? section

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { copyFileSync, cpSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { projectRoot } from '../core/env'
+import { projectRoot } from '../core/config'
 import { siteProjectDir } from '../core/paths'
 import { walk } from './deploy/objects'
 import { htmlFiles } from './searchIndex'

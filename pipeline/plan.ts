@@ -1,8 +1,8 @@
-import os from 'node:os'
 import pLimit from 'p-limit'
 import type { Payload } from 'payload'
 import type { Mission } from '../core/payload-types'
 import { countPublishedArticles } from './exportContent'
+import { buildProcesses } from '../core/config'
 
 /** Below this many article pages one astro process is faster than paying start-up twice. */
 const PAGES_PER_EXTRA_PROCESS = 400
@@ -22,7 +22,7 @@ const MAX_PAGES_PER_PROCESS = 10_000
  * missions × 100 articles on 2 cores: two builds, the first rendering while the second shard is
  * exported, 7.2 s; four builds (two at a time, more overlap, two more start-ups) 9.0 s.
  */
-export function renderPlan(articlePages: number, missions: number, cores = Number(process.env.MP_BUILD_PROCESSES) || os.availableParallelism()) {
+export function renderPlan(articlePages: number, missions: number, cores = buildProcesses()) {
   const forSpeed = Math.min(cores, Math.ceil(articlePages / PAGES_PER_EXTRA_PROCESS))
   const forMemory = Math.ceil(articlePages / MAX_PAGES_PER_PROCESS)
   const shards = Math.max(1, Math.min(missions, Math.max(forSpeed, forMemory)))

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process'
 import { existsSync, mkdirSync, symlinkSync } from 'node:fs'
 import path from 'node:path'
-import { projectRoot } from '../core/env'
+import { projectRoot } from '../core/config'
 import { siteProjectDir } from '../core/paths'
 
 /**

@@ -2,7 +2,7 @@ import path from 'node:path'
 import type { ExportedMission, ExportedShareCards } from '../core/exportContract'
 import { rtlLocales, sections } from '../core/locales'
 import { mediaCacheDir } from '../core/paths'
-import { uiString } from '../core/uiStrings'
+import { uiKey, uiString, type UiKey } from '../core/uiStrings'
 import { placeCard, shareCard } from '../media/shareCard'
 
 /** Makes the share cards of one mission's site, in one locale, for pages that have no picture of their own. */
@@ -39,11 +39,11 @@ export function cardMaker(mission: Pick<ExportedMission, 'name' | 'defaultLocale
 export async function siteCards(mission: ExportedMission & { kind: string }, make: CardMaker): Promise<Record<string, ExportedShareCards>> {
   const cards: Record<string, ExportedShareCards> = {}
   for (const locale of mission.locales) {
-    const t = (key: string) => uiString(locale, key)
+    const t = (key: UiKey) => uiString(locale, key)
     const bySection: Record<string, string> = {}
-    for (const s of sections) bySection[s] = await make(locale, t(`section.${s}.name`))
+    for (const s of sections) bySection[s] = await make(locale, t(uiKey('section', s, 'name')))
     cards[locale] = {
-      home: await make(locale, t(`kind.${mission.kind}`)),
+      home: await make(locale, t(uiKey('kind', mission.kind))),
       sections: bySection,
       countries: mission.site?.accredited.length ? await make(locale, t('countries.title')) : null,
     }

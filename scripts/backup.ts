@@ -12,11 +12,11 @@ import path from 'node:path'
 import pg from 'pg'
 import { create as createTar } from 'tar'
 import { openDatabase, type Database } from '../cms/db/embeddedPostgres'
-import { dataDir, mediaDir, payloadSecret, projectRoot } from '../core/env'
+import { backupDirFromEnv, dataDir, debug, mediaDir, payloadSecret } from '../core/config'
 import { archiveMac, checksumFileOf, DUMP_FILE, listFiles, macFileOf, macLine, MANIFEST_FILE, sha256File, type BackupManifest } from './lib/backupFormat'
 import { findPgTool, pgToolVersion, runPgTool } from './lib/pgTools'
 
-const backupDir = path.resolve(projectRoot, process.env.BACKUP_DIR ?? 'backups')
+const backupDir = backupDirFromEnv()
 
 function timestamp(d = new Date()) {
   return d
@@ -88,7 +88,7 @@ try {
   process.exit(0)
 } catch (error) {
   console.error(`\nbackup failed: ${error instanceof Error ? error.message : String(error)}`)
-  if (process.env.DEBUG) console.error(error)
+  if (debug()) console.error(error)
   if (!existsSync(backupDir)) console.error(`(no backup was written)`)
   process.exit(1)
 }

@@ -25,6 +25,7 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 import autocannon, { type Client, type Request, type Result } from 'autocannon'
 import pLimit from 'p-limit'
+import { dataDir, seedPassword } from '../core/config'
 
 const { values } = parseArgs({
   options: {
@@ -131,8 +132,8 @@ async function startOwnServer(): Promise<Server> {
 }
 
 function runningServer(url: string): Server {
-  let password = values.password ?? process.env.SEED_PASSWORD
-  const file = path.resolve(projectRoot, process.env.DATA_DIR ?? '.data', 'demo-credentials.txt')
+  let password = values.password ?? seedPassword()
+  const file = path.join(dataDir, 'demo-credentials.txt')
   if (!password && existsSync(file)) password = /^password: (.+)$/m.exec(readFileSync(file, 'utf8'))?.[1]?.trim()
   if (!password) {
     console.error(`Give the demo accounts' password with --password (or SEED_PASSWORD); ${file} does not exist.`)

@@ -88,7 +88,7 @@ const { closePayload } = await import('../cms/db/closePayload')
 const { seed } = await import('../cms/seed')
 const { buildSites } = await import('../pipeline/buildSites')
 const { startSiteServer } = await import('../site-server/server')
-const { projectRoot } = await import('../core/env')
+const { chromiumPath, debug, projectRoot } = await import('../core/config')
 const { uiString } = await import('../core/uiStrings')
 
 type Measured = {
@@ -172,7 +172,7 @@ try {
   await buildSites({ payload, sitesDir, log: () => {} })
   server = await startSiteServer({ sitesDir, port: sitePort, host: '127.0.0.1' })
   browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: chromiumPath(),
     args: [
       '--no-sandbox',
       '--disable-gpu',
@@ -272,7 +272,7 @@ try {
   if (over.length) exitCode = 1
 } catch (error) {
   console.error(`\nbench:readers failed: ${error instanceof Error ? error.message : String(error)}`)
-  if (process.env.DEBUG) console.error(error)
+  if (debug()) console.error(error)
   exitCode = 1
 } finally {
   await browser?.close().catch(() => {})

@@ -4,9 +4,10 @@
  * unchanged since the last build.
  */
 import { ensureAdminBuilt } from './lib/adminBuild'
+import { payloadSecretFromEnv } from '../core/config'
 
 try {
-  await ensureAdminBuilt((l) => console.log(l), { ...process.env, PAYLOAD_SECRET: process.env.PAYLOAD_SECRET ?? 'admin-build' })
+  await ensureAdminBuilt((l) => console.log(l), { ...process.env, PAYLOAD_SECRET: payloadSecretFromEnv() ?? 'admin-build' })
   console.log('Admin UI is built (cms/.next).')
 } catch (error) {
   console.error(`\nbuild:admin failed: ${error instanceof Error ? error.message : String(error)}`)

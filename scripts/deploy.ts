@@ -5,6 +5,7 @@
  * Add --skip-build to deploy what is already in dist/sites/.
  */
 import { parseArgs } from 'node:util'
+import { deployKeep, osUser } from '../core/config'
 
 const { values } = parseArgs({
   options: {
@@ -13,7 +14,7 @@ const { values } = parseArgs({
     rollback: { type: 'string' },
     'skip-build': { type: 'boolean' },
     prune: { type: 'boolean' },
-    keep: { type: 'string', default: process.env.DEPLOY_KEEP ?? '20' },
+    keep: { type: 'string', default: deployKeep() },
   },
   strict: true,
 })
@@ -63,7 +64,7 @@ try {
 await runScript('deploy', async ({ payload }) => {
   const { stale } = await failStaleDeployments(payload)
   if (stale) console.log(`Marked ${stale} deployment(s) left running by a stopped process as failed.`)
-  const trigger = `cli (${process.env.USER ?? 'unknown user'})`
+  const trigger = `cli (${osUser() ?? 'unknown user'})`
   if (values.rollback) {
     const target = await payload.findByID({ collection: 'deployments', id: Number(values.rollback), depth: 1, overrideAccess: true, disableErrors: true })
     if (!target) throw new Error(`There is no deployment #${values.rollback}`)

@@ -6,13 +6,13 @@
 import { requireS3Config } from '../pipeline/deploy/config'
 import { analyticsConfig } from '../site/analytics'
 import { startEdge } from '../edge/runLocal'
+import { cdnPurgeToken, edgeCache, edgePort, listenHost } from '../core/config'
 
-const port = Number(process.env.EDGE_PORT ?? 8787)
-if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`EDGE_PORT must be a port number, got "${process.env.EDGE_PORT}"`)
+const port = edgePort()
 const s3 = requireS3Config()
 const edge = await startEdge({
   port,
-  host: process.env.HOST ?? '127.0.0.1',
+  host: listenHost(),
   vars: {
     S3_ENDPOINT: s3.endpoint,
     S3_BUCKET: s3.bucket,
@@ -22,9 +22,9 @@ const edge = await startEdge({
     AWS_ACCESS_KEY_ID: s3.accessKeyId,
     AWS_SECRET_ACCESS_KEY: s3.secretAccessKey,
     ANALYTICS_ORIGIN: analyticsConfig()?.origin,
-    PURGE_TOKEN: process.env.CDN_PURGE_TOKEN,
+    PURGE_TOKEN: cdnPurgeToken(),
     // Locally the bucket is near: read it on every request unless EDGE_CACHE=on (then purges matter, as in production).
-    EDGE_CACHE: process.env.EDGE_CACHE === 'on' ? 'on' : 'off',
+    EDGE_CACHE: edgeCache(),
   },
 })
 console.log(`Edge worker (workerd): ${edge.url}/  — e.g. ${edge.url}/au-canberra/vi/  (bucket ${s3.bucket}${s3.endpoint ? ` at ${s3.endpoint}` : ''})`)

@@ -8,16 +8,16 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { projectRoot } from '../core/env'
+import { cloudfrontMissionHosts, projectRoot, serverURL, serverUrlFromEnv } from '../core/config'
 import { cloudFrontFunctionSource, responseHeadersPolicy } from '../edge/cloudfrontConfig'
 import { analyticsConfig } from '../site/analytics'
 
 const dir = path.join(projectRoot, 'edge', 'cloudfront')
 mkdirSync(dir, { recursive: true })
-const hosts = process.env.CLOUDFRONT_MISSION_HOSTS ? (JSON.parse(process.env.CLOUDFRONT_MISSION_HOSTS) as Record<string, string>) : {}
+const hosts = cloudfrontMissionHosts()
 writeFileSync(path.join(dir, 'function.js'), cloudFrontFunctionSource(hosts))
 writeFileSync(
   path.join(dir, 'response-headers-policy.json'),
-  `${JSON.stringify(responseHeadersPolicy(analyticsConfig()?.origin ?? null, 'mission-sites', process.env.SERVER_URL ? new URL(process.env.SERVER_URL).origin : null), null, 2)}\n`,
+  `${JSON.stringify(responseHeadersPolicy(analyticsConfig()?.origin ?? null, 'mission-sites', serverUrlFromEnv() ? new URL(serverURL).origin : null), null, 2)}\n`,
 )
 console.log('Wrote edge/cloudfront/function.js and edge/cloudfront/response-headers-policy.json')

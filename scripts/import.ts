@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
-import { dataDir } from '../core/env'
+import { dataDir } from '../core/config'
 import { sitesDir } from '../core/paths'
 import { readSource } from '../import/read'
 import { ImportError, runImport } from '../import/run'

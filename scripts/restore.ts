@@ -12,7 +12,7 @@ import path from 'node:path'
 import pg from 'pg'
 import { extract, list } from 'tar'
 import { openDatabase, runningPostmaster, type Database } from '../cms/db/embeddedPostgres'
-import { dataDir, mediaDir } from '../core/env'
+import { databaseUrl, dataDir, debug, embeddedDatabase, mediaDir, payloadSecretFromEnv } from '../core/config'
 import {
   archiveEntryProblem,
   archiveMac,
@@ -35,7 +35,8 @@ const archiveArg = args.find((a) => !a.startsWith('--'))
 
 /** The secret the archive's HMAC is keyed with: PAYLOAD_SECRET, else the data directory's generated one. */
 function installationSecret(): string {
-  if (process.env.PAYLOAD_SECRET) return process.env.PAYLOAD_SECRET
+  const secret = payloadSecretFromEnv()
+  if (secret) return secret
   const file = path.join(dataDir, 'payload-secret')
   if (existsSync(file)) return readFileSync(file, 'utf8').trim()
   throw new Refused(
@@ -132,7 +133,7 @@ async function main() {
         `The media folder ${mediaDir} already holds ${existingMedia.length} files. Restore into an empty data directory, or pass --force to replace them.`,
       )
     }
-    const embedded = !(process.env.DATABASE_URL && process.env.MP_EMBEDDED_DB !== '1')
+    const embedded = !(databaseUrl() && !embeddedDatabase())
     if (embedded && runningPostmaster(path.join(dataDir, 'postgres'))) {
       // Restoring under a running `npm start` would swap data out from under it.
       throw new Refused(`The embedded database in ${dataDir} is in use (is "npm start" running?). Stop it first; nothing was changed.`)
@@ -185,6 +186,6 @@ try {
   process.exit(0)
 } catch (error) {
   console.error(`\nrestore failed: ${error instanceof Error ? error.message : String(error)}`)
-  if (process.env.DEBUG && !(error instanceof Refused)) console.error(error)
+  if (debug() && !(error instanceof Refused)) console.error(error)
   process.exit(1)
 }

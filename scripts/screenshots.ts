@@ -11,7 +11,7 @@ import { createServer } from 'node:net'
 import path from 'node:path'
 import sharp from 'sharp'
 import { chromium } from 'playwright-core'
-import { projectRoot, sitePort } from '../core/env'
+import { chromiumPath, projectRoot, sitePort } from '../core/config'
 import { sitesDir } from '../core/paths'
 import { uiString } from '../core/uiStrings'
 import { runScript } from './lib/session'
@@ -40,7 +40,7 @@ await runScript('screenshots', async ({ payload }) => {
   const missions = (await payload.find({ collection: 'missions', pagination: false, depth: 0, overrideAccess: true, sort: 'code' })).docs
   const port = await freePort()
   const server = await startSiteServer({ sitesDir, port, host: '127.0.0.1' })
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] })
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: ['--no-sandbox', '--disable-gpu'] })
   mkdirSync(outDir, { recursive: true })
   let count = 0
   try {

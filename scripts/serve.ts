@@ -4,11 +4,11 @@
  * to start on a database whose migrations are behind (`npm run migrate`) or without a built admin
  * (`npm run build:admin`). Builds, deploys and scheduled publishing run in `npm run worker`.
  */
-import { adminPort } from '../core/env'
+import { adminPort, listenHost } from '../core/config'
 import { adminBuildExists, startAdminServer } from './lib/adminBuild'
 import { openSession } from './lib/session'
 
-const host = process.env.HOST ?? '127.0.0.1'
+const host = listenHost()
 
 try {
   if (!adminBuildExists()) throw new Error('The admin UI is not built. Run `npm run build:admin` first (once per release, or in the image).')

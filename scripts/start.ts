@@ -7,7 +7,7 @@
 import type { ChildProcess } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import path from 'node:path'
-import { adminPort, sitePort } from '../core/env'
+import { adminPort, debug, listenHost, s3Bucket, siteBaseUrl, sitePort } from '../core/config'
 import { seed } from '../cms/seed'
 import { buildSites } from '../pipeline/buildSites'
 import { sitesDir } from '../core/paths'
@@ -17,11 +17,11 @@ import { openSession, type Session } from './lib/session'
 import { demoSeedWanted } from './lib/demoSeed'
 
 const log = (line: string) => console.log(line)
-const host = process.env.HOST ?? '127.0.0.1'
+const host = listenHost()
 // Locally built links point at the local server — unless the sites are deployed (S3_BUCKET): pages
 // built for localhost must never reach readers, so the missions' public URLs (or the operator's
 // SITE_BASE_URL) are used, and a deploy of localhost pages is refused (pipeline/deploy/deployMission.ts).
-if (!process.env.S3_BUCKET) process.env.SITE_BASE_URL ??= `http://localhost:${sitePort}`
+if (!s3Bucket()) process.env.SITE_BASE_URL ??= `http://localhost:${sitePort}`
 
 let session: Session | undefined
 let admin: ChildProcess | undefined
@@ -81,9 +81,10 @@ try {
   session = await openSession({ mode: 'own', runJobs: true, log })
   const { payload } = session
   log(session.db.embedded ? `Database: embedded PostgreSQL in .data/postgres` : 'Database: DATABASE_URL')
-  if (process.env.S3_BUCKET && !process.env.SITE_BASE_URL) {
+  const bucket = s3Bucket()
+  if (bucket && !siteBaseUrl()) {
     log(
-      `Deploys to ${process.env.S3_BUCKET}: sites are built for each mission's Public site URL; set SITE_BASE_URL for a shared public address. Pages built for localhost are never deployed.`,
+      `Deploys to ${bucket}: sites are built for each mission's Public site URL; set SITE_BASE_URL for a shared public address. Pages built for localhost are never deployed.`,
     )
   }
 
@@ -131,6 +132,6 @@ try {
   log("Publishing an article rebuilds its missions' sites. Press Ctrl-C to stop.")
 } catch (error) {
   console.error(`\nnpm start failed: ${error instanceof Error ? error.message : String(error)}`)
-  if (process.env.DEBUG) console.error(error)
+  if (debug()) console.error(error)
   await shutdown(1)
 }

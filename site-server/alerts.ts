@@ -6,7 +6,7 @@ import { siteFileCandidates } from './staticFiles'
 
 /**
  * Emergency alerts on the local server: the banner itself (core/alertBanner.ts) is the edge
- * worker's; this reads the mission's alert file from disk (cms/collections/Alerts.ts writes it).
+ * worker's; this reads the mission's alert file from disk (cms/collections/alerts/index.ts writes it).
  */
 export { activeAlerts, ALERT_MARKER, withBanner } from '../core/alertBanner'
 

@@ -7,7 +7,7 @@ import { cacheHeaders, cacheKindOf, siteSecurityHeaders as securityHeaders } fro
 import { notFoundCandidates, routeRequest } from '../core/siteRouting'
 import { findRedirect } from './redirects'
 import { analyticsConfig, type AnalyticsConfig } from '../site/analytics'
-import { serverURL } from '../core/env'
+import { serverURL } from '../core/config'
 
 /**
  * The local "CDN": serves dist/sites/<code>/… at http://localhost:<SITE_PORT>/<code>/…, with the

@@ -1,4 +1,5 @@
 import { defineConfig } from 'astro/config'
+import { siteBuild } from '../core/config'
 
 /**
  * One build renders every mission: routes carry the mission code, and the pipeline
@@ -6,8 +7,8 @@ import { defineConfig } from 'astro/config'
  */
 export default defineConfig({
   output: 'static',
-  outDir: process.env.MP_ASTRO_OUT_DIR ?? './dist',
-  cacheDir: process.env.MP_ASTRO_CACHE_DIR ?? './node_modules/.astro',
+  outDir: siteBuild.outDir() ?? './dist',
+  cacheDir: siteBuild.cacheDir() ?? './node_modules/.astro',
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'always', concurrency: 8 },
   compressHTML: true,

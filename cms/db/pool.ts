@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks'
 import pg from 'pg'
 import type { PoolConfig } from 'pg'
 import { logger } from '../lib/logger'
+import { databasePoolMax, databaseUrl } from '../../core/config'
 
 /**
  * Payload's PostgreSQL connection pool, bounded in every direction so that load can slow the
@@ -15,23 +16,16 @@ import { logger } from '../lib/logger'
  *   the request concerned fails, the process carries on.
  * Saves must never need a second connection while holding one (cms/hooks/documentLocks.ts).
  */
-export const DEFAULT_POOL_MAX = 20
 export const POOL_ACQUIRE_TIMEOUT_MS = 5_000
 export const STATEMENT_TIMEOUT_MS = 60_000
 // Generous: a save's transaction stays open while Node works between its queries (an upload's
 // image sizes under load took over 30 s); the limit is for sessions nobody will ever finish.
 export const IDLE_IN_TRANSACTION_TIMEOUT_MS = 300_000
 
-export function poolMax(value = process.env.DATABASE_POOL_MAX): number {
-  if (value === undefined || value === '') return DEFAULT_POOL_MAX
-  const n = Number(value)
-  if (!Number.isInteger(n) || n < 2 || n > 1000) {
-    throw new Error(`DATABASE_POOL_MAX must be a whole number from 2 to 1000 (one connection stays with the database adapter), got "${value}".`)
-  }
-  return n
-}
+export { DEFAULT_POOL_MAX } from '../../core/config'
+export const poolMax = databasePoolMax
 
-export function poolOptions(connectionString = process.env.DATABASE_URL): PoolConfig {
+export function poolOptions(connectionString = databaseUrl()): PoolConfig {
   return {
     connectionString,
     max: poolMax(),

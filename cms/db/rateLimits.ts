@@ -2,6 +2,7 @@ import pg from 'pg'
 import type { Payload } from 'payload'
 import { RateLimiterMemory, RateLimiterPostgres } from 'rate-limiter-flexible'
 import { logger } from '../lib/logger'
+import { databaseUrl } from '../../core/config'
 
 /** The table every admin instance counts in; created by the migration 20261204_042500_shared_limits_heartbeats. */
 export const RATE_LIMITS_TABLE = 'rate_limits'
@@ -10,7 +11,7 @@ export type Limit = { points: number; duration: number }
 
 /** The database Payload runs on (the health check and the limits use the same one, on connections of their own). */
 export const databaseUrlOf = (payload: Payload): string | undefined =>
-  (payload.db as unknown as { poolOptions?: { connectionString?: string } }).poolOptions?.connectionString ?? process.env.DATABASE_URL
+  (payload.db as unknown as { poolOptions?: { connectionString?: string } }).poolOptions?.connectionString ?? databaseUrl()
 
 type Store = { pool: pg.Pool; limiters: Map<string, RateLimiterPostgres> }
 const stores = new Map<string, Store>()

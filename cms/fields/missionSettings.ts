@@ -1,10 +1,11 @@
-import type { Block, Field, Validate } from 'payload'
-import { sections } from '../../core/locales'
+import type { Field, Validate } from 'payload'
+import { homeBlocks } from './blocks'
 import { validateAccentColour } from './contrast'
+import { linkFields, requiredHttpsUrl } from './links'
 import { keepingLocale } from '../../core/nestedRead'
 
 /**
- * What a mission admin shapes on their own site (cms/collections/Missions.ts adds these as
+ * What a mission admin shapes on their own site (cms/collections/missions/index.ts adds these as
  * tabs). They live on the mission itself, so the existing row rule (a mission admin updates
  * only their own mission) covers them; HQ-level fields keep `hqAdminField` there.
  * docs/mission-sites.md explains each part.
@@ -12,17 +13,6 @@ import { keepingLocale } from '../../core/nestedRead'
 
 const countryNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' })
 const isCountry = (v: unknown) => typeof v === 'string' && /^[A-Z]{2}$/.test(v) && Boolean(countryNames.of(v))
-
-const httpsUrl: Validate<string> = (value) => {
-  if (value == null || value === '') return true
-  try {
-    return new URL(String(value)).protocol === 'https:' ? true : `"${value}" must be an https:// address.`
-  } catch {
-    return `"${value}" is not a web address; use a full address such as https://example.org/page.`
-  }
-}
-
-const requiredHttpsUrl: Validate<string> = (value, options) => (value ? httpsUrl(value, options) : 'Enter a web address (https://…).')
 
 const phone: Validate<string> = (value) =>
   value == null || value === '' || /^\+[0-9][0-9 ()-]{5,24}$/.test(String(value))
@@ -53,54 +43,6 @@ const imageRule =
     return true
   }
 
-/** A menu or quick link to a page must point at a page that exists and belongs to this mission. */
-const existingPage: Validate = async (value, { req, siblingData, id }) => {
-  const s = siblingData as { kind?: string; label?: string }
-  if (s.kind && s.kind !== 'page') return true
-  if (value == null || value === '')
-    return `Link "${s.label ?? ''}" points to a page, but no page is chosen (was it deleted?). Choose a page or remove the link.`
-  const pageId = typeof value === 'object' ? (value as { id: number }).id : value
-  const page = (await keepingLocale(req, () =>
-    req.payload.findByID({ collection: 'pages', id: pageId as number, depth: 0, draft: true, overrideAccess: true, disableErrors: true, req }),
-  )) as { mission?: unknown } | null
-  if (!page) return `Link "${s.label ?? ''}" points to page #${pageId}, which no longer exists. Choose another page or remove the link.`
-  const owner = typeof page.mission === 'object' && page.mission ? (page.mission as { id: number }).id : page.mission
-  if (id != null && owner != null && Number(owner) !== Number(id)) return `Link "${s.label ?? ''}" points to page #${pageId}, which belongs to another mission.`
-  return true
-}
-
-const linkFields: Field[] = [
-  { name: 'label', type: 'text', required: true, label: { vi: 'Nhãn', en: 'Label' } },
-  {
-    name: 'kind',
-    type: 'select',
-    required: true,
-    defaultValue: 'page',
-    label: { vi: 'Loại liên kết', en: 'Link to' },
-    options: [
-      { value: 'page', label: { vi: 'Trang', en: 'Page' } },
-      { value: 'section', label: { vi: 'Chuyên mục', en: 'Section' } },
-      { value: 'external', label: { vi: 'Địa chỉ ngoài', en: 'External URL' } },
-    ],
-  },
-  { name: 'page', type: 'relationship', relationTo: 'pages', validate: existingPage, admin: { condition: (_, s) => s?.kind === 'page' } },
-  {
-    name: 'section',
-    type: 'select',
-    options: sections.map((v) => ({ value: v, label: v })),
-    admin: { condition: (_, s) => s?.kind === 'section' },
-    validate: (value: unknown, { siblingData }: { siblingData: { kind?: string; label?: string } }) =>
-      siblingData.kind !== 'section' || value ? true : `Link "${siblingData.label ?? ''}" needs a section.`,
-  },
-  {
-    name: 'url',
-    type: 'text',
-    admin: { condition: (_, s) => s?.kind === 'external' },
-    validate: ((value: unknown, options: { siblingData: { kind?: string } }) =>
-      options.siblingData.kind === 'external' ? requiredHttpsUrl(value as string, options as never) : true) as never,
-  },
-]
-
 const menu = (name: string, label: { vi: string; en: string }): Field => ({
   name,
   type: 'array',
@@ -110,43 +52,6 @@ const menu = (name: string, label: { vi: string; en: string }): Field => ({
   labels: { singular: { vi: 'Liên kết', en: 'Link' }, plural: { vi: 'Liên kết', en: 'Links' } },
   fields: linkFields,
 })
-
-const heading: Field = { name: 'heading', type: 'text', label: { vi: 'Tiêu đề khối', en: 'Block heading' } }
-
-/** Home page blocks: one Astro component per slug in site/src/blocks/. */
-export const homeBlocks: Block[] = [
-  { slug: 'leadStory', labels: { singular: { vi: 'Tin nổi bật', en: 'Lead story' }, plural: { vi: 'Tin nổi bật', en: 'Lead stories' } }, fields: [heading] },
-  {
-    slug: 'latestBySection',
-    labels: { singular: { vi: 'Tin mới theo chuyên mục', en: 'Latest by section' }, plural: { vi: 'Tin mới theo chuyên mục', en: 'Latest by section' } },
-    fields: [
-      { name: 'section', type: 'select', required: true, options: sections.map((v) => ({ value: v, label: v })) },
-      { name: 'count', type: 'number', min: 1, max: 12, defaultValue: 3 },
-    ],
-  },
-  {
-    slug: 'featured',
-    labels: { singular: { vi: 'Bài ghim', en: 'Featured articles' }, plural: { vi: 'Bài ghim', en: 'Featured articles' } },
-    fields: [heading, { name: 'articles', type: 'relationship', relationTo: 'articles', hasMany: true, maxRows: 6 }],
-  },
-  {
-    slug: 'headOfMission',
-    labels: { singular: { vi: 'Thông điệp của Đại sứ', en: 'Head-of-mission message' }, plural: { vi: 'Thông điệp', en: 'Messages' } },
-    fields: [heading, { name: 'name', type: 'text', required: true }, { name: 'message', type: 'textarea', required: true }],
-  },
-  {
-    slug: 'consularLinks',
-    labels: { singular: { vi: 'Liên kết lãnh sự', en: 'Consular quick links' }, plural: { vi: 'Liên kết lãnh sự', en: 'Consular quick links' } },
-    fields: [heading, { name: 'links', type: 'array', maxRows: 8, fields: linkFields }],
-  },
-  { slug: 'contact', labels: { singular: { vi: 'Liên hệ', en: 'Contact' }, plural: { vi: 'Liên hệ', en: 'Contact' } }, fields: [heading] },
-  {
-    // Published articles with an event that has not ended when the site is built, soonest first.
-    slug: 'upcomingEvents',
-    labels: { singular: { vi: 'Sự kiện sắp diễn ra', en: 'Upcoming events' }, plural: { vi: 'Sự kiện sắp diễn ra', en: 'Upcoming events' } },
-    fields: [heading, { name: 'count', type: 'number', min: 1, max: 12, defaultValue: 3, label: { vi: 'Số sự kiện', en: 'Number of events' } }],
-  },
-]
 
 export const siteSettingsFields: Field[] = [
   {

@@ -1,5 +1,6 @@
 import type { Payload, TaskConfig, Where } from 'payload'
 import type pg from 'pg'
+import { mailRatePerSecond } from '../../core/config'
 import { idOf, idsOf } from '../access/roles'
 import { alertMessage, articleMessage, digestMessage, type OutgoingMessage, type Recipient } from '../subscriptions/messages'
 import { loadMission, type MissionView } from '../subscriptions/missionView'
@@ -9,7 +10,7 @@ import { MAIL_QUEUE } from '../subscriptions/queue'
 type Input = { kind: 'article' | 'alert' | 'digest'; article?: number; locale?: string; alert?: number; day?: string }
 
 /** Messages per second (MAIL_RATE_PER_SECOND, default 10): most SMTP relays throttle above their plan's rate. */
-const ratePerSecond = () => Math.max(0.1, Number(process.env.MAIL_RATE_PER_SECOND) || 10)
+const ratePerSecond = mailRatePerSecond
 /** Messages one job run sends before it hands the rest to a new job (the runner stays responsive). */
 export const BATCH = 200
 

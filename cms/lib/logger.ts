@@ -1,5 +1,6 @@
 import { pino, type DestinationStream, type Logger } from 'pino'
 import { build as prettyStream } from 'pino-pretty'
+import { logFormat, logLevel, nodeEnv, production } from '../../core/config'
 
 export type LogFormat = 'json' | 'pretty'
 
@@ -9,14 +10,8 @@ export type LogFormat = 'json' | 'pretty'
  * credentials, cookies and tokens are redacted wherever they appear one or two levels deep.
  */
 export function createLogger(options: { format?: LogFormat; level?: string; destination?: DestinationStream } = {}): Logger {
-  const format: LogFormat =
-    options.format ??
-    (process.env.LOG_FORMAT === 'json' || process.env.LOG_FORMAT === 'pretty'
-      ? process.env.LOG_FORMAT
-      : process.env.NODE_ENV === 'production'
-        ? 'json'
-        : 'pretty')
-  const level = options.level ?? process.env.LOG_LEVEL ?? (process.env.NODE_ENV === 'test' ? 'warn' : 'info')
+  const format: LogFormat = options.format ?? logFormat() ?? (production() ? 'json' : 'pretty')
+  const level = options.level ?? logLevel() ?? (nodeEnv() === 'test' ? 'warn' : 'info')
   const base = {
     level,
     name: 'mission-publisher',

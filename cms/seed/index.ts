@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import type { Payload } from 'payload'
 import { demoImage } from '../../media/seedImages'
-import { dataDir } from '../../core/env'
+import { dataDir, seedPassword } from '../../core/config'
 import { slugify } from '../lib/slugify'
 import { capSlug } from '../fields/slug'
 import { seedArticles } from './data/articles'
@@ -41,10 +41,8 @@ function demoEvent(a: (typeof seedArticles)[number], locale: 'vi' | 'en') {
 }
 
 function demoPassword(log: Log): { password: string; generated: boolean } {
-  if (process.env.SEED_PASSWORD) {
-    if (process.env.SEED_PASSWORD.length < 12) throw new Error('SEED_PASSWORD must be at least 12 characters long.')
-    return { password: process.env.SEED_PASSWORD, generated: false }
-  }
+  const chosen = seedPassword()
+  if (chosen) return { password: chosen, generated: false }
   const file = path.join(dataDir, 'demo-credentials.txt')
   if (existsSync(file)) {
     const match = /^password: (.+)$/m.exec(readFileSync(file, 'utf8'))
@@ -90,7 +88,7 @@ export async function seed(payload: Payload, log: Log = console.log) {
   const accounts = demoAccounts(seedMissions.map((m) => m.code))
   const existing = await payload.find({ collection: 'users', where: { email: { in: accounts.map((a) => a.email) } }, pagination: false, depth: 0, ...system })
   const existingByEmail = new Map(existing.docs.map((u) => [u.email, u.id]))
-  const needsPassword = Boolean(process.env.SEED_PASSWORD) || accounts.some((a) => !existingByEmail.has(a.email))
+  const needsPassword = Boolean(seedPassword()) || accounts.some((a) => !existingByEmail.has(a.email))
   const { password, generated } = needsPassword ? demoPassword(log) : { password: '', generated: false }
   if (generated) {
     // Saved before any account uses it, so a failure part-way never leaves accounts with a lost password.
@@ -106,8 +104,7 @@ export async function seed(payload: Payload, log: Log = console.log) {
     const existingId = existingByEmail.get(account.email)
     if (existingId !== undefined) {
       // An explicit SEED_PASSWORD is the demo accounts' password, even for accounts made earlier.
-      if (process.env.SEED_PASSWORD)
-        await payload.update({ collection: 'users', id: existingId, data: { password, lockUntil: null, loginAttempts: 0 }, ...system })
+      if (seedPassword()) await payload.update({ collection: 'users', id: existingId, data: { password, lockUntil: null, loginAttempts: 0 }, ...system })
       continue
     }
     await payload.create({
@@ -201,7 +198,7 @@ export async function seed(payload: Payload, log: Log = console.log) {
   if (createdUsers) {
     log('')
     log('Log in to the admin at http://localhost:3000/admin with hq.admin@example.org')
-    log(process.env.SEED_PASSWORD ? '  password: the value of SEED_PASSWORD' : `  password: ${password}   (also saved in .data/demo-credentials.txt)`)
+    log(seedPassword() ? '  password: the value of SEED_PASSWORD' : `  password: ${password}   (also saved in .data/demo-credentials.txt)`)
     log('')
   }
   return { missions: missionIds.size, users: createdUsers, articles: createdArticles }

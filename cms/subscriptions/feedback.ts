@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto'
 import type { Endpoint, Payload } from 'payload'
-import { serverURL } from '../../core/env'
+import { mailFeedbackToken, serverURL } from '../../core/config'
 import type { Subscriber } from '../../core/payload-types'
 
 /** Hard bounces in a row after which an address gets no more mail. */
@@ -109,7 +109,7 @@ export const feedbackEndpoint: Endpoint = {
   path: '/subscriptions/feedback',
   method: 'post',
   handler: async (req) => {
-    const secret = process.env.MAIL_FEEDBACK_TOKEN
+    const secret = mailFeedbackToken()
     if (!secret) return Response.json({ errors: [{ message: 'Bounce and complaint reports are off: MAIL_FEEDBACK_TOKEN is not set.' }] }, { status: 404 })
     const given = /^Bearer\s+(.+)$/i.exec(req.headers.get('authorization') ?? '')?.[1]?.trim() ?? ''
     if (!sameSecret(given, secret)) return Response.json({ errors: [{ message: 'Send Authorization: Bearer <MAIL_FEEDBACK_TOKEN>.' }] }, { status: 401 })

@@ -1,4 +1,5 @@
-import { serverURL } from '../../core/env'
+import { serverURL } from '../../core/config'
+import { sectionSlug, uiKey } from '../../core/uiStrings'
 import { escapeHtml } from '../../core/escapeHtml'
 import { dirOf, nameIn, type MissionView } from './missionView'
 import { tr } from './strings'
@@ -14,7 +15,7 @@ export const preferencesUrl = (subscriberId: number) => api('preferences', signT
 
 /** Public URL of an article on a mission's site (the site's URL scheme, docs/site.md). */
 export const articleUrl = (m: MissionView, a: { locale: string; section: string; slug: string }) =>
-  `${m.siteUrl}${a.locale}/${tr(a.locale, `section.${a.section}.slug`)}/${a.slug}/`
+  `${m.siteUrl}${a.locale}/${sectionSlug(a.locale, a.section)}/${a.slug}/`
 
 type Block = { heading?: string; text?: string; link?: { href: string; label: string }; note?: string }
 
@@ -90,7 +91,7 @@ export function articleMessage(
   messageId: string,
 ): OutgoingMessage {
   const mission = nameIn(m, r.locale)
-  const section = tr(r.locale, `section.${a.section}.name`)
+  const section = tr(r.locale, uiKey('section', a.section, 'name'))
   const subject = a.title
   const { text, html } = render(
     m,
@@ -119,12 +120,12 @@ export function alertMessage(
   const subject = tr(r.locale, 'mail.alert.subject', { mission })
   const until = new Intl.DateTimeFormat(r.locale, { dateStyle: 'long', timeStyle: 'long', timeZone: m.timeZone }).format(new Date(alert.expiresAt))
   const fallback =
-    alert.textLocale !== r.locale ? tr(r.locale, 'mail.alert.fallback', { language: tr(r.locale, `language.inline.${alert.textLocale}`) }) : undefined
+    alert.textLocale !== r.locale ? tr(r.locale, 'mail.alert.fallback', { language: tr(r.locale, uiKey('language.inline', alert.textLocale)) }) : undefined
   const { text, html } = render(
     m,
     r.locale,
     subject,
-    [{ note: fallback, heading: tr(r.locale, `alert.${alert.severity}`), text: alert.text }, { text: tr(r.locale, 'mail.alert.until', { date: until }) }],
+    [{ note: fallback, heading: tr(r.locale, uiKey('alert', alert.severity)), text: alert.text }, { text: tr(r.locale, 'mail.alert.until', { date: until }) }],
     { subscriberId: r.id },
   )
   return { to: r.email, subject, text, html, headers: { ...listHeaders(r.id), Importance: 'high', Priority: 'urgent' }, messageId }

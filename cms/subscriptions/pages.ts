@@ -1,5 +1,6 @@
 import { escapeHtml } from '../../core/escapeHtml'
 import { dirOf, nameIn, type MissionView } from './missionView'
+import type { UiKey } from '../../core/uiStrings'
 import { tr } from './strings'
 
 /** One field of a reader form (hidden inputs, checkboxes, radios and selects are all we need). */
@@ -12,11 +13,11 @@ export type FormField =
 export type ReaderPage = {
   locale: string
   mission: MissionView | null
-  titleKey: string
-  bodyKey?: string
+  titleKey: UiKey
+  bodyKey?: UiKey
   vars?: Record<string, string>
   /** A POST form on this page (confirm, unsubscribe, preferences): the token rides in a hidden field. */
-  form?: { action: string; fields: FormField[]; buttonKey: string }
+  form?: { action: string; fields: FormField[]; buttonKey: UiKey }
   notice?: string
 }
 

@@ -1,4 +1,5 @@
 import { CloudFrontClient, CreateInvalidationCommand } from '@aws-sdk/client-cloudfront'
+import { cdnPurgeBackoffMs } from '../../core/config'
 
 /**
  * CDN purges: after a deploy, the CDN forgets its copies of what changed. One interface, one
@@ -40,7 +41,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 /** Retries throttling (429), server errors and network failures with exponential back-off; other errors at once. */
 export async function withRetries<T>(fn: () => Promise<T>, options: { attempts?: number; baseMs?: number } = {}): Promise<T> {
   const attempts = options.attempts ?? 4
-  const base = options.baseMs ?? Number(process.env.CDN_PURGE_BACKOFF_MS ?? 500)
+  const base = options.baseMs ?? cdnPurgeBackoffMs()
   for (let attempt = 1; ; attempt++) {
     try {
       return await fn()

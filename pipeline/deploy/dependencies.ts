@@ -1,4 +1,4 @@
-import { lookupUiString } from '../../core/uiStrings'
+import { sectionSlug } from '../../core/uiStrings'
 
 /**
  * Which files of a mission's site a content change may alter — the dependency rules of the
@@ -18,9 +18,6 @@ export type ContentChange =
     }
   /** Mission settings (name, city, locales, URL), UI strings or templates: every page. */
   | { kind: 'mission' }
-
-/** Localized section slug from locales/<locale>.json, as the site's router uses it. */
-export const sectionSlug = (locale: string, section: string): string => lookupUiString(locale, `section.${section}.slug`) ?? section
 
 /** Files every change in a locale touches: the home page, feeds, sitemaps and the search index (Pagefind). */
 const isLocaleAggregate = (rest: string) => rest === 'index.html' || /\.(xml|json|txt)$/.test(rest) || /^(feed|rss|atom|search|sitemap|pagefind\/)/.test(rest)

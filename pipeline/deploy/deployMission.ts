@@ -12,6 +12,7 @@ import { isImmutable, manifestOf, type Manifest, surrogateKeyOfFile, urlsFor } f
 import { planDeploy } from './plan'
 import { failStaleDeployments, finishDeployment, startDeployment } from './records'
 import { ContentStore } from './store'
+import { deployAllowLoopback } from '../../core/config'
 
 export type DeployOptions = {
   payload: Payload
@@ -173,7 +174,7 @@ async function deployLocked(options: DeployOptions, mission: Mission, log: (l: s
         throw new Error(`No built site for ${mission.code} in ${siteDir}: build it first (npm run build:sites -- --mission ${mission.code})`)
       const manifest = await manifestOf(siteDir)
       if (!Object.keys(manifest.files).length) throw new Error(`The built site of ${mission.code} is empty`)
-      if (!(options.allowLoopbackUrls ?? process.env.DEPLOY_ALLOW_LOOPBACK === 'true')) refuseLoopbackSite(mission.code, siteDir, Object.keys(manifest.files))
+      if (!(options.allowLoopbackUrls ?? deployAllowLoopback())) refuseLoopbackSite(mission.code, siteDir, Object.keys(manifest.files))
       // Snapshot into the content store first: uploads then read bytes that cannot change under
       // them (a rebuild may swap dist/ meanwhile), and rollback can restore this exact set later.
       for (const [file, e] of Object.entries(manifest.files)) store.put(path.join(siteDir, file), e.sha256)

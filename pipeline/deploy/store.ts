@@ -1,6 +1,6 @@
 import { copyFileSync, existsSync, mkdirSync, renameSync } from 'node:fs'
 import path from 'node:path'
-import { dataDir } from '../../core/env'
+import { dataDir } from '../../core/config'
 
 /**
  * Content-addressed copy of every file ever deployed: `DATA_DIR/deploy-store/<ab>/<sha256>`.

@@ -1,6 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, readdirSync } from 'node:fs'
 import path from 'node:path'
+import { pgBin, searchPath } from '../../core/config'
 
 export type PgTool = 'pg_dump' | 'pg_restore'
 
@@ -11,16 +12,17 @@ export type PgTool = 'pg_dump' | 'pg_restore'
 export function findPgTool(tool: PgTool): string {
   const candidates: string[] = []
   // PG_BIN, when set, is the only place looked at: the operator chose that version.
-  if (process.env.PG_BIN) candidates.push(path.join(process.env.PG_BIN, tool))
-  else for (const dir of (process.env.PATH ?? '').split(path.delimiter).filter(Boolean)) candidates.push(path.join(dir, tool))
+  const bin = pgBin()
+  if (bin) candidates.push(path.join(bin, tool))
+  else for (const dir of searchPath()) candidates.push(path.join(dir, tool))
   const debian = '/usr/lib/postgresql'
-  if (!process.env.PG_BIN && existsSync(debian)) {
+  if (!bin && existsSync(debian)) {
     for (const v of readdirSync(debian).sort((a, b) => Number(b) - Number(a))) candidates.push(path.join(debian, v, 'bin', tool))
   }
   const found = candidates.find((c) => existsSync(c) && spawnSync(c, ['--version']).status === 0)
   if (!found) {
     throw new Error(
-      `${tool} was not found${process.env.PG_BIN ? ` in PG_BIN (${process.env.PG_BIN})` : ''}. Backups use PostgreSQL's own client tools (version 15 or newer). ` +
+      `${tool} was not found${bin ? ` in PG_BIN (${bin})` : ''}. Backups use PostgreSQL's own client tools (version 15 or newer). ` +
         `Install them (Debian/Ubuntu: apt-get install postgresql-client; macOS: brew install libpq) ` +
         `or set PG_BIN to the folder that contains ${tool}.`,
     )

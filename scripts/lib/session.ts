@@ -1,6 +1,6 @@
 import { getPayload, type Payload } from 'payload'
 import { openDatabase, type Database } from '../../cms/db/embeddedPostgres'
-import { dataDir } from '../../core/env'
+import { checkConfig, dataDir, debug } from '../../core/config'
 import { applyMigrations, pendingMigrations } from '../../cms/db/migrate'
 import { closePayload } from '../../cms/db/closePayload'
 import { startJobsRunner } from '../../cms/jobs/runner'
@@ -22,6 +22,7 @@ export async function openSession(
   } = {},
 ): Promise<Session> {
   const log = options.log ?? ((l: string) => console.log(l))
+  checkConfig() // a bad variable stops here, named, before anything is opened or written
   const db = await openDatabase({ dataDir, mode: options.mode ?? 'join', log })
   let payload: Payload
   try {
@@ -66,7 +67,7 @@ export async function runScript(name: string, fn: (session: Session) => Promise<
     process.exit(0)
   } catch (error) {
     console.error(`\n${name} failed: ${error instanceof Error ? error.message : String(error)}`)
-    if (process.env.DEBUG) console.error(error)
+    if (debug()) console.error(error)
     await session?.close().catch(() => {})
     process.exit(1)
   }

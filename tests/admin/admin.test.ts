@@ -219,7 +219,7 @@ function englishWords(): Set<string> {
   const english = words([payloadEn.translations, adminTranslations.en], new Set())
   const vietnamese = words([payloadVi.translations, adminTranslations.vi], new Set())
   // Names and codes that are the same in both languages.
-  // "mission": the labels of Users → memberships (mission, role) are still to be added in cms/collections/Users.ts.
+  // "mission": the labels of Users → memberships (mission, role) are still to be added in cms/collections/users/index.ts.
   for (const allowed of [
     'mission',
     'api',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { dependsOn, dependentFiles, sectionSlug, type ContentChange } from '../../pipeline/deploy/dependencies'
+import { sectionSlug } from '../../core/uiStrings'
+import { dependsOn, dependentFiles, type ContentChange } from '../../pipeline/deploy/dependencies'
 import { CACHE_IMMUTABLE, CACHE_OTHER, CACHE_PAGE, headersFor, urlsFor } from '../../pipeline/deploy/objects'
 import { planDeploy } from '../../pipeline/deploy/plan'
 

@@ -20,7 +20,7 @@ let siteServer: Server
 let context: BrowserContext
 let profileDir: string
 
-// No project module may be imported before SERVER_URL is set (core/env reads it once), hence no helper here.
+// No project module may be imported before SERVER_URL is set (core/config reads it once), hence no helper here.
 const freePort = () =>
   new Promise<number>((resolve) => {
     const srv = createServer().listen(0, '127.0.0.1', () => {

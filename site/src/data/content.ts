@@ -2,22 +2,23 @@ import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { eventOver, type ExportedArticle, type ExportedMission } from '../../../core/exportContract'
 import { readArticles } from '../../../core/articleFiles'
+import { siteBuild } from '../../../core/config'
 
 /**
  * Reads the JSON the export step wrote (one folder per mission; articles in one JSON-lines file
  * per locale, see articleFiles.ts). Astro never talks to the database, so the build cannot see drafts.
  */
-const contentDir = process.env.MP_CONTENT_DIR
-if (!contentDir) throw new Error('MP_CONTENT_DIR is not set: run the site build through `npm run build:sites`.')
+// Read when first needed, not at import: MP_CONTENT_DIR is set only inside a site build.
+const contentDir = () => siteBuild.contentDir()
 
-const only = (process.env.MP_MISSIONS ?? '').split(',').filter(Boolean)
+const only = siteBuild.missions()
 
 const readJson = <T>(file: string): T => JSON.parse(readFileSync(file, 'utf8')) as T
 
 export function missions(): ExportedMission[] {
-  return readdirSync(contentDir!, { withFileTypes: true })
+  return readdirSync(contentDir(), { withFileTypes: true })
     .filter((d) => d.isDirectory() && (!only.length || only.includes(d.name)))
-    .map((d) => readJson<ExportedMission>(path.join(contentDir!, d.name, 'mission.json')))
+    .map((d) => readJson<ExportedMission>(path.join(contentDir(), d.name, 'mission.json')))
     .sort((a, b) => a.code.localeCompare(b.code))
 }
 
@@ -28,7 +29,7 @@ export function articles(mission: string, locale: string): ExportedArticle[] {
   const key = `${mission}/${locale}`
   const cached = articleCache.get(key)
   if (cached) return cached
-  const list = readArticles(path.join(contentDir!, mission), locale).sort((a, b) => b.publishedAt.localeCompare(a.publishedAt) || b.id - a.id)
+  const list = readArticles(path.join(contentDir(), mission), locale).sort((a, b) => b.publishedAt.localeCompare(a.publishedAt) || b.id - a.id)
   articleCache.set(key, list)
   return list
 }
@@ -55,7 +56,7 @@ export function relatedArticles(article: ExportedArticle, count = 3): ExportedAr
 }
 
 /** Articles per listing page; SITE_PAGE_SIZE lets tests exercise pagination with little content. */
-export const pageSize = Math.max(1, Number(process.env.SITE_PAGE_SIZE) || 12)
+export const pageSize = siteBuild.pageSize()
 
 /**
  * Listed articles whose event has not ended at build time, soonest first. The site is rebuilt

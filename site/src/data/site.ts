@@ -3,10 +3,11 @@ import path from 'node:path'
 import type { ExportedLink, ExportedMission, ExportedPage } from '../../../core/exportContract'
 import { rtlLocales } from '../../../core/locales'
 import { homePath, sectionPath } from '../routing/urls'
+import { siteBuild } from '../../../core/config'
 import { legalPath, type LegalDoc } from './legal'
 
 /** Mission site settings, static pages and accredited countries, from the exported JSON. */
-const contentDir = process.env.MP_CONTENT_DIR!
+const contentDir = () => siteBuild.contentDir()
 const pageCache = new Map<string, ExportedPage[]>()
 
 /** Kinds of page shown at the site's legal addresses (site/src/data/legal.ts), not under info/. */
@@ -24,7 +25,7 @@ export function allPages(mission: string, locale: string): ExportedPage[] {
   const key = `${mission}/${locale}`
   const cached = pageCache.get(key)
   if (cached) return cached
-  const dir = path.join(contentDir, mission, 'pages', locale)
+  const dir = path.join(contentDir(), mission, 'pages', locale)
   const list = existsSync(dir)
     ? readdirSync(dir)
         .filter((f) => f.endsWith('.json'))

@@ -1,9 +1,8 @@
 import i18next, { type TFunction } from 'i18next'
+import { sectionSlug, uiLocales, uiResources } from '../../../core/uiStrings'
 
-/** UI strings live in locales/<code>.json (flat dotted keys); templates hold no UI literal. */
-const files = import.meta.glob<Record<string, string>>('../../../locales/*.json', { eager: true, import: 'default' })
-
-const resources = Object.fromEntries(Object.entries(files).map(([file, strings]) => [file.replace(/^.*\/(.+)\.json$/, '$1'), { translation: strings }]))
+/** UI strings come from core/uiStrings.ts (locales/<code>.json); templates hold no UI literal. */
+const resources = Object.fromEntries(Object.entries(uiResources).map(([locale, strings]) => [locale, { translation: strings }]))
 
 const instance = i18next.createInstance()
 await instance.init({
@@ -16,7 +15,7 @@ await instance.init({
   returnNull: false,
 })
 
-export const uiLocales = Object.keys(resources)
+export { uiLocales }
 
 /**
  * A build looks up the same few hundred strings tens of thousands of times; i18next resolves
@@ -45,7 +44,4 @@ export function useTranslations(locale: string): TFunction {
   return t
 }
 
-/** Localized slug of a section, e.g. news → tin-tuc in Vietnamese. */
-export function sectionSlug(locale: string, section: string): string {
-  return useTranslations(locale)(`section.${section}.slug`)
-}
+export { sectionSlug }

@@ -1,3 +1,4 @@
+import { uiKey } from '../../../core/uiStrings'
 import rss from '@astrojs/rss'
 import type { ExportedArticle, ExportedMission } from '../../../core/exportContract'
 import { useTranslations } from '../i18n'
@@ -10,7 +11,7 @@ const FEED_ITEMS = 30
 export function feedResponse(mission: ExportedMission, locale: string, list: ExportedArticle[], section?: string) {
   const t = useTranslations(locale)
   const missionName = mission.name[locale] ?? mission.name[mission.defaultLocale]!
-  const sectionName = section ? t(`section.${section}.name`) : undefined
+  const sectionName = section ? t(uiKey('section', section, 'name')) : undefined
   const self = absoluteUrl(mission, feedPath(mission, locale, section))
   return rss({
     title: sectionName ? t('site.titleWithin', { title: sectionName, mission: missionName }) : missionName,
@@ -24,7 +25,7 @@ export function feedResponse(mission: ExportedMission, locale: string, list: Exp
       link: absoluteUrl(mission, articlePath(mission, a)),
       pubDate: new Date(a.publishedAt),
       description: describe(a),
-      categories: [t(`section.${a.section}.name`)],
+      categories: [t(uiKey('section', a.section, 'name'))],
       ...(a.hero?.og && a.hero.ogBytes
         ? { enclosure: { url: absoluteUrl(mission, assetPath(mission, a.hero.og)), length: a.hero.ogBytes, type: 'image/jpeg' } }
         : {}),

@@ -3,6 +3,7 @@ import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import type { ExportedMission } from '../../../core/exportContract'
 import { allPages } from '../data/site'
+import { siteBuild } from '../../../core/config'
 
 /**
  * Per-page incremental rendering (docs/pipeline.md, "Incremental builds").
@@ -20,12 +21,13 @@ import { allPages } from '../data/site'
  *
  * Without MP_MANIFEST_OUT_DIR (a plain `astro build`) every entry renders, as usual.
  */
-const manifestOut = process.env.MP_MANIFEST_OUT_DIR
-const previousManifests = process.env.MP_PREVIOUS_MANIFEST_DIR
-const previousSites = process.env.MP_PREVIOUS_SITES_DIR
-const templateHash = process.env.MP_TEMPLATE_HASH ?? ''
+const manifestOut = siteBuild.manifestOutDir()
+const previousManifests = siteBuild.previousManifestDir()
+const previousSites = siteBuild.previousSitesDir()
+const templateHash = siteBuild.templateHash()
 /** Render only these files (site-relative, e.g. en/news/slug/index.html): the draft preview's one page. */
-const renderOnly = process.env.MP_RENDER_ONLY ? new Set(process.env.MP_RENDER_ONLY.split('\n').filter(Boolean)) : null
+const renderOnlyFiles = siteBuild.renderOnly()
+const renderOnly = renderOnlyFiles ? new Set(renderOnlyFiles) : null
 
 type Params = Record<string, string | number | undefined>
 type Entry = { params: Params; props: { mission: ExportedMission } & Record<string, unknown> }

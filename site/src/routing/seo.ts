@@ -1,3 +1,4 @@
+import { uiKey } from '../../../core/uiStrings'
 import type { ExportedArticle, ExportedMission } from '../../../core/exportContract'
 import { useTranslations } from '../i18n'
 import { absoluteUrl, articlePath, assetPath, homePath, sectionPath } from './urls'
@@ -30,7 +31,7 @@ export function newsArticleLd(m: ExportedMission, a: ExportedArticle) {
     datePublished: a.publishedAt,
     dateModified: a.updatedAt,
     inLanguage: a.locale,
-    articleSection: useTranslations(a.locale)(`section.${a.section}.name`),
+    articleSection: useTranslations(a.locale)(uiKey('section', a.section, 'name')),
     ...(a.hero
       ? { image: [a.hero.og, a.hero.fallback].filter((x): x is string => !!x).map((p) => absoluteUrl(m, assetPath(m, p))) }
       : card
@@ -53,7 +54,7 @@ export function articleTrail(m: ExportedMission, a: ExportedArticle) {
   const t = useTranslations(a.locale)
   return [
     { name: t('site.home'), path: homePath(m, a.locale) },
-    { name: t(`section.${a.section}.name`), path: sectionPath(m, a.locale, a.section) },
+    { name: t(uiKey('section', a.section, 'name')), path: sectionPath(m, a.locale, a.section) },
     { name: a.title, path: articlePath(m, a) },
   ]
 }

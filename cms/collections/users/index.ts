@@ -1,9 +1,10 @@
 import type { CollectionConfig } from 'payload'
-import { contentLocales } from '../../core/locales'
-import { hqRoles, missionRoles } from '../access/roles'
-import { createUsers, hqAdminField, hqAdminOnly, deleteUsers, readUsers, roleFieldAccess, updateUsers } from '../access/rules'
-import { enforceUserRights, guardAccountChange, guardAccountDeletion } from '../hooks/enforceUserRights'
-import { adminLanguageField } from '../fields/adminLanguage'
+import { contentLocales } from '../../../core/locales'
+import { hqRoles, missionRoles } from '../../access/roles'
+import { createUsers, hqAdminField, hqAdminOnly, deleteUsers, readUsers, roleFieldAccess, updateUsers } from '../../access/rules'
+import { enforceUserRights, guardAccountChange, guardAccountDeletion } from '../../hooks/enforceUserRights'
+import { adminLanguageField } from '../../fields/adminLanguage'
+import { production, servedOverHttps } from '../../../core/config'
 
 const roleLabels: Record<string, { vi: string; en: string }> = {
   'hq-admin': { vi: 'Quản trị Bộ', en: 'HQ admin' },
@@ -14,7 +15,7 @@ const roleLabels: Record<string, { vi: string; en: string }> = {
   translator: { vi: 'Biên dịch viên', en: 'Translator' },
 }
 
-const secureCookies = process.env.NODE_ENV === 'production' && (process.env.SERVER_URL ?? '').startsWith('https:')
+const secureCookies = production() && servedOverHttps()
 
 /** Staff accounts. Roles are per mission membership; HQ roles are global. */
 export const Users: CollectionConfig = {

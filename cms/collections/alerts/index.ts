@@ -1,13 +1,13 @@
 import type { Access, CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionBeforeChangeHook, CollectionConfig } from 'payload'
 import { ValidationError } from 'payload'
-import { idOf, isHq, missionsWhere } from '../access/roles'
-import { nobody } from '../access/rules'
-import { writeAlertFile } from '../../core/alertFile'
-import { refusal } from '../lib/errors'
-import { keepingLocale } from '../../core/nestedRead'
-import { ALERTS_QUEUE } from '../jobs/publishAlerts'
-import { optimisticConcurrency } from '../hooks/optimisticConcurrency'
-import { queueAlertMail } from '../subscriptions/queue'
+import { idOf, isHq, missionsWhere } from '../../access/roles'
+import { nobody } from '../../access/rules'
+import { writeAlertFile } from '../../../core/alertFile'
+import { refusal } from '../../lib/errors'
+import { keepingLocale } from '../../../core/nestedRead'
+import { ALERTS_QUEUE } from '../../jobs/publishAlerts'
+import { optimisticConcurrency } from '../../hooks/optimisticConcurrency'
+import { queueAlertMail } from '../../subscriptions/queue'
 
 /**
  * Emergency consular alerts. Mission admins and reviewers post them for their missions, HQ

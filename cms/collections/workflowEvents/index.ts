@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
-import { isHq, missionsAllowing } from '../access/roles'
-import { nobody } from '../access/rules'
+import { isHq, missionsAllowing } from '../../access/roles'
+import { nobody } from '../../access/rules'
 
 // Actions and states in words of the admin language instead of their codes.
 const valueCell = '/components/WorkflowValueCell#WorkflowValueCell'

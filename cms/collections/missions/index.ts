@@ -1,12 +1,12 @@
 import type { CollectionConfig, Field } from 'payload'
-import { URL_SAFE_CODE } from '../lib/slugify'
-import { contentLocales, defaultLocale } from '../../core/locales'
-import { anyone, hqAdminField, hqAdminOnly, updateMissions } from '../access/rules'
-import { missionPreviewEndpoints } from '../endpoints/preview'
-import { enforceMissionRights } from '../hooks/enforceMissionRights'
-import { missionDeliveriesField } from '../subscriptions/collections'
-import { accreditationFields, consularFields, homeLayoutFields, menuFields, siteSettingsFields } from '../fields/missionSettings'
-import { optimisticConcurrency } from '../hooks/optimisticConcurrency'
+import { URL_SAFE_CODE } from '../../lib/slugify'
+import { contentLocales, defaultLocale } from '../../../core/locales'
+import { anyone, hqAdminField, hqAdminOnly, updateMissions } from '../../access/rules'
+import { missionPreviewEndpoints } from '../../endpoints/preview'
+import { enforceMissionRights } from '../../hooks/enforceMissionRights'
+import { missionDeliveriesField } from '../../subscriptions/collections'
+import { accreditationFields, consularFields, homeLayoutFields, menuFields, siteSettingsFields } from '../../fields/missionSettings'
+import { optimisticConcurrency } from '../../hooks/optimisticConcurrency'
 
 const timeZones = new Set(Intl.supportedValuesOf('timeZone'))
 const countryNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' })
