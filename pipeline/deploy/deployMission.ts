@@ -235,13 +235,17 @@ async function deployLocked(options: DeployOptions, mission: Mission, log: (l: s
       uploadedSoFar++
       await options.onUploaded?.(file)
     }
-    await stage('uploadAssets', () => mapLimit(plan.assets, concurrency, upload))
-    await stage('uploadPages', () => mapLimit(plan.pages, concurrency, upload))
-    // Routing of missions on their own domain, for the edge worker (edge/worker.ts), before the switch so a failure leaves the previous deployment whole.
-    await stage('uploadPages', async () => {
+    // Routing of missions on their own domain, for the edge worker (edge/worker.ts): written while
+    // the objects upload (not after them: it is on the path of publish → live), and before the
+    // switch, so a failure leaves the previous deployment whole.
+    const hosts = (async () => {
       const all = await payload.find({ collection: 'missions', pagination: false, depth: 0, select: { code: true, siteUrl: true }, overrideAccess: true })
       await bucket.writeHosts(missionHostsOf(all.docs))
-    })
+    })()
+    hosts.catch(() => {}) // awaited below; a failed upload first must not leave it unhandled
+    await stage('uploadAssets', () => mapLimit(plan.assets, concurrency, upload))
+    await stage('uploadPages', () => mapLimit(plan.pages, concurrency, upload))
+    await stage('uploadPages', () => hosts)
     await stage('uploadPages', () => bucket.writeLiveManifest({ ...desired, deploymentId: record.id, deployedAt: new Date().toISOString() }))
     await stage('delete', () => bucket.delete(plan.deletes))
 
