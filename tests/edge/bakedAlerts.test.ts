@@ -46,6 +46,17 @@ async function htmlKeys(prefix: string) {
   } while (token)
   return keys
 }
+/** The first successful re-deploy by the alerts job that uploaded pages, after deployment #after (and started at `since` or later). */
+const alertsDeploy = async (after: number, since = 0) =>
+  (
+    await site.payload.find({
+      collection: 'deployments',
+      where: { and: [{ id: { greater_than: after } }, { trigger: { like: 'job: alerts' } }, { status: { equals: 'succeeded' } }] },
+      sort: 'id',
+      depth: 0,
+      overrideAccess: true,
+    })
+  ).docs.find((d) => (d.objectsUploaded ?? 0) > 0 && new Date(d.startedAt).getTime() >= since)
 const built = (file: string) => readFileSync(path.join(site.sitesDir, file), 'utf8')
 const hasBanner = (html: string) => html.includes('data-alert-id=')
 const until = async <T>(read: () => Promise<T>, ok: (v: T) => boolean, what: string, timeoutMs = 60_000) => {
@@ -117,7 +128,10 @@ describe('ALERT_DELIVERY=baked', () => {
       expect(res.status, await res.clone().text()).toBe(201)
       const id = ((await res.json()) as { doc: { id: number } }).doc.id
 
-      const html = await until(() => object('au-canberra/vi/index.html'), hasBanner, 'the banner in au-canberra/vi/index.html')
+      // Done when the alerts job's re-deploy of the mission is live (objects read mid-upload may be cut off).
+      const bakedDeploy = (await until(() => alertsDeploy(0), Boolean, 'the re-deploy with the banner'))!
+      const html = await object('au-canberra/vi/index.html')
+      expect(hasBanner(html)).toBe(true)
       // Every page of the mission that has the marker got it, in one deploy; the other mission none.
       for (const k of withMarker) expect(hasBanner(await object(k)), k).toBe(true)
       for (const k of await htmlKeys('eg-cairo/')) expect(hasBanner(await object(k)), k).toBe(false)
@@ -132,27 +146,38 @@ describe('ALERT_DELIVERY=baked', () => {
       const en = await object('au-canberra/en/index.html')
       expect(en).toContain('<span lang="vi">')
       expect(en).toContain('Emergency alert:')
-      const deployments = await site.payload.find({ collection: 'deployments', where: { trigger: { like: 'job: alerts' } }, sort: '-id', depth: 0, ...system })
-      const bakedDeploy = deployments.docs.find((d) => d.status === 'succeeded' && (d.objectsUploaded ?? 0) > 0)!
       expect(bakedDeploy.objectsUploaded).toBe(withMarker.length) // only the pages; no asset, feed or sitemap
 
       // A normal deploy while the alert is in force keeps the banner (and uploads nothing new).
       const again = await deploy('au-canberra')
       expect(again.uploaded).toEqual([])
       expect(hasBanner(await object('au-canberra/vi/index.html'))).toBe(true)
+      // So does a rollback to the deployment from before the alert: its pages get the banner of now.
+      const first = (
+        await site.payload.find({ collection: 'deployments', where: { mission: { equals: mission.id } }, sort: 'id', limit: 1, depth: 0, ...system })
+      ).docs[0]!
+      expect(first.trigger).toBe('test')
+      const rolledBack = await deployMission({
+        payload: site.payload,
+        mission: 'au-canberra',
+        trigger: 'test rollback',
+        s3: s3.config,
+        rollbackTo: first.id,
+        log: quiet,
+      })
+      expect(rolledBack.uploaded).toEqual([])
+      expect(hasBanner(await object('au-canberra/vi/index.html'))).toBe(true)
 
-      // Expiry: the alert is shortened to end 2 s from now; the expiry job takes the banner out.
+      // Expiry: the alert is shortened to end 2 s from now (its banner changes: "until …"), and the expiry job takes the banner out.
+      const expiresAt = Date.now() + 2000
       const patch = await fetch(`${api.url}/api/alerts/${id}?locale=vi`, {
         method: 'PATCH',
         headers: { 'Content-Type': 'application/json', Authorization: admin },
-        body: JSON.stringify({ expiresAt: new Date(Date.now() + 2000).toISOString() }),
+        body: JSON.stringify({ expiresAt: new Date(expiresAt).toISOString() }),
       })
       expect(patch.status, await patch.clone().text()).toBe(200)
-      await until(
-        () => object('au-canberra/vi/index.html'),
-        (h) => !hasBanner(h),
-        'the banner gone from au-canberra/vi/index.html',
-      )
+      const unbaked = (await until(() => alertsDeploy(bakedDeploy.id, expiresAt), Boolean, 'the re-deploy without the banner'))!
+      expect(unbaked.objectsUploaded).toBe(withMarker.length)
       for (const k of withMarker) expect(await object(k), k).toBe(built(k))
     } finally {
       running = false
