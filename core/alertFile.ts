@@ -21,8 +21,8 @@ export const alertsDir = alertsDirFromEnv
 /** The banner's words in every UI locale, carried in the file for servers without locales/ (the edge). */
 const alertLabels = () => Object.fromEntries(localeCodes.map((l) => [l, Object.fromEntries(ALERT_LABEL_KEYS.map((k) => [k, lookupUiString(l, k) ?? k]))]))
 
-/** Writes the mission's alert file; returns its path and the file. */
-export async function writeAlertFile(payload: Payload, missionId: number, req?: PayloadRequest): Promise<{ path: string; file: AlertFile }> {
+/** The mission's alert file as it is now (alerts in force and scheduled), without writing it anywhere. */
+export async function missionAlertFile(payload: Payload, missionId: number, req?: PayloadRequest): Promise<AlertFile> {
   // System read on purpose: the file must include alerts scheduled for later, which the public API does not list.
   const read = <T>(fn: () => Promise<T>) => (req ? keepingLocale(req, fn) : fn())
   const mission = await read(() => payload.findByID({ collection: 'missions', id: missionId, depth: 0, overrideAccess: true, req }))
@@ -52,9 +52,15 @@ export async function writeAlertFile(payload: Payload, missionId: number, req?: 
     })),
     labels: alertLabels(),
   }
+  return file
+}
+
+/** Writes the mission's alert file; returns its path and the file. */
+export async function writeAlertFile(payload: Payload, missionId: number, req?: PayloadRequest): Promise<{ path: string; file: AlertFile }> {
+  const file = await missionAlertFile(payload, missionId, req)
   const dir = alertsDir()
   mkdirSync(dir, { recursive: true })
-  const target = path.join(dir, `${mission.code}.json`)
+  const target = path.join(dir, `${file.mission}.json`)
   const tmp = `${target}.${process.pid}.tmp`
   writeFileSync(tmp, JSON.stringify(file))
   renameSync(tmp, target) // readers see the old file or the new one, never half of one

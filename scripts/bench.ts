@@ -1,11 +1,12 @@
 /**
- * npm run bench [-- --missions 4 --articles 25 --publishes 20] [--skip-deploy] [--keep]
+ * npm run bench [-- --missions 4 --articles 25 --publishes 20] [--skip-deploy] [--skip-baseline] [--keep]
  *
  * Seeds a synthetic corpus (every article in Vietnamese and English) into its own embedded
  * PostgreSQL (temp DATA_DIR, free port), then measures: a full build of every mission, peak
  * memory, publish → live on the local site server (jobs runner in this process, polled over
  * HTTP), uploads of an unchanged redeploy to an s3rver bucket, publish → live through the edge
- * worker (workerd) over that bucket, and a plain Astro build of the
+ * worker (workerd) over that bucket, an alert change with ALERT_DELIVERY=baked (the first
+ * mission's pages re-deployed with the banner baked in, and again without it), and a plain Astro build of the
  * same number of pages without the CMS (the baseline that makes numbers comparable across
  * machines). Prints a table and writes bench/results/latest.json.
  */
@@ -26,6 +27,8 @@ const { values } = parseArgs({
     keep: { type: 'boolean', default: false },
     // For large curve runs: s3rver takes minutes per 50,000 objects. The deploy fields are then null.
     'skip-deploy': { type: 'boolean', default: false },
+    // Leaves out the plain-Astro baseline and the `npm start` timing (their fields are then null): quicker runs of the other figures.
+    'skip-baseline': { type: 'boolean', default: false },
   },
   strict: true,
 })
@@ -322,7 +325,9 @@ try {
       const url = `http://localhost:${sitePort}/${mission.code}/en/${article.section}/${article.slug}/`
       await fetch(url).then((r) => r.text()) // the old page is in the edge cache, as it would be for readers
       const t0 = performance.now()
+      const wallT0 = Date.now()
       await payload.update({ collection: 'articles', id: article.id, locale: 'en', data: { title, _status: 'published' }, overrideAccess: true })
+      const savedAt = Date.now()
       for (;;) {
         const body = await fetch(url)
           .then((r) => r.text())
@@ -332,24 +337,103 @@ try {
         await new Promise((r) => setTimeout(r, 100))
       }
       edgeLatencies.push((performance.now() - t0) / 1000)
-      log(`[edge publish ${i + 1}] ${mission.code} served by the edge in ${edgeLatencies.at(-1)!.toFixed(2)} s`)
+      // Where the time went: the save, the wait for the runner's tick, the build, the deploy's stages (the record is finished just after the purge).
+      let deployed: import('../core/payload-types').Deployment | undefined
+      for (let tries = 0; !deployed && tries < 100; tries++) {
+        deployed = (
+          await payload.find({
+            collection: 'deployments',
+            where: {
+              and: [{ mission: { equals: mission.id } }, { status: { equals: 'succeeded' } }, { createdAt: { greater_than: new Date(savedAt).toISOString() } }],
+            },
+            sort: '-id',
+            limit: 1,
+            depth: 0,
+            overrideAccess: true,
+          })
+        ).docs[0]
+        if (!deployed) await new Promise((r) => setTimeout(r, 100))
+      }
+      const timings = (deployed?.timings ?? {}) as Record<string, number>
+      const parts = {
+        save: savedAt - wallT0,
+        waitForRunner: deployed ? new Date(deployed.createdAt).getTime() - savedAt - (timings.build ?? 0) : null,
+        ...timings,
+      }
+      log(`[edge publish ${i + 1}] ${mission.code} served by the edge in ${edgeLatencies.at(-1)!.toFixed(2)} s (ms: ${JSON.stringify(parts)})`)
     }
   }
   const edgeSorted = [...edgeLatencies].sort((a, b) => a - b)
 
+  // --- An alert change with ALERT_DELIVERY=baked (CDNs without edge code) -----------------------
+  // Through the real alerts job of the runner: from the save until the deployment that re-deployed
+  // the mission's live pages with the banner baked in (then without it, after the alert's deletion)
+  // is done; its record says how many objects it uploaded.
+  const baked: { onSeconds: number; offSeconds: number; onObjects: number; offObjects: number; htmlPages: number } | null = s3
+    ? await (async () => {
+        process.env.ALERT_DELIVERY = 'baked'
+        const mission = missions[0]!
+        const bakedDeploy = async (after: number, t0: number) => {
+          for (;;) {
+            const found = await payload.find({
+              collection: 'deployments',
+              where: { and: [{ id: { greater_than: after } }, { trigger: { like: 'job: alerts' } }, { status: { equals: 'succeeded' } }] },
+              sort: 'id',
+              depth: 0,
+              overrideAccess: true,
+            })
+            const done = found.docs.find((d) => (d.objectsUploaded ?? 0) > 0)
+            if (done) return { seconds: (performance.now() - t0) / 1000, objects: done.objectsUploaded ?? 0, id: done.id, pages: done.pagesRendered ?? 0 }
+            if (performance.now() - t0 > 600_000) throw new Error('The baked alert was not deployed within 600 s')
+            await new Promise((r) => setTimeout(r, 100))
+          }
+        }
+        const lastId = async () => (await payload.find({ collection: 'deployments', sort: '-id', limit: 1, depth: 0, overrideAccess: true })).docs[0]?.id ?? 0
+        try {
+          const before = await lastId()
+          let t0 = performance.now()
+          const alert = await payload.create({
+            collection: 'alerts',
+            locale: 'vi',
+            data: {
+              mission: mission.id,
+              severity: 'critical',
+              text: 'Cảnh báo thử',
+              startsAt: new Date(Date.now() - 1000).toISOString(),
+              expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
+            },
+            overrideAccess: true,
+          })
+          const on = await bakedDeploy(before, t0)
+          log(`[baked alert] ${mission.code}: banner in ${on.objects} object(s) in ${on.seconds.toFixed(2)} s`)
+          t0 = performance.now()
+          await payload.delete({ collection: 'alerts', id: alert.id, overrideAccess: true })
+          const off = await bakedDeploy(on.id, t0)
+          log(`[baked alert] ${mission.code}: banner out of ${off.objects} object(s) in ${off.seconds.toFixed(2)} s`)
+          return { onSeconds: on.seconds, offSeconds: off.seconds, onObjects: on.objects, offObjects: off.objects, htmlPages: on.pages }
+        } finally {
+          delete process.env.ALERT_DELIVERY
+        }
+      })()
+    : null
+
   // --- Baseline: a plain Astro build of as many pages, minimal template, no CMS --------------
   const baselinePages = full.pages
-  const baseDir = path.join(root, 'baseline')
-  mkdirSync(path.join(baseDir, 'src', 'pages', '[mission]', '[locale]', '[slug]'), { recursive: true })
-  symlinkSync(path.join(projectRoot, 'node_modules'), path.join(baseDir, 'node_modules'), 'dir')
-  writeFileSync(path.join(baseDir, 'package.json'), JSON.stringify({ name: 'baseline', type: 'module', private: true }))
-  writeFileSync(
-    path.join(baseDir, 'astro.config.mjs'),
-    `export default { output: 'static', build: { format: 'directory', concurrency: 8 }, devToolbar: { enabled: false } }\n`,
-  )
-  writeFileSync(
-    path.join(baseDir, 'src', 'pages', '[mission]', '[locale]', '[slug]', 'index.astro'),
-    `---
+  const skipBaseline = values['skip-baseline']
+  const baseline = skipBaseline
+    ? null
+    : await (async () => {
+        const baseDir = path.join(root, 'baseline')
+        mkdirSync(path.join(baseDir, 'src', 'pages', '[mission]', '[locale]', '[slug]'), { recursive: true })
+        symlinkSync(path.join(projectRoot, 'node_modules'), path.join(baseDir, 'node_modules'), 'dir')
+        writeFileSync(path.join(baseDir, 'package.json'), JSON.stringify({ name: 'baseline', type: 'module', private: true }))
+        writeFileSync(
+          path.join(baseDir, 'astro.config.mjs'),
+          `export default { output: 'static', build: { format: 'directory', concurrency: 8 }, devToolbar: { enabled: false } }\n`,
+        )
+        writeFileSync(
+          path.join(baseDir, 'src', 'pages', '[mission]', '[locale]', '[slug]', 'index.astro'),
+          `---
 export function getStaticPaths() {
   return Array.from({ length: ${baselinePages} }, (_, i) => ({ params: { mission: 'm' + (i % ${MISSIONS}), locale: i % 2 ? 'en' : 'vi', slug: 'page-' + i }, props: { i } }))
 }
@@ -357,29 +441,31 @@ const { i } = Astro.props
 ---
 <html lang="en"><head><meta charset="utf-8"><title>Page {i}</title></head><body><main data-pagefind-body><h1>Page {i}</h1><p>{'Paragraph text. '.repeat(40)}</p></main></body></html>
 `,
-  )
-  const baseStarted = Date.now()
-  await new Promise<void>((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(projectRoot, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--silent'], {
-      cwd: baseDir,
-      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    })
-    let err = ''
-    child.stderr.on('data', (c: Buffer) => (err += c.toString()))
-    child.on('error', reject)
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`baseline astro build failed (${code}): ${err.slice(-2000)}`))))
-  })
-  const baselineSeconds = (Date.now() - baseStarted) / 1000
-  // The same pages with a Pagefind index per mission and locale, as the product builds them: the
-  // baseline a build with search is fairly compared to.
-  const { buildSearchIndexes } = await import('../pipeline/searchIndex')
-  const indexLimit = pLimit(os.availableParallelism())
-  await Promise.all(Array.from({ length: MISSIONS }, (_, m) => indexLimit(() => buildSearchIndexes(path.join(baseDir, 'dist', `m${m}`), [...LOCALES]))))
-  const baselineWithSearchSeconds = (Date.now() - baseStarted) / 1000
+        )
+        const baseStarted = Date.now()
+        await new Promise<void>((resolve, reject) => {
+          const child = spawn(process.execPath, [path.join(projectRoot, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--silent'], {
+            cwd: baseDir,
+            env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' },
+            stdio: ['ignore', 'ignore', 'pipe'],
+          })
+          let err = ''
+          child.stderr.on('data', (c: Buffer) => (err += c.toString()))
+          child.on('error', reject)
+          child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`baseline astro build failed (${code}): ${err.slice(-2000)}`))))
+        })
+        const baselineSeconds = (Date.now() - baseStarted) / 1000
+        // The same pages with a Pagefind index per mission and locale, as the product builds them: the
+        // baseline a build with search is fairly compared to.
+        const { buildSearchIndexes } = await import('../pipeline/searchIndex')
+        const indexLimit = pLimit(os.availableParallelism())
+        await Promise.all(Array.from({ length: MISSIONS }, (_, m) => indexLimit(() => buildSearchIndexes(path.join(baseDir, 'dist', `m${m}`), [...LOCALES]))))
+        const baselineWithSearchSeconds = (Date.now() - baseStarted) / 1000
+        return { seconds: baselineSeconds, withSearchSeconds: baselineWithSearchSeconds }
+      })()
 
   // --- npm start with nothing changed: until its site server answers with up-to-date sites ----
-  const startUpToDateSeconds = await timeStartUpToDate()
+  const startUpToDateSeconds = skipBaseline ? null : await timeStartUpToDate()
 
   const round = (n: number, d = 2) => Math.round(n * 10 ** d) / 10 ** d
   const results = {
@@ -411,18 +497,25 @@ const { i } = Astro.props
     unchangedRebuildSeconds: round(unchanged.seconds),
     // Publish → new content served through the edge worker (build, deploy to the bucket, purge); target ≤ 10 s.
     edgePublishToLiveP95Seconds: edgeSorted.length ? round(edgeSorted[Math.min(edgeSorted.length - 1, Math.ceil(0.95 * edgeSorted.length) - 1)]!) : null,
+    // ALERT_DELIVERY=baked: one alert created, then deleted, on the first mission; seconds from the save
+    // until the re-deploy of its pages is done, and the objects it uploaded (of the mission's HTML pages).
+    bakedAlertOnSeconds: baked && round(baked.onSeconds),
+    bakedAlertOffSeconds: baked && round(baked.offSeconds),
+    bakedAlertObjectsUploaded: baked && baked.onObjects,
+    bakedAlertOffObjectsUploaded: baked && baked.offObjects,
+    bakedAlertMissionHtmlPages: baked && baked.htmlPages,
     noChangeRebuildSeconds: round(unchanged.seconds),
     noChangeRebuildPagesRendered: unchanged.pagesRendered,
     firstDeployUploads,
     noChangeDeployUploads,
     baselinePages,
-    baselineSeconds: round(baselineSeconds),
-    baselinePagesPerSecond: round(baselinePages / baselineSeconds),
-    baselineWithSearchSeconds: round(baselineWithSearchSeconds),
-    baselineWithSearchPagesPerSecond: round(baselinePages / baselineWithSearchSeconds),
-    ratioToBaselineWithSearch: round(full.pages / fullBuildSeconds / (baselinePages / baselineWithSearchSeconds)),
+    baselineSeconds: baseline && round(baseline.seconds),
+    baselinePagesPerSecond: baseline && round(baselinePages / baseline.seconds),
+    baselineWithSearchSeconds: baseline && round(baseline.withSearchSeconds),
+    baselineWithSearchPagesPerSecond: baseline && round(baselinePages / baseline.withSearchSeconds),
+    ratioToBaselineWithSearch: baseline && round(full.pages / fullBuildSeconds / (baselinePages / baseline.withSearchSeconds)),
     startUpToDateSeconds: startUpToDateSeconds === null ? null : round(startUpToDateSeconds),
-    ratioToBaseline: round(full.pages / fullBuildSeconds / (baselinePages / baselineSeconds)),
+    ratioToBaseline: baseline && round(full.pages / fullBuildSeconds / (baselinePages / baseline.seconds)),
     cpus: os.cpus().length,
     node: process.version,
     measuredAt: new Date().toISOString(),

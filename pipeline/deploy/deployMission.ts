@@ -2,6 +2,9 @@ import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { lockMissions } from '../missionLocks'
 import type { Payload } from 'payload'
+import { missionAlertFile } from '../../core/alertFile'
+import type { AlertFile } from '../../core/alertBanner'
+import { alertDeliveryFromEnv, type AlertDelivery, deliverAlerts } from './alertDelivery'
 import type { Deployment, Mission } from '../../core/payload-types'
 import { missionSiteUrl, sitesDir as defaultSitesDir } from '../../core/paths'
 import { MissionBucket } from './bucket'
@@ -36,6 +39,15 @@ export type DeployOptions = {
    * the admin's machine. Default: DEPLOY_ALLOW_LOOPBACK=true in the environment.
    */
   allowLoopbackUrls?: boolean
+  /**
+   * Re-deploy the live file set with the alert banner of now baked in or taken out
+   * (ALERT_DELIVERY=baked; pipeline/deploy/alerts.ts): only the pages whose banner changed are uploaded.
+   */
+  alertsOnly?: boolean
+  /** Default: ALERT_DELIVERY (pipeline/deploy/alertDelivery.ts). */
+  alertDelivery?: AlertDelivery
+  /** The mission's alerts, for a baked deploy; default: read from the database now. */
+  alerts?: AlertFile | null
   /** Called after each object upload (progress; tests use it to cut the connection mid-deploy). */
   onUploaded?: (file: string) => void | Promise<void>
 }
@@ -62,6 +74,11 @@ async function mapLimit<T>(items: T[], limit: number, fn: (item: T) => Promise<v
   await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker))
   if (failed) throw failed
 }
+
+/** Another deploy of the mission holds its deploy lock. */
+export class MissionBeingDeployed extends Error {}
+/** An `alertsOnly` deploy of a mission that has no live deployment in the bucket: nothing to re-deploy. */
+export class NothingDeployedYet extends Error {}
 
 const message = (e: unknown) => (e instanceof Error ? e.message || e.name : String(e))
 
@@ -116,7 +133,7 @@ export async function deployMission(options: DeployOptions): Promise<DeployResul
     await lock.release()
     const { live } = await failStaleDeployments(payload, mission.id)
     const by = live[0] ? ` (deployment #${live[0].id} by ${live[0].runner})` : ''
-    throw new Error(`Mission ${mission.code} is already being deployed${by}; try again when it finishes.`)
+    throw new MissionBeingDeployed(`Mission ${mission.code} is already being deployed${by}; try again when it finishes.`)
   }
   try {
     return await deployLocked(options, mission, log, store)
@@ -129,6 +146,20 @@ async function deployLocked(options: DeployOptions, mission: Mission, log: (l: s
   const { payload } = options
   const { stale } = await failStaleDeployments(payload, mission.id, undefined, { deployLockHeld: true })
   if (stale) log(`[deploy ${mission.code}] marked ${stale} interrupted deployment(s) failed`)
+
+  const delivery = options.alertDelivery ?? alertDeliveryFromEnv()
+  // Read under the deploy lock: the live set cannot change before this deploy replaces it.
+  let live: Manifest | null = null
+  if (options.alertsOnly) {
+    const probe = new MissionBucket(options.s3, mission.code)
+    try {
+      live = await probe.readLiveManifest()
+    } finally {
+      probe.destroy()
+    }
+    if (!live)
+      throw new NothingDeployedYet(`Mission ${mission.code} has no live deployment in the bucket: there are no pages to put the alert banner into yet.`)
+  }
 
   let target: Deployment | undefined
   if (options.rollbackTo !== undefined) {
@@ -162,11 +193,12 @@ async function deployLocked(options: DeployOptions, mission: Mission, log: (l: s
   let uploadedSoFar = 0
   try {
     desired = await stage('prepare', async () => {
-      if (target) {
-        const manifest = target.manifest as Manifest
-        const missing = Object.entries(manifest.files).filter(([, e]) => !store.has(e.sha256))
-        if (missing.length)
-          throw new Error(`Deployment #${target.id} cannot be restored: ${missing.length} file(s) are missing from the content store, e.g. ${missing[0]![0]}`)
+      const fromStore = target ? (target.manifest as Manifest) : live ? { files: live.files } : undefined
+      if (fromStore) {
+        const manifest = fromStore
+        const what = target ? `Deployment #${target.id}` : 'The live deployment'
+        const missing = Object.entries(manifest.files).filter(([, e]) => !store.has(e.sha256) || (e.source && !store.has(e.source)))
+        if (missing.length) throw new Error(`${what} cannot be restored: ${missing.length} file(s) are missing from the content store, e.g. ${missing[0]![0]}`)
         return manifest
       }
       const siteDir = path.join(options.sitesDir ?? defaultSitesDir, mission.code)
@@ -180,6 +212,13 @@ async function deployLocked(options: DeployOptions, mission: Mission, log: (l: s
       for (const [file, e] of Object.entries(manifest.files)) store.put(path.join(siteDir, file), e.sha256)
       return manifest
     })
+    // The alert banner: baked into the pages (CDNs without edge code), or left to the edge worker.
+    if (delivery === 'baked' || Object.values(desired.files).some((e) => e.source)) {
+      const alerts = delivery === 'baked' ? (options.alerts ?? (await missionAlertFile(payload, mission.id))) : null
+      const delivered = await stage('prepare', async () => deliverAlerts(desired, { mode: delivery, alerts, store }))
+      desired = delivered.manifest
+      if (delivery === 'baked') log(`${tag} alert banner baked into ${delivered.bakedPages} page(s)`)
+    }
     const [liveManifest, listed] = await stage('prepare', async () => Promise.all([bucket.readLiveManifest(), bucket.listFiles()]))
     const plan = planDeploy(desired, liveManifest, listed)
     log(`${tag} ${plan.assets.length} asset(s) and ${plan.pages.length} page(s) to upload, ${plan.deletes.length} to delete, ${plan.unchanged} unchanged`)
@@ -197,13 +236,17 @@ async function deployLocked(options: DeployOptions, mission: Mission, log: (l: s
       uploadedSoFar++
       await options.onUploaded?.(file)
     }
-    await stage('uploadAssets', () => mapLimit(plan.assets, concurrency, upload))
-    await stage('uploadPages', () => mapLimit(plan.pages, concurrency, upload))
-    // Routing of missions on their own domain, for the edge worker (edge/worker.ts), before the switch so a failure leaves the previous deployment whole.
-    await stage('uploadPages', async () => {
+    // Routing of missions on their own domain, for the edge worker (edge/worker.ts): written while
+    // the objects upload (not after them: it is on the path of publish → live), and before the
+    // switch, so a failure leaves the previous deployment whole.
+    const hosts = (async () => {
       const all = await payload.find({ collection: 'missions', pagination: false, depth: 0, select: { code: true, siteUrl: true }, overrideAccess: true })
       await bucket.writeHosts(missionHostsOf(all.docs))
-    })
+    })()
+    hosts.catch(() => {}) // awaited below; a failed upload first must not leave it unhandled
+    await stage('uploadAssets', () => mapLimit(plan.assets, concurrency, upload))
+    await stage('uploadPages', () => mapLimit(plan.pages, concurrency, upload))
+    await stage('uploadPages', () => hosts)
     await stage('uploadPages', () => bucket.writeLiveManifest({ ...desired, deploymentId: record.id, deployedAt: new Date().toISOString() }))
     await stage('delete', () => bucket.delete(plan.deletes))
 

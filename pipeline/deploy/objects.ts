@@ -6,7 +6,12 @@ import { cacheKindOf, isImmutable, isPage, objectCacheControl } from '../../core
 import { LOCALE_DIR } from '../../core/siteRouting'
 
 /** The file set of one mission's site: path (relative, '/'-separated) → content hash and size. */
-export type FileEntry = { sha256: string; size: number }
+export type FileEntry = {
+  sha256: string
+  size: number
+  /** A page with the alert banner baked in (ALERT_DELIVERY=baked): the hash of the page as built, with its marker. */
+  source?: string
+}
 export type Manifest = { files: Record<string, FileEntry> }
 
 export type ObjectHeaders = { contentType: string; contentLanguage?: string; cacheControl: string }

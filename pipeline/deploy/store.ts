@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdirSync, renameSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { dataDir } from '../../core/config'
 
@@ -27,5 +27,19 @@ export class ContentStore {
     const tmp = `${target}.tmp-${process.pid}`
     copyFileSync(source, tmp)
     renameSync(tmp, target)
+  }
+
+  /** Stores bytes made at deploy time (a page with the alert banner baked in) under their hash. */
+  putBytes(bytes: Buffer, sha256: string) {
+    const target = this.pathOf(sha256)
+    if (existsSync(target)) return
+    mkdirSync(path.dirname(target), { recursive: true })
+    const tmp = `${target}.tmp-${process.pid}`
+    writeFileSync(tmp, bytes)
+    renameSync(tmp, target)
+  }
+
+  read(sha256: string): Buffer {
+    return readFileSync(this.pathOf(sha256))
   }
 }
