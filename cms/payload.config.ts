@@ -10,6 +10,7 @@ import { vi } from '@payloadcms/translations/languages/vi'
 import sharp from 'sharp'
 import { redirectsPlugin } from '@payloadcms/plugin-redirects'
 import { redirectsPluginConfig } from './collections/Redirects'
+import { mediaStoragePlugin } from './collections/Media'
 
 import { Articles } from './collections/Articles'
 import { Deployments } from './collections/Deployments'
@@ -98,7 +99,8 @@ export default buildConfig({
   endpoints: [healthEndpoint, dashboardEndpoint, ...subscriptionEndpoints],
   logger,
   // Redirects (old URLs → articles and pages), scoped per mission: cms/collections/Redirects.ts.
-  plugins: [redirectsPlugin(redirectsPluginConfig)],
+  // Uploaded media in the shared private bucket when S3_MEDIA_BUCKET is set, else in DATA_DIR/media (cms/collections/Media.ts).
+  plugins: [redirectsPlugin(redirectsPluginConfig), mediaStoragePlugin()],
   editor: lexicalEditor(),
   localization: {
     locales: contentLocales.map((l) => ({ code: l.code, label: l.label })),
