@@ -11,7 +11,7 @@ import { missionHostsOf } from '../../core/siteRouting'
 import { isImmutable, manifestOf, type Manifest, surrogateKeyOfFile, urlsFor } from './objects'
 import { planDeploy } from './plan'
 import { failStaleDeployments, finishDeployment, startDeployment } from './records'
-import { ContentStore } from './store'
+import { defaultContentStore, type DeployStore } from './store'
 
 export type DeployOptions = {
   payload: Payload
@@ -21,7 +21,7 @@ export type DeployOptions = {
   s3: S3Config
   purger?: CdnPurger
   sitesDir?: string
-  store?: ContentStore
+  store?: DeployStore
   /** Re-deploy the exact file set of this earlier successful deployment instead of dist/sites/<code>/. */
   rollbackTo?: number
   /** From the build step, for the record. */
@@ -103,7 +103,7 @@ function refuseLoopbackSite(code: string, siteDir: string, files: string[]) {
 export async function deployMission(options: DeployOptions): Promise<DeployResult> {
   const { payload } = options
   const log = options.log ?? ((l: string) => console.log(l))
-  const store = options.store ?? new ContentStore()
+  const store = options.store ?? defaultContentStore()
   const found = await payload.find({ collection: 'missions', where: { code: { equals: options.mission } }, depth: 0, limit: 1, overrideAccess: true })
   const mission = found.docs[0] as Mission | undefined
   if (!mission) throw new Error(`Unknown mission code "${options.mission}"`)
@@ -124,7 +124,7 @@ export async function deployMission(options: DeployOptions): Promise<DeployResul
   }
 }
 
-async function deployLocked(options: DeployOptions, mission: Mission, log: (l: string) => void, store: ContentStore): Promise<DeployResult> {
+async function deployLocked(options: DeployOptions, mission: Mission, log: (l: string) => void, store: DeployStore): Promise<DeployResult> {
   const { payload } = options
   const { stale } = await failStaleDeployments(payload, mission.id, undefined, { deployLockHeld: true })
   if (stale) log(`[deploy ${mission.code}] marked ${stale} interrupted deployment(s) failed`)
@@ -163,9 +163,14 @@ async function deployLocked(options: DeployOptions, mission: Mission, log: (l: s
     desired = await stage('prepare', async () => {
       if (target) {
         const manifest = target.manifest as Manifest
-        const missing = Object.entries(manifest.files).filter(([, e]) => !store.has(e.sha256))
+        const missing: string[] = []
+        await mapLimit(Object.entries(manifest.files), options.concurrency ?? 8, async ([file, e]) => {
+          if (!(await store.has(e.sha256))) missing.push(file)
+        })
         if (missing.length)
-          throw new Error(`Deployment #${target.id} cannot be restored: ${missing.length} file(s) are missing from the content store, e.g. ${missing[0]![0]}`)
+          throw new Error(
+            `Deployment #${target.id} cannot be restored: ${missing.length} file(s) are missing from the content store (${store.where}), e.g. ${missing[0]}`,
+          )
         return manifest
       }
       const siteDir = path.join(options.sitesDir ?? defaultSitesDir, mission.code)
@@ -176,7 +181,7 @@ async function deployLocked(options: DeployOptions, mission: Mission, log: (l: s
       if (!(options.allowLoopbackUrls ?? process.env.DEPLOY_ALLOW_LOOPBACK === 'true')) refuseLoopbackSite(mission.code, siteDir, Object.keys(manifest.files))
       // Snapshot into the content store first: uploads then read bytes that cannot change under
       // them (a rebuild may swap dist/ meanwhile), and rollback can restore this exact set later.
-      for (const [file, e] of Object.entries(manifest.files)) store.put(path.join(siteDir, file), e.sha256)
+      await mapLimit(Object.entries(manifest.files), options.concurrency ?? 8, async ([file, e]) => store.put(path.join(siteDir, file), e.sha256, e.size))
       return manifest
     })
     const [liveManifest, listed] = await stage('prepare', async () => Promise.all([bucket.readLiveManifest(), bucket.listFiles()]))
@@ -188,7 +193,7 @@ async function deployLocked(options: DeployOptions, mission: Mission, log: (l: s
     const upload = async (file: string) => {
       const e = desired.files[file]!
       try {
-        await bucket.upload(file, store.pathOf(e.sha256), e.sha256, e.size)
+        await store.deliver(bucket, file, e)
       } catch (error) {
         throw new Error(`upload of ${file} failed: ${message(error)}`)
       }
