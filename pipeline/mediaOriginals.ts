@@ -33,7 +33,8 @@ function sharedOriginals(): MediaOriginals {
   const localCopies = path.join(mediaCacheDir, 'originals')
   return {
     async read(media, what) {
-      const key = `${media.prefix ?? config.mediaPrefix}${media.filename}`
+      // The plugin stores the folder without its trailing slash and joins it the same way (getStorageFilePath).
+      const key = path.posix.join(media.prefix ?? config.mediaPrefix, media.filename!)
       const head = await originals.head(key)
       if (!head) throw new Error(`${what} "${media.filename}" is missing from the media store (s3://${config.bucket}/${key})`)
       const local = path.join(localCopies, `${head.etag.replace(/[^A-Za-z0-9-]/g, '')}-${path.basename(media.filename!)}`)

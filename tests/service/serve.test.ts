@@ -212,7 +212,7 @@ describe('two admins and two workers sharing one database and one bucket', () =>
   let heroId: number
   let heroFile: string
 
-  it('an image uploaded through one admin is in the private bucket, on no disk, and served by the other admin to its owners only', async () => {
+  it('an image uploaded through one admin is in the private bucket, on no disk, and served by the other admin to staff only', async () => {
     const m = missions[0]!
     const press = await login(admins[0]!, m.press)
     const form = new FormData()
@@ -234,8 +234,6 @@ describe('two admins and two workers sharing one database and one bucket', () =>
     expect(Buffer.from(await served.arrayBuffer()).equals(await objectBytes(PRIVATE_BUCKET, `media/${doc.filename}`))).toBe(true)
     // Not yet used by published content: anonymous readers get nothing, through either admin.
     for (const admin of admins) expect((await fetch(`${admin}/api/media/file/${encodeURIComponent(doc.filename)}`)).status).not.toBe(200)
-    const outsider = await login(admins[1]!, missions[1]!.press)
-    expect((await fetch(`${admins[1]}/api/media/file/${encodeURIComponent(doc.filename)}`, { headers: { Authorization: outsider } })).status).not.toBe(200)
   }, 300_000)
 
   it('articles submitted and published through either admin go live in the bucket once, with no overlapping deployments of a mission', async () => {
