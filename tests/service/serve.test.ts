@@ -11,6 +11,7 @@ import { paragraphs } from '../../cms/seed/lexical'
 import { demoImage } from '../../media/seedImages'
 import { sectionSlug } from '../../pipeline/deploy/dependencies'
 import { ensureAdminBuilt } from '../../scripts/lib/adminBuild'
+import { svgWithScript } from '../security/corpus'
 import { createMission } from '../helpers/fixtures'
 import { createTestPayload } from '../helpers/payload'
 
@@ -234,6 +235,20 @@ describe('two admins and two workers sharing one database and one bucket', () =>
     expect(Buffer.from(await served.arrayBuffer()).equals(await objectBytes(PRIVATE_BUCKET, `media/${doc.filename}`))).toBe(true)
     // Not yet used by published content: anonymous readers get nothing, through either admin.
     for (const admin of admins) expect((await fetch(`${admin}/api/media/file/${encodeURIComponent(doc.filename)}`)).status).not.toBe(200)
+
+    // Upload checks still run before the plugin stores anything: an SVG with a script is refused and nothing reaches the bucket.
+    const before = await keysUnder(PRIVATE_BUCKET, 'media/')
+    const svg = new FormData()
+    svg.append('file', new Blob([svgWithScript], { type: 'image/png' }), 'logo.png')
+    svg.append('_payload', JSON.stringify({ alt: 'Logo', missions: [m.id] }))
+    const refused = await fetch(`${admins[1]}/api/media?locale=vi`, { method: 'POST', body: svg, headers: { Authorization: other } })
+    expect(refused.status).toBe(415)
+    expect(await keysUnder(PRIVATE_BUCKET, 'media/')).toEqual(before)
+    // Media rights too: staff of another mission cannot delete the file, which stays in the bucket.
+    const outsider = await login(admins[1]!, missions[1]!.press)
+    const deleted = await fetch(`${admins[1]}/api/media/${doc.id}`, { method: 'DELETE', headers: { Authorization: outsider } })
+    expect(deleted.status).toBeGreaterThanOrEqual(400)
+    expect(await objectExists(PRIVATE_BUCKET, `media/${doc.filename}`)).toBe(true)
   }, 300_000)
 
   it('articles submitted and published through either admin go live in the bucket once, with no overlapping deployments of a mission', async () => {
