@@ -47,7 +47,7 @@ const freePort = () =>
     })
   })
 
-function start(name: string, script: 'serve' | 'worker', extra: Record<string, string> = {}) {
+function start(name: string, script: 'serve' | 'worker' | 'migrate', extra: Record<string, string> = {}) {
   const env: Record<string, string | undefined> = {
     ...process.env,
     DATABASE_URL: databaseUrl,
@@ -167,6 +167,11 @@ beforeAll(async () => {
     })
     missions.push({ id: mission.id, code, press, reviewer })
   }
+  // Once per release, with the same configuration: exits 0 (the schema is current).
+  const migrate = start('migrate', 'migrate')
+  const migrated = await new Promise<number | null>((resolve) => migrate.child.once('exit', resolve))
+  expect(migrated, migrate.output).toBe(0)
+  expect(migrate.output).toMatch(/Database schema is current/)
   for (const i of [0, 1]) {
     const port = await freePort()
     start(`serve-${i}`, 'serve', { PORT: String(port), SERVER_URL: `http://127.0.0.1:${port}` })
