@@ -10,6 +10,7 @@ import { vi } from '@payloadcms/translations/languages/vi'
 import sharp from 'sharp'
 import { redirectsPlugin } from '@payloadcms/plugin-redirects'
 import { redirectsPluginConfig } from './collections/redirects'
+import { mediaStoragePlugin } from './collections/media'
 
 import { Articles } from './collections/articles'
 import { Deployments } from './collections/deployments'
@@ -99,7 +100,8 @@ export default buildConfig({
   endpoints: [healthEndpoint, dashboardEndpoint, ...subscriptionEndpoints],
   logger,
   // Redirects (old URLs → articles and pages), scoped per mission: cms/collections/redirects/index.ts.
-  plugins: [redirectsPlugin(redirectsPluginConfig)],
+  // Uploaded media in the shared private bucket when S3_MEDIA_BUCKET is set, else in DATA_DIR/media (cms/collections/media/index.ts).
+  plugins: [redirectsPlugin(redirectsPluginConfig), mediaStoragePlugin()],
   editor: lexicalEditor(),
   localization: {
     locales: contentLocales.map((l) => ({ code: l.code, label: l.label })),

@@ -283,6 +283,8 @@ export interface Media {
    * Empty: your missions
    */
   missions?: (number | Mission)[] | null;
+  prefix?: string | null;
+  _objectKey?: string | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -1357,6 +1359,8 @@ export interface MediaSelect<T extends boolean = true> {
   caption?: T;
   credit?: T;
   missions?: T;
+  prefix?: T;
+  _objectKey?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;

@@ -4,7 +4,7 @@ import type { Payload, Where } from 'payload'
 import { convertLexicalToHTML } from '@payloadcms/richtext-lexical/html'
 import { convertLexicalToPlaintext } from '@payloadcms/richtext-lexical/plaintext'
 import type { Article, Media, Mission } from '../core/payload-types'
-import { mediaDir } from '../core/config'
+import { mediaOriginals } from './mediaOriginals'
 import { deriveImage } from '../media/derivatives'
 import type { ExportedArticle, ExportedImage, ExportedMission } from '../core/exportContract'
 import { mediaCacheDir, missionSiteUrl } from '../core/paths'
@@ -245,8 +245,8 @@ async function* publishedArticles(payload: Payload, missionId: number, locale: s
  * the second request then finds the cached result.
  */
 let derivations: Promise<unknown> = Promise.resolve()
-function deriveOnce(source: string, focal: { x?: number | null; y?: number | null }) {
-  const run = derivations.then(() => deriveImage(source, mediaCacheDir, focal))
+function deriveOnce(source: Buffer, focal: { x?: number | null; y?: number | null }) {
+  const run = derivations.then(() => deriveImage(source, mediaCacheDir, focal, mediaOriginals().derivatives))
   derivations = run.catch(() => {})
   return run
 }
@@ -256,8 +256,7 @@ async function exportImage(value: Article['heroImage'], siteDir: string, owner: 
   if (!value || typeof value !== 'object') return null
   const media = value as Media
   if (!media.filename) return null
-  const source = path.join(mediaDir, media.filename)
-  if (!existsSync(source)) throw new Error(`Hero image "${media.filename}" of ${owner} is missing from the media store`)
+  const source = await mediaOriginals().read(media, `Hero image of ${owner}:`)
   const d = await deriveOnce(source, { x: media.focalX, y: media.focalY })
   const outDir = path.join(siteDir, 'media')
   mkdirSync(outDir, { recursive: true })

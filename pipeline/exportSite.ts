@@ -1,9 +1,9 @@
-import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import type { Payload } from 'payload'
 import { convertLexicalToHTML } from '@payloadcms/richtext-lexical/html'
 import type { Media, Mission } from '../core/payload-types'
-import { mediaDir } from '../core/config'
+import { mediaOriginals } from './mediaOriginals'
 import type { ExportedBlock, ExportedLink, ExportedPage, ExportedSite } from '../core/exportContract'
 import { sanitizeBodyHtml } from './sanitize'
 import { publicOfMission } from '../core/publicContent'
@@ -71,11 +71,10 @@ async function brandFile(payload: Payload, id: number | null, siteDir: string, w
   // readers may fetch only media published content already uses, which a new logo is not yet.
   const media = (await payload.findByID({ collection: 'media', id, depth: 0, overrideAccess: true, disableErrors: true })) as Media | null
   if (!media?.filename) return null
-  const source = path.join(mediaDir, media.filename)
-  if (!existsSync(source)) throw new Error(`The ${what} "${media.filename}" is missing from the media store`)
+  const source = await mediaOriginals().read(media, `The ${what}`)
   const name = `brand-${what}-${media.filename}`
   mkdirSync(path.join(siteDir, 'media'), { recursive: true })
-  copyFileSync(source, path.join(siteDir, 'media', name))
+  writeFileSync(path.join(siteDir, 'media', name), source)
   return { src: `media/${name}`, width: media.width ?? 0, height: media.height ?? 0, type: media.mimeType ?? 'image/png' }
 }
 

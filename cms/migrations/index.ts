@@ -13,6 +13,7 @@ import * as migration_20261204_012916_wf_workflow_pages_events from './20261204_
 import * as migration_20261204_015358_readers_subscriptions from './20261204_015358_readers_subscriptions';
 import * as migration_20261204_023816_merged_schema from './20261204_023816_merged_schema';
 import * as migration_20261204_024333_importer_actor from './20261204_024333_importer_actor';
+import * as migration_20261204_041010_media_storage_prefix from './20261204_041010_media_storage_prefix';
 import * as migration_20261204_041357_content_change_notifications from './20261204_041357_content_change_notifications';
 import * as migration_20261204_042121_legal_page_kinds from './20261204_042121_legal_page_kinds';
 import * as migration_20261204_042500_shared_limits_heartbeats from './20261204_042500_shared_limits_heartbeats';
@@ -93,6 +94,11 @@ export const migrations = [
     up: migration_20261204_024333_importer_actor.up,
     down: migration_20261204_024333_importer_actor.down,
     name: '20261204_024333_importer_actor',
+  },
+  {
+    up: migration_20261204_041010_media_storage_prefix.up,
+    down: migration_20261204_041010_media_storage_prefix.down,
+    name: '20261204_041010_media_storage_prefix',
   },
   {
     up: migration_20261204_041357_content_change_notifications.up,

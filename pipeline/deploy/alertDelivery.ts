@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { ALERT_MARKER, alertBannerHtml, type AlertFile, withBanner } from '../../core/alertBanner'
 import { localeOf } from '../../core/siteRouting'
 import type { FileEntry, Manifest } from './objects'
-import type { ContentStore } from './store'
+import type { DeployStore } from './store'
 
 /**
  * How the emergency alert banner reaches readers of the bucket (ALERT_DELIVERY):
@@ -31,13 +31,13 @@ const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex
  * go into the content store, so rollbacks and later alert changes start from the page as built.
  * Edge, or no alert in force: pages go back to their built bytes, marker included.
  */
-export function deliverAlerts(
+export async function deliverAlerts(
   manifest: Manifest,
-  options: { mode: AlertDelivery; alerts: AlertFile | null; store: ContentStore; now?: Date },
-): {
+  options: { mode: AlertDelivery; alerts: AlertFile | null; store: DeployStore; now?: Date },
+): Promise<{
   manifest: Manifest
   bakedPages: number
-} {
+}> {
   const { store } = options
   const files: Record<string, FileEntry> = {}
   let bakedPages = 0
@@ -47,7 +47,7 @@ export function deliverAlerts(
       continue
     }
     const sourceSha = entry.source ?? entry.sha256
-    const built = store.read(sourceSha)
+    const built = await store.read(sourceSha)
     const asBuilt: FileEntry = { sha256: sourceSha, size: built.length }
     const html = built.toString('utf8')
     const banner =
@@ -60,7 +60,7 @@ export function deliverAlerts(
     }
     const bytes = Buffer.from(withBanner(html, banner))
     const hash = sha256(bytes)
-    store.putBytes(bytes, hash)
+    await store.putBytes(bytes, hash)
     files[file] = { sha256: hash, size: bytes.length, source: sourceSha }
     bakedPages++
   }

@@ -5,7 +5,7 @@ import { MissionBucket } from './bucket'
 import type { CdnPurger } from './cdn'
 import type { S3Config } from './config'
 import { deployMission, type DeployResult, MissionBeingDeployed, NothingDeployedYet } from './deployMission'
-import type { ContentStore } from './store'
+import type { DeployStore } from './store'
 
 /**
  * Puts a mission's alert file into the bucket (`<prefix>_alerts/<code>.json`, a few seconds'
@@ -46,7 +46,7 @@ export async function redeployWithAlerts(options: {
   trigger: string
   s3: S3Config
   purger: CdnPurger
-  store?: ContentStore
+  store?: DeployStore
   log?: (line: string) => void
 }): Promise<{ status: 'deployed'; result: DeployResult } | { status: 'busy' | 'nothing-live' }> {
   try {

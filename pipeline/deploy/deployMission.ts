@@ -14,7 +14,7 @@ import { missionHostsOf } from '../../core/siteRouting'
 import { isImmutable, manifestOf, type Manifest, surrogateKeyOfFile, urlsFor } from './objects'
 import { planDeploy } from './plan'
 import { failStaleDeployments, finishDeployment, startDeployment } from './records'
-import { ContentStore } from './store'
+import { defaultContentStore, type DeployStore } from './store'
 import { deployAllowLoopback } from '../../core/config'
 
 export type DeployOptions = {
@@ -25,7 +25,7 @@ export type DeployOptions = {
   s3: S3Config
   purger?: CdnPurger
   sitesDir?: string
-  store?: ContentStore
+  store?: DeployStore
   /** Re-deploy the exact file set of this earlier successful deployment instead of dist/sites/<code>/. */
   rollbackTo?: number
   /** From the build step, for the record. */
@@ -121,7 +121,7 @@ function refuseLoopbackSite(code: string, siteDir: string, files: string[]) {
 export async function deployMission(options: DeployOptions): Promise<DeployResult> {
   const { payload } = options
   const log = options.log ?? ((l: string) => console.log(l))
-  const store = options.store ?? new ContentStore()
+  const store = options.store ?? defaultContentStore()
   const found = await payload.find({ collection: 'missions', where: { code: { equals: options.mission } }, depth: 0, limit: 1, overrideAccess: true })
   const mission = found.docs[0] as Mission | undefined
   if (!mission) throw new Error(`Unknown mission code "${options.mission}"`)
@@ -142,7 +142,7 @@ export async function deployMission(options: DeployOptions): Promise<DeployResul
   }
 }
 
-async function deployLocked(options: DeployOptions, mission: Mission, log: (l: string) => void, store: ContentStore): Promise<DeployResult> {
+async function deployLocked(options: DeployOptions, mission: Mission, log: (l: string) => void, store: DeployStore): Promise<DeployResult> {
   const { payload } = options
   const { stale } = await failStaleDeployments(payload, mission.id, undefined, { deployLockHeld: true })
   if (stale) log(`[deploy ${mission.code}] marked ${stale} interrupted deployment(s) failed`)
@@ -197,8 +197,12 @@ async function deployLocked(options: DeployOptions, mission: Mission, log: (l: s
       if (fromStore) {
         const manifest = fromStore
         const what = target ? `Deployment #${target.id}` : 'The live deployment'
-        const missing = Object.entries(manifest.files).filter(([, e]) => !store.has(e.sha256) || (e.source && !store.has(e.source)))
-        if (missing.length) throw new Error(`${what} cannot be restored: ${missing.length} file(s) are missing from the content store, e.g. ${missing[0]![0]}`)
+        const missing: string[] = []
+        await mapLimit(Object.entries(manifest.files), options.concurrency ?? 8, async ([file, e]) => {
+          if (!(await store.has(e.sha256)) || (e.source && !(await store.has(e.source)))) missing.push(file)
+        })
+        if (missing.length)
+          throw new Error(`${what} cannot be restored: ${missing.length} file(s) are missing from the content store (${store.where}), e.g. ${missing[0]}`)
         return manifest
       }
       const siteDir = path.join(options.sitesDir ?? defaultSitesDir, mission.code)
@@ -209,7 +213,7 @@ async function deployLocked(options: DeployOptions, mission: Mission, log: (l: s
       if (!(options.allowLoopbackUrls ?? deployAllowLoopback())) refuseLoopbackSite(mission.code, siteDir, Object.keys(manifest.files))
       // Snapshot into the content store first: uploads then read bytes that cannot change under
       // them (a rebuild may swap dist/ meanwhile), and rollback can restore this exact set later.
-      for (const [file, e] of Object.entries(manifest.files)) store.put(path.join(siteDir, file), e.sha256)
+      await mapLimit(Object.entries(manifest.files), options.concurrency ?? 8, async ([file, e]) => store.put(path.join(siteDir, file), e.sha256, e.size))
       return manifest
     })
     // The alert banner: baked into the pages (CDNs without edge code), or left to the edge worker.
@@ -228,7 +232,7 @@ async function deployLocked(options: DeployOptions, mission: Mission, log: (l: s
     const upload = async (file: string) => {
       const e = desired.files[file]!
       try {
-        await bucket.upload(file, store.pathOf(e.sha256), e.sha256, e.size)
+        await store.deliver(bucket, file, e)
       } catch (error) {
         throw new Error(`upload of ${file} failed: ${message(error)}`)
       }

@@ -1,8 +1,6 @@
-import { readdirSync, statSync, unlinkSync } from 'node:fs'
-import path from 'node:path'
 import type { Payload } from 'payload'
 import type { Manifest } from './objects'
-import { ContentStore } from './store'
+import { defaultContentStore, type DeployStore } from './store'
 
 export type PruneResult = { deploymentsKept: number; filesKept: number; filesRemoved: number; bytesRemoved: number }
 
@@ -15,10 +13,10 @@ export type PruneResult = { deploymentsKept: number; filesKept: number; filesRem
  */
 export async function pruneContentStore(
   payload: Payload,
-  options: { keep: number; store?: ContentStore; graceMs?: number; log?: (line: string) => void },
+  options: { keep: number; store?: DeployStore; graceMs?: number; log?: (line: string) => void },
 ): Promise<PruneResult> {
   if (!Number.isInteger(options.keep) || options.keep < 1) throw new Error(`--keep must be a whole number of at least 1, got ${options.keep}`)
-  const store = options.store ?? new ContentStore()
+  const store = options.store ?? defaultContentStore()
   const graceMs = options.graceMs ?? 60 * 60 * 1000
   const log = options.log ?? (() => {})
   const missions = await payload.find({ collection: 'missions', pagination: false, depth: 0, select: { code: true }, overrideAccess: true })
@@ -39,25 +37,17 @@ export async function pruneContentStore(
   }
   const result: PruneResult = { deploymentsKept, filesKept: 0, filesRemoved: 0, bytesRemoved: 0 }
   const cutoff = Date.now() - graceMs
-  let shards: string[] = []
-  try {
-    shards = readdirSync(store.root)
-  } catch {
-    return result // no store yet: nothing was ever deployed from here
-  }
-  for (const shard of shards) {
-    for (const name of readdirSync(path.join(store.root, shard))) {
-      const file = path.join(store.root, shard, name)
-      const stat = statSync(file)
-      if (referenced.has(name) || stat.mtimeMs > cutoff) {
-        result.filesKept++
-        continue
-      }
-      unlinkSync(file)
-      result.filesRemoved++
-      result.bytesRemoved += stat.size
+  const removable: string[] = []
+  for await (const entry of store.list()) {
+    if (referenced.has(entry.sha256) || entry.modifiedMs > cutoff) {
+      result.filesKept++
+      continue
     }
+    removable.push(entry.sha256)
+    result.filesRemoved++
+    result.bytesRemoved += entry.size
   }
+  await store.remove(removable)
   log(
     `Deploy store: kept ${result.filesKept} file(s) for the last ${options.keep} deployment(s) of each mission (${deploymentsKept} in all); removed ${result.filesRemoved} (${(result.bytesRemoved / 1e6).toFixed(1)} MB).`,
   )

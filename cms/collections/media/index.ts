@@ -1,4 +1,6 @@
 import type { CollectionConfig } from 'payload'
+import { s3Storage } from '@payloadcms/storage-s3'
+import { sharedBucketFromEnv } from '../../../pipeline/sharedBucket'
 import { mediaDir } from '../../../core/config'
 import { changeMedia, createMedia, readMedia } from '../../access/media'
 import { isHq, missionsAllowing } from '../../access/roles'
@@ -51,4 +53,25 @@ export const Media: CollectionConfig = {
     },
     { name: 'closeDrawerOnSave', type: 'ui', admin: { components: { Field: '/components/CloseDrawerOnSave#CloseDrawerOnSave' } } },
   ],
+}
+
+/**
+ * With S3_MEDIA_BUCKET set, originals and their sizes live in that private bucket under
+ * S3_MEDIA_PREFIX (default `media/`), so every admin instance and worker sees every upload.
+ * `/api/media/file/<name>` stays Payload's own route with the collection's read access
+ * (`disablePayloadAccessControl` off, no signed URLs, objects uploaded `private`): a file is
+ * never readable from the bucket by its URL. The `prefix` column exists in both modes
+ * (alwaysInsertFields), so the schema does not depend on the environment.
+ */
+export function mediaStoragePlugin() {
+  const shared = sharedBucketFromEnv()
+  return s3Storage({
+    enabled: Boolean(shared),
+    alwaysInsertFields: true,
+    bucket: shared?.bucket ?? '',
+    acl: 'private',
+    config: shared?.client ?? {},
+    clientCacheKey: 's3:media',
+    collections: { media: { prefix: shared?.mediaPrefix ?? 'media/' } },
+  })
 }
