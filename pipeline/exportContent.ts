@@ -166,6 +166,7 @@ export async function exportArticle(
     title: doc.title,
     slug: doc.slug!,
     summary: doc.summary ?? '',
+    byline: doc.byline?.trim() || null,
     bodyHtml:
       (intro ? `<p class="local-intro">${escapeHtml(intro)}</p>` : '') +
       (doc.body ? sanitizeBodyHtml(convertLexicalToHTML({ data: doc.body as never, disableContainer: true })) : ''),
@@ -200,6 +201,7 @@ const articleFieldsForSite = {
   title: true,
   slug: true,
   summary: true,
+  byline: true,
   body: true,
   section: true,
   sourceLocale: true,
