@@ -7,7 +7,7 @@ import { sections, type Section } from '../core/locales'
 import { articleSitePath, isSitePath } from '../core/sitePaths'
 import { runTransition } from '../cms/workflow/transition'
 import { systemActor } from '../cms/workflow/verb'
-import { convertBody, decodeEntities, summaryOf } from './content'
+import { convertBody, decodeEntities, IMAGE_MARKER, summaryOf, type Converted } from './content'
 import { MediaProblem, readAttachment, uploadImage } from './media'
 import { attachmentsByParent, attachmentsOfItem, oldPath, oldPathsOf, planImport, type Group, type Member } from './plan'
 import type { Source, SourceItem } from './sources'
@@ -198,6 +198,8 @@ type Mapped = {
   oldPaths: string[]
   heroUrl: string | null
   heroAlt: string | null
+  /** Images of the body, in order; each stands in the body as a marker paragraph until uploaded. */
+  images: Converted['images']
 }
 
 type Item = { group: Group; type: ItemType; section: Section; url: string }
@@ -262,6 +264,8 @@ async function importGroup(req: PayloadRequest, item: Item, mapped: Mapped[], ct
           byline: group.primary.item.authors[0]?.slice(0, 200) || null,
           ...(hero !== null ? { heroImage: hero } : {}),
         }
+
+  for (const m of existing ? changed : mapped) await placeBodyImages(req, m, ctx)
 
   let id = existing?.id
   for (const m of existing ? changed : mapped) {
@@ -479,7 +483,7 @@ async function slugsOfMission(payload: Payload, missionId: number, groups: Group
 }
 
 /** Bump when the conversion changes what it makes of the same source: every item is then updated once. */
-const CONVERSION_VERSION = 2
+const CONVERSION_VERSION = 3
 
 /** A hash of everything an item's import is made from: equal hashes, nothing to update. */
 function sourceHash(member: Member, section: Section, ctx: Context): string {
@@ -535,7 +539,7 @@ function mapMember(member: Member, item: { group: Group; type: ItemType; section
     __problems: problems,
   }
   const hash = sourceHash(member, item.section, ctx)
-  return { locale: member.locale, member, data, hash, oldPaths, heroUrl, heroAlt: heroAlt ?? (heroTitle || null) }
+  return { locale: member.locale, member, data, hash, oldPaths, heroUrl, heroAlt: heroAlt ?? (heroTitle || null), images: converted.images }
 }
 
 /**
@@ -605,6 +609,56 @@ async function heroImage(req: PayloadRequest, source: Mapped, mapped: Mapped[], 
   } catch (error) {
     if (!(error instanceof MediaProblem)) throw error
     ctx.report.problem(where, `hero image not imported: ${error.message}`)
+  }
+  ctx.uploaded.set(url, id)
+  return id
+}
+
+type LexicalNode = { type: string; text?: string; children?: LexicalNode[] } & Record<string, unknown>
+
+/**
+ * The body's images into the media library of the mission (one upload per source URL, reused by
+ * every item and locale), each put in place of its marker paragraph as an upload node; an image
+ * that cannot be read or is refused by the upload checks is reported and left out.
+ */
+async function placeBodyImages(req: PayloadRequest, m: Mapped, ctx: Context) {
+  if (!m.images.length) return
+  const where = m.member.item.link || m.member.item.guid
+  const ids: (number | null)[] = []
+  for (const image of m.images) ids.push(await bodyImage(req, image, m, ctx, where))
+  const place = (nodes: LexicalNode[]): LexicalNode[] =>
+    nodes.flatMap((node) => {
+      const only = node.type === 'paragraph' && node.children?.length === 1 ? node.children[0]! : null
+      const text = only?.type === 'text' ? (only.text ?? '').trim() : ''
+      if (text.startsWith(IMAGE_MARKER)) {
+        const id = ids[Number(text.slice(IMAGE_MARKER.length))]
+        return id ? [{ type: 'upload', version: 3, format: '', id: randomBytes(12).toString('hex'), fields: null, relationTo: 'media', value: id }] : []
+      }
+      if (node.children) node.children = place(node.children)
+      return [node]
+    })
+  const root = (m.data.body as { root?: LexicalNode } | undefined)?.root
+  if (root?.children) root.children = place(root.children)
+}
+
+async function bodyImage(req: PayloadRequest, image: { src: string; alt: string }, m: Mapped, ctx: Context, where: string): Promise<number | null> {
+  const url = image.src
+  const known = ctx.mediaCache.has(url) ? ctx.mediaCache.get(url)! : ctx.uploaded.has(url) ? ctx.uploaded.get(url)! : undefined
+  // Read (or refused) before, as this or another item's hero or body image: reported for this item too.
+  if (known === null) ctx.report.problem(where, `body image ${url} not imported: it could not be read or was refused (see its first report)`)
+  if (known !== undefined) return known
+  const attachment = [...ctx.plan.attachments.values()].find((a) => a.attachmentUrl === url)
+  let alt = image.alt.trim() || attachment?.meta._wp_attachment_image_alt?.trim() || ''
+  if (!alt) {
+    alt = decodeEntities(attachment?.title ?? '').trim() || String(m.data.title)
+    ctx.report.problem(where, `body image ${url}: no alt text, set to "${alt}"; review it`)
+  }
+  let id: number | null = null
+  try {
+    id = await uploadImage(req, await readAttachment(url, ctx.options.mediaDir), { [m.locale]: alt })
+  } catch (error) {
+    if (!(error instanceof MediaProblem)) throw error
+    ctx.report.problem(where, `body image not imported: ${error.message}`)
   }
   ctx.uploaded.set(url, id)
   return id

@@ -86,7 +86,7 @@ function exportPosts(): WxrPost[] {
       id: 103,
       title: 'Visa notice',
       slug: 'visa-notice',
-      html: '<p onclick="steal()">Read the notice.<script>alert("x")</script> <a href="javascript:alert(1)">click</a> <a href="https://example.gov/visa">official page</a></p><iframe src="https://evil.example/"></iframe>',
+      html: `<p onclick="steal()">Read the notice.<script>alert("x")</script> <a href="javascript:alert(1)">click</a> <a href="https://example.gov/visa">official page</a></p><iframe src="https://evil.example/"></iframe><p><img src="${SITE}/wp-content/uploads/2019/07/missing.jpg" alt="Lost"></p>`,
     },
     // WPML pair (language and translation group in custom fields).
     { id: 104, title: 'Quốc khánh 2 tháng 9', slug: 'quoc-khanh-2-9', html: '<p>Lễ kỷ niệm Quốc khánh.</p>', meta: { _wpml_language: 'vi', _wpml_trid: '77' } },
@@ -238,6 +238,7 @@ describe('import of a WordPress export', () => {
     expect(visa).toMatch(/<script>/)
     expect(visa).toMatch(/onclick handler/)
     expect(visa).toMatch(/javascript/)
+    expect(visa).toMatch(/body image .*missing\.jpg not imported/) // reported, never fatal
     expect(problemsOf(first, 'foire-du-tet')[0]?.message).toMatch(/"fr", which this mission does not publish/)
     expect(
       problemsOf(first, clashSlug)
@@ -273,6 +274,11 @@ describe('import of a WordPress export', () => {
     expect(ambassador).toContain('Together we are stronger.')
     expect(ambassador).toContain('href="https://www.youtube.com/watch?v=abc123"')
     expect(ambassador).toContain('Members of the community at the embassy') // hero alt from the attachment
+    // The Gutenberg image block stays in the body, as the media library's image (one upload for hero and body).
+    const figure = /<figure class="body-image"><img src="(\/au-canberra\/media\/[^"]+)"[^>]*alt="([^"]*)"/.exec(ambassador)
+    expect(figure?.[2]).toBe('Members of the community at the embassy')
+    expect(existsSync(path.join(sitesDir, figure![1]!))).toBe(true)
+    expect(ambassador).toContain('Guests at the embassy') // its caption, kept as a paragraph
     const visa = page('vi/tin-tuc/visa-notice')
     expect(visa).not.toMatch(/alert\(|steal\(|evil\.example|javascript:/)
     expect(visa).toContain('href="https://example.gov/visa"')
