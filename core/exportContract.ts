@@ -44,6 +44,8 @@ export type ExportedArticle = {
   title: string
   slug: string
   summary: string
+  /** The writer or office shown under the title (and as the NewsArticle's author), when set. */
+  byline?: string | null
   bodyHtml: string
   /** The body as plain text (descriptions when the summary is empty). */
   bodyText?: string

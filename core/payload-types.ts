@@ -170,6 +170,10 @@ export interface Article {
   id: number;
   title: string;
   summary?: string | null;
+  /**
+   * The writer or office, shown under the title.
+   */
+  byline?: string | null;
   heroImage?: (number | null) | Media;
   body?: {
     root: {
@@ -1050,6 +1054,7 @@ export interface PayloadMigration {
 export interface ArticlesSelect<T extends boolean = true> {
   title?: T;
   summary?: T;
+  byline?: T;
   heroImage?: T;
   body?: T;
   section?: T;

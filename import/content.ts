@@ -106,12 +106,9 @@ function gutenberg(html: string, problems: string[], images: Converted['images']
       }
       if (TEXT_BLOCKS.has(name)) return inner
       if (IMAGE_BLOCKS.has(name)) {
-        for (const m of inner.matchAll(/<img\b[^>]*>/gi)) {
-          const src = /\ssrc="([^"]+)"/i.exec(m[0])?.[1]
-          if (src) images.push({ src, alt: /\salt="([^"]*)"/i.exec(m[0])?.[1] ?? '' })
-        }
+        const markers = [...inner.matchAll(/<img\b[^>]*>/gi)].map((m) => imageMarker(m[0], images)).join('')
         const caption = /<figcaption[^>]*>([\s\S]*?)<\/figcaption>/i.exec(inner)?.[1]
-        return caption ? `<p>${caption}</p>` : ''
+        return `${markers}${caption ? `<p>${caption}</p>` : ''}`
       }
       if (name === 'embed' || name.startsWith('embed/') || name.startsWith('core-embed/')) {
         const url = String(parsed.url ?? /https?:\/\/[^\s<"]+/.exec(inner)?.[0] ?? '')
@@ -188,21 +185,29 @@ function autop(html: string): string {
     .join('\n')
 }
 
+/**
+ * Body images stand in the HTML as a paragraph of their own holding this text (which no editor
+ * produces) and their index; the import uploads each and puts an upload node in its place
+ * (import/run.ts, placeBodyImages).
+ */
+export const IMAGE_MARKER = '\u2063import-image:'
+
+function imageMarker(tag: string, images: Converted['images']): string {
+  const src = /\ssrc="([^"]+)"/i.exec(tag)?.[1]
+  if (!src) return ''
+  images.push({ src: decodeEntities(src), alt: decodeEntities(/\salt="([^"]*)"/i.exec(tag)?.[1] ?? '') })
+  return `<p>${IMAGE_MARKER}${images.length - 1}</p>`
+}
+
 export function convertBody(raw: string, editorConfig: SanitizedServerEditorConfig): Converted {
   const problems: string[] = []
   const images: Converted['images'] = []
   let html = gutenberg(raw, problems, images)
   html = shortcodes(html, problems)
   html = autop(html)
-  for (const m of html.matchAll(/<img\b[^>]*>/gi)) {
-    const src = /\ssrc="([^"]+)"/i.exec(m[0])?.[1]
-    if (src) images.push({ src, alt: /\salt="([^"]*)"/i.exec(m[0])?.[1] ?? '' })
-  }
+  // Classic-editor images, anywhere in the HTML: a marker paragraph of their own, in place.
+  html = html.replace(/<img\b[^>]*>/gi, (tag) => `</p>${imageMarker(tag, images)}<p>`).replace(/<p>\s*<\/p>/g, '')
   hostile(html, problems)
-  if (images.length)
-    problems.push(
-      `${images.length} inline image(s) not kept in the body (article bodies show text only${images.length ? '; the first is used as hero when the post has no featured image' : ''})`,
-    )
   // h1 is the page title on the site: body headings start at h2.
   html = html.replace(/<(\/?)h1(\s|>)/gi, '<$1h2$2')
   // A link the allow-list emptied (javascript:…) stays as its text; the editor refuses links without a URL or with spaces.

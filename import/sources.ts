@@ -201,13 +201,20 @@ function parseRss(channel: Record<string, any>): Source {
       html: text(item['content:encoded']) || text(item.description),
       excerpt: text(item['content:encoded']) ? text(item.description) : '',
       terms: list(item.category).map((c) => ({ domain: 'category', slug: '', name: text(c) })),
-      authors: [text(item['dc:creator']) || text(item.author)].filter(Boolean),
+      authors: [text(item['dc:creator']) || rssAuthorName(text(item.author))].filter(Boolean),
       sticky: false,
       meta: {},
       imageUrl: image ? String(image) : undefined,
     }
   })
   return { system: 'feed', format: 'RSS 2.0', siteUrl: text(list(channel.link)[0]) || null, items, translationTerms: new Map() }
+}
+
+/** RSS 2.0 <author> is an e-mail address, usually with the name: "press@embassy.example (Press Office)" → "Press Office". */
+function rssAuthorName(author: string): string {
+  const named = /\(([^)]+)\)\s*$/.exec(author)?.[1]?.trim()
+  if (named) return named
+  return author.includes('@') ? '' : author.trim()
 }
 
 function parseAtom(feed: Record<string, any>): Source {

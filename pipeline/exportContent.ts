@@ -166,9 +166,8 @@ export async function exportArticle(
     title: doc.title,
     slug: doc.slug!,
     summary: doc.summary ?? '',
-    bodyHtml:
-      (intro ? `<p class="local-intro">${escapeHtml(intro)}</p>` : '') +
-      (doc.body ? sanitizeBodyHtml(convertLexicalToHTML({ data: doc.body as never, disableContainer: true })) : ''),
+    byline: doc.byline?.trim() || null,
+    bodyHtml: (intro ? `<p class="local-intro">${escapeHtml(intro)}</p>` : '') + (doc.body ? await bodyHtml(doc, mission, locale, siteDir) : ''),
     bodyText: doc.body ? convertLexicalToPlaintext({ data: doc.body as never }) : '',
     publishedAt: doc.publishedAt ?? doc.createdAt,
     updatedAt: doc.updatedAt,
@@ -181,6 +180,47 @@ export async function exportArticle(
     event: doc.event?.startsAt ? { startsAt: doc.event.startsAt, endsAt: doc.event.endsAt ?? null, venue: doc.event.venue || null } : null,
   }
 }
+
+/**
+ * The body through the allow-list; images of the media library in it (upload nodes, populated at
+ * the export's depth) are added after it, as markup built here from their derivatives and alt text.
+ */
+async function bodyHtml(doc: Article, mission: Mission, locale: string, siteDir: string): Promise<string> {
+  const images: Media[] = []
+  const html = sanitizeBodyHtml(
+    convertLexicalToHTML({
+      data: doc.body as never,
+      disableContainer: true,
+      converters: ({ defaultConverters }) => ({
+        ...defaultConverters,
+        upload: (args) => {
+          const value = (args.node as { value?: unknown }).value
+          // Other files (a PDF) stay as Payload renders them (a link), through the allow-list.
+          if (!value || typeof value !== 'object' || !(value as Media).mimeType?.startsWith('image/'))
+            return typeof defaultConverters.upload === 'function' ? defaultConverters.upload(args) : ''
+          // Read with locale 'all', the populated image keeps its localized fields as { vi, en }.
+          const of = (v: unknown) => (v && typeof v === 'object' ? ((v as Record<string, string | null>)[locale] ?? null) : (v as string | null))
+          images.push({ ...(value as Media), alt: of((value as Media).alt) ?? '', caption: of((value as Media).caption) })
+          return `<p>${BODY_IMAGE}${images.length - 1}</p>`
+        },
+      }),
+    }),
+  )
+  if (!images.length) return html
+  const base = new URL(missionSiteUrl(mission.code, mission.siteUrl)).pathname
+  const figures = await Promise.all(
+    images.map(async (media) => {
+      const image = await exportImage(media, siteDir, `article #${doc.id} "${doc.title}"`)
+      if (!image) return ''
+      const srcset = image.sources.find((s) => s.type === 'image/jpeg')?.srcset.replace(/media\//g, `${base}media/`) ?? ''
+      return `<figure class="body-image"><img src="${base}${image.fallback}" srcset="${escapeHtml(srcset)}" sizes="(min-width: 48rem) 48rem, 100vw" width="${image.width}" height="${image.height}" alt="${escapeHtml(image.alt)}" loading="lazy" decoding="async">${image.caption ? `<figcaption>${escapeHtml(image.caption)}</figcaption>` : ''}</figure>`
+    }),
+  )
+  return html.replace(new RegExp(`<p>${BODY_IMAGE}(\\d+)</p>`, 'g'), (_, i: string) => figures[Number(i)] ?? '')
+}
+
+/** Stands in for a body image while the HTML passes the allow-list (text the editor cannot produce). */
+const BODY_IMAGE = '\u2063body-image:'
 
 /** Articles of a mission public in the query's locale (access control would filter the rest anyway). */
 const publicArticlesOf = (missionId: number): Where => publicOfMission('missions', missionId)
@@ -200,6 +240,7 @@ const articleFieldsForSite = {
   title: true,
   slug: true,
   summary: true,
+  byline: true,
   body: true,
   section: true,
   sourceLocale: true,

@@ -17,6 +17,7 @@ import * as migration_20261204_041010_media_storage_prefix from './20261204_0410
 import * as migration_20261204_041357_content_change_notifications from './20261204_041357_content_change_notifications';
 import * as migration_20261204_042121_legal_page_kinds from './20261204_042121_legal_page_kinds';
 import * as migration_20261204_042500_shared_limits_heartbeats from './20261204_042500_shared_limits_heartbeats';
+import * as migration_20261204_043008_article_byline from './20261204_043008_article_byline';
 import * as migration_20261204_051500_change_triggers_operational_tables from './20261204_051500_change_triggers_operational_tables';
 
 export const migrations = [
@@ -114,6 +115,11 @@ export const migrations = [
     up: migration_20261204_042500_shared_limits_heartbeats.up,
     down: migration_20261204_042500_shared_limits_heartbeats.down,
     name: '20261204_042500_shared_limits_heartbeats',
+  },
+  {
+    up: migration_20261204_043008_article_byline.up,
+    down: migration_20261204_043008_article_byline.down,
+    name: '20261204_043008_article_byline',
   },
   {
     up: migration_20261204_051500_change_triggers_operational_tables.up,

@@ -11,7 +11,9 @@ export const MAIL_QUEUE = 'mail'
  * so a publish that rolls back mails nobody. Re-publishing later mails nobody twice
  * (cms/jobs/deliverMail.ts keys every message by article, locale and subscriber).
  */
-export const queueArticleMail: CollectionAfterChangeHook = async ({ doc, previousDoc, req }) => {
+export const queueArticleMail: CollectionAfterChangeHook = async ({ doc, previousDoc, req, context }) => {
+  // An import publishes an old site's archive: years of news are not news to subscribers.
+  if (context.noSubscriberMail) return doc
   const locale = req.locale
   if (!locale || locale === 'all' || doc._status !== 'published') return doc
   if (doc.workflow?.state !== 'published' || previousDoc?.workflow?.state === 'published') return doc

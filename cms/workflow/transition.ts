@@ -47,7 +47,13 @@ export async function runTransition(
   req: PayloadRequest,
   id: number | string,
   input: TransitionInput,
-  options: { now?: Date; actor?: Actor; collection?: WorkflowCollection } = {},
+  options: {
+    now?: Date
+    actor?: Actor
+    collection?: WorkflowCollection
+    /** false: answer `{ id }` instead of the workflow view (every locale and the history: ~20 reads), for callers that do not show it (the importer). */
+    view?: boolean
+  } = {},
 ): Promise<WorkflowResult> {
   const now = options.now ?? new Date()
   const collection = options.collection ?? 'articles'
@@ -140,7 +146,7 @@ export async function runTransition(
     const result = await verb.apply(ctx)
     if (result) return result
     await recordEvent(req, { collection, doc, missions, locale, action, from: state, to: check.to, note, actor })
-    return { status: 200, body: await workflowView(req, id, collection) }
+    return { status: 200, body: options.view === false ? { id: Number(id) } : await workflowView(req, id, collection) }
   })
 }
 

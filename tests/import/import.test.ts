@@ -68,6 +68,7 @@ function exportPosts(): WxrPost[] {
       id: 102,
       title: 'Consular days in Sydney',
       slug: 'consular-days-sydney',
+      author: 'consul',
       excerpt: 'Consular staff will visit Sydney in June.',
       meta: { _thumbnail_id: '502' },
       html: 'First paragraph about the consular days.\n\n[gallery ids="1,2,3"]\n\n[caption id="c1"]Queue at the office[/caption] More text [sic].',
@@ -85,7 +86,7 @@ function exportPosts(): WxrPost[] {
       id: 103,
       title: 'Visa notice',
       slug: 'visa-notice',
-      html: '<p onclick="steal()">Read the notice.<script>alert("x")</script> <a href="javascript:alert(1)">click</a> <a href="https://example.gov/visa">official page</a></p><iframe src="https://evil.example/"></iframe>',
+      html: `<p onclick="steal()">Read the notice.<script>alert("x")</script> <a href="javascript:alert(1)">click</a> <a href="https://example.gov/visa">official page</a></p><iframe src="https://evil.example/"></iframe><p><img src="${SITE}/wp-content/uploads/2019/07/missing.jpg" alt="Lost"></p>`,
     },
     // WPML pair (language and translation group in custom fields).
     { id: 104, title: 'Quốc khánh 2 tháng 9', slug: 'quoc-khanh-2-9', html: '<p>Lễ kỷ niệm Quốc khánh.</p>', meta: { _wpml_language: 'vi', _wpml_trid: '77' } },
@@ -237,6 +238,7 @@ describe('import of a WordPress export', () => {
     expect(visa).toMatch(/<script>/)
     expect(visa).toMatch(/onclick handler/)
     expect(visa).toMatch(/javascript/)
+    expect(visa).toMatch(/body image .*missing\.jpg not imported/) // reported, never fatal
     expect(problemsOf(first, 'foire-du-tet')[0]?.message).toMatch(/"fr", which this mission does not publish/)
     expect(
       problemsOf(first, clashSlug)
@@ -272,6 +274,11 @@ describe('import of a WordPress export', () => {
     expect(ambassador).toContain('Together we are stronger.')
     expect(ambassador).toContain('href="https://www.youtube.com/watch?v=abc123"')
     expect(ambassador).toContain('Members of the community at the embassy') // hero alt from the attachment
+    // The Gutenberg image block stays in the body, as the media library's image (one upload for hero and body).
+    const figure = /<figure class="body-image"><img src="(\/au-canberra\/media\/[^"]+)"[^>]*alt="([^"]*)"/.exec(ambassador)
+    expect(figure?.[2]).toBe('Members of the community at the embassy')
+    expect(existsSync(path.join(sitesDir, figure![1]!))).toBe(true)
+    expect(ambassador).toContain('Guests at the embassy') // its caption, kept as a paragraph
     const visa = page('vi/tin-tuc/visa-notice')
     expect(visa).not.toMatch(/alert\(|steal\(|evil\.example|javascript:/)
     expect(visa).toContain('href="https://example.gov/visa"')
@@ -284,6 +291,21 @@ describe('import of a WordPress export', () => {
     expect(page('vi/info/gioi-thieu')).toContain('Đại sứ quán được thành lập năm 1974.')
     // The sticky post is pinned in the home page's Featured block.
     expect(readFileSync(path.join(sitesDir, 'au-canberra', 'vi', 'index.html'), 'utf8')).toContain('Ambassador meets &amp; greets the community')
+  })
+
+  it('keeps the old authors as bylines: under the title and as the NewsArticle author', () => {
+    const page = (p: string) => readFileSync(path.join(sitesDir, 'au-canberra', p, 'index.html'), 'utf8')
+    const ldAuthor = (html: string) => {
+      const ld = [...html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map((m) => JSON.parse(m[1]!))
+      return ld.find((d) => d['@type'] === 'NewsArticle')?.author
+    }
+    // WXR dc:creator is the login; the byline is that author's display name.
+    const consular = page('vi/tin-tuc/consular-days-sydney')
+    expect(consular).toMatch(/<h1>Consular days in Sydney<\/h1>\s*<p class="meta article-byline">Tác giả: Consular Section<\/p>/)
+    expect(ldAuthor(consular)).toEqual({ '@type': 'Person', name: 'Consular Section' })
+    expect(page('vi/tin-tuc/visa-notice')).toContain('Tác giả: Press Office')
+    // A pair has one byline, shown in both languages.
+    expect(page('en/news/national-day-2-september')).toContain('By Press Office')
   })
 
   it('answers old URLs with 301 to the new pages on the local site server', async () => {
@@ -449,7 +471,14 @@ describe('import of feeds', () => {
     const rss = file(
       'feed.xml',
       rssFeed([
-        { guid: `${SITE}/?p=900`, title: 'Feed item one', link: `${SITE}/2020/01/feed-item-one/`, html: '<p>Body one.</p>', date: '2020-01-02T10:00:00Z' },
+        {
+          guid: `${SITE}/?p=900`,
+          title: 'Feed item one',
+          link: `${SITE}/2020/01/feed-item-one/`,
+          html: '<p>Body one.</p>',
+          date: '2020-01-02T10:00:00Z',
+          author: 'press@old-embassy.example (Nguyễn Văn An)',
+        },
         {
           guid: `${SITE}/?p=901`,
           title: 'Feed item one',
@@ -463,6 +492,11 @@ describe('import of feeds', () => {
     expect(r1.failures).toEqual([])
     expect(r1.counts.post.created).toBe(2)
     expect(r1.problems.map((p) => p.message).join('\n')).toMatch(/imported as "feed-item-one-2"/)
+    const bylineOf = async (slug: string) =>
+      (await payload.find({ collection: 'articles', locale: 'vi', draft: true, where: { slug: { equals: slug } }, overrideAccess: true, depth: 0 })).docs[0]
+        ?.byline
+    expect(await bylineOf('feed-item-one')).toBe('Nguyễn Văn An') // RSS <author>: the name, not the address
+    expect(await bylineOf('feed-item-one-2')).toBe('Press') // dc:creator
     const atom = file(
       'atom.xml',
       atomFeed([
@@ -472,6 +506,7 @@ describe('import of feeds', () => {
           link: `${SITE}/2021/03/atom-entry/`,
           html: '<p>Atom <em>body</em>.</p>',
           date: '2021-03-04T05:06:07Z',
+          author: 'Cultural Office',
         },
       ]),
     )
@@ -481,6 +516,7 @@ describe('import of feeds', () => {
       await payload.find({ collection: 'articles', locale: 'vi', draft: true, where: { slug: { equals: 'atom-entry' } }, overrideAccess: true, depth: 0 })
     ).docs[0]!
     expect(entry.publishedAt).toBe('2021-03-04T05:06:07.000Z')
+    expect(entry.byline).toBe('Cultural Office') // Atom author/name
     expect(entry.workflow?.state ?? 'draft').toBe('draft')
     const again = await runImport(payload, { mission: 'jp-osaka', source: await readSource(atom, 'feed'), origin: atom, as: 'draft', log: () => {} })
     expect(again.counts.post).toMatchObject({ created: 0, unchanged: 1 })

@@ -88,6 +88,7 @@ ${Object.entries(p.meta ?? {})
   <wp:base_site_url>${SITE}</wp:base_site_url>
   <wp:base_blog_url>${SITE}</wp:base_blog_url>
   <wp:author><wp:author_id>1</wp:author_id><wp:author_login>${cdata('pressoffice')}</wp:author_login><wp:author_email>${cdata('press@old-embassy.example')}</wp:author_email><wp:author_display_name>${cdata('Press Office')}</wp:author_display_name></wp:author>
+  <wp:author><wp:author_id>2</wp:author_id><wp:author_login>${cdata('consul')}</wp:author_login><wp:author_email>${cdata('consul@old-embassy.example')}</wp:author_email><wp:author_display_name>${cdata('Consular Section')}</wp:author_display_name></wp:author>
   <wp:category><wp:term_id>2</wp:term_id><wp:category_nicename>${cdata('tin-tuc')}</wp:category_nicename><wp:category_parent>${cdata('')}</wp:category_parent><wp:cat_name>${cdata('Tin tức')}</wp:cat_name></wp:category>
 ${options.terms ?? ''}
 ${items.join('\n')}
@@ -96,12 +97,13 @@ ${items.join('\n')}
 `
 }
 
-/** A plain generated export: `count` published posts of a few paragraphs, no media. */
-export function generatedExport(count: number): string {
-  const posts: WxrPost[] = Array.from({ length: count }, (_, i) => ({
+/** A plain generated export: `count` published posts of a few paragraphs, no media, numbered from `first` (so that a second export brings new posts). */
+export function generatedExport(count: number, first = 1): string {
+  const posts: WxrPost[] = Array.from({ length: count }, (_, n) => n + first - 1).map((i) => ({
     id: 1000 + i,
     title: `Generated news item ${i + 1}`,
     slug: `generated-news-item-${i + 1}`,
+    author: i % 3 ? 'pressoffice' : 'consul',
     date: `20${String(10 + (i % 15)).padStart(2, '0')}-0${1 + (i % 9)}-1${i % 10} 09:00:00`,
     html: `<!-- wp:paragraph --><p>Paragraph one of item ${i + 1}, with <a href="https://example.org/${i}">a link</a>.</p><!-- /wp:paragraph -->\n<!-- wp:paragraph --><p>Second paragraph: the embassy met the delegation.</p><!-- /wp:paragraph -->`,
     categories: [{ slug: 'tin-tuc', name: 'Tin tức' }],
@@ -109,24 +111,24 @@ export function generatedExport(count: number): string {
   return wxr(posts)
 }
 
-export function rssFeed(items: { guid: string; title: string; link: string; html: string; date: string; image?: string }[]): string {
+export function rssFeed(items: { guid: string; title: string; link: string; html: string; date: string; image?: string; author?: string }[]): string {
   return `<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/">
 <channel><title>Old feed</title><link>${SITE}/</link><description>News</description>
-${items.map((i) => `<item><title>${cdata(i.title)}</title><link>${i.link}</link><guid>${i.guid}</guid><pubDate>${new Date(i.date).toUTCString()}</pubDate><dc:creator>Press</dc:creator><category>News</category><description>${cdata('Short summary of ' + i.title)}</description><content:encoded>${cdata(i.html)}</content:encoded>${i.image ? `<enclosure url="${i.image}" type="image/jpeg" length="1000"/>` : ''}</item>`).join('\n')}
+${items.map((i) => `<item><title>${cdata(i.title)}</title><link>${i.link}</link><guid>${i.guid}</guid><pubDate>${new Date(i.date).toUTCString()}</pubDate>${i.author ? `<author>${i.author}</author>` : '<dc:creator>Press</dc:creator>'}<category>News</category><description>${cdata('Short summary of ' + i.title)}</description><content:encoded>${cdata(i.html)}</content:encoded>${i.image ? `<enclosure url="${i.image}" type="image/jpeg" length="1000"/>` : ''}</item>`).join('\n')}
 </channel></rss>
 `
 }
 
-export function atomFeed(entries: { id: string; title: string; link: string; html: string; date: string }[]): string {
+export function atomFeed(entries: { id: string; title: string; link: string; html: string; date: string; author?: string }[]): string {
   return `<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom"><title>Old Atom feed</title><link href="${SITE}/" rel="alternate"/><id>${SITE}/</id><updated>2026-12-01T00:00:00Z</updated>
-${entries.map((e) => `<entry><title>${e.title}</title><link href="${e.link}" rel="alternate"/><id>${e.id}</id><published>${e.date}</published><updated>${e.date}</updated><author><name>Press</name></author><content type="html">${e.html.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</content></entry>`).join('\n')}
+${entries.map((e) => `<entry><title>${e.title}</title><link href="${e.link}" rel="alternate"/><id>${e.id}</id><published>${e.date}</published><updated>${e.date}</updated><author><name>${e.author ?? 'Press'}</name></author><content type="html">${e.html.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</content></entry>`).join('\n')}
 </feed>
 `
 }
 
 if (process.argv[1]?.endsWith('wxr.ts')) {
-  const { values } = parseArgs({ options: { posts: { type: 'string', default: '5000' } } })
-  process.stdout.write(generatedExport(Number(values.posts)))
+  const { values } = parseArgs({ options: { posts: { type: 'string', default: '5000' }, first: { type: 'string', default: '1' } } })
+  process.stdout.write(generatedExport(Number(values.posts), Number(values.first)))
 }

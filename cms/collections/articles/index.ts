@@ -61,6 +61,14 @@ export const Articles: CollectionConfig = {
     { name: 'translationSource', type: 'ui', admin: { components: { Field: '/components/TranslationSource#TranslationSource' } } },
     { name: 'title', type: 'text', required: true, localized: true, label: { vi: 'Tiêu đề', en: 'Title' } },
     { name: 'summary', type: 'textarea', localized: true, label: { vi: 'Tóm tắt', en: 'Summary' } },
+    // One person or office for every language (a name is not translated); imports keep the old site's author.
+    {
+      name: 'byline',
+      type: 'text',
+      maxLength: 200,
+      label: { vi: 'Tác giả', en: 'Byline' },
+      admin: { description: { vi: 'Tên người viết hoặc đơn vị, hiện dưới tiêu đề.', en: 'The writer or office, shown under the title.' } },
+    },
     { name: 'heroImage', type: 'upload', relationTo: 'media', label: { vi: 'Ảnh chính', en: 'Hero image' } },
     { name: 'body', type: 'richText', localized: true, label: { vi: 'Nội dung', en: 'Body' } },
     {

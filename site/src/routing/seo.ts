@@ -37,7 +37,7 @@ export function newsArticleLd(m: ExportedMission, a: ExportedArticle) {
       : card
         ? { image: [absoluteUrl(m, assetPath(m, card))] }
         : {}),
-    author: publisher(m, a.locale),
+    author: a.byline ? { '@type': 'Person', name: a.byline } : publisher(m, a.locale),
     publisher: publisher(m, a.locale),
   }
 }
