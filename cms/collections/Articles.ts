@@ -62,6 +62,8 @@ export const Articles: CollectionConfig = {
     { name: 'title', type: 'text', required: true, localized: true, label: { vi: 'Tiêu đề', en: 'Title' } },
     { name: 'summary', type: 'textarea', localized: true, label: { vi: 'Tóm tắt', en: 'Summary' } },
     { name: 'heroImage', type: 'upload', relationTo: 'media', label: { vi: 'Ảnh chính', en: 'Hero image' } },
+    // The image's alt text in every language of the missions, in place (cms/components/ImageAltTexts.tsx).
+    { name: 'heroImageAlt', type: 'ui', admin: { components: { Field: '/components/ImageAltTexts#ImageAltTexts' } } },
     { name: 'body', type: 'richText', localized: true, label: { vi: 'Nội dung', en: 'Body' } },
     {
       name: 'section',
