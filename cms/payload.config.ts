@@ -42,6 +42,7 @@ import { emailAdapter } from './email/adapter'
 import { Deliveries, Subscribers } from './subscriptions/collections'
 import { subscriptionEndpoints } from './subscriptions/endpoints'
 import { deliverMailTask } from './jobs/deliverMail'
+import { notifyWorkflowTask } from './workflow/notify'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -127,7 +128,7 @@ export default buildConfig({
   typescript: { outputFile: path.join(dirname, '../core/payload-types.ts'), autoGenerate: false },
   jobs: {
     // Every task runs under a claim with a lease (cms/jobs/claims.ts): correct with any number of workers.
-    tasks: [rebuildSitesTask, deploySiteTask, publishScheduledTask, publishAlertsTask, deliverMailTask].map(claimed),
+    tasks: [rebuildSitesTask, deploySiteTask, publishScheduledTask, publishAlertsTask, deliverMailTask, notifyWorkflowTask].map(claimed),
     jobsCollectionOverrides: ({ defaultJobsCollection }) => ({ ...defaultJobsCollection, fields: [...defaultJobsCollection.fields, ...jobClaimFields] }),
     // Jobs run only in the runners of npm start and npm run worker (Local API); over HTTP nobody runs them (GET
     // /api/payload-jobs/run, /handle-schedules answer 401), and only HQ admins queue or cancel.

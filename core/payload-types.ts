@@ -136,6 +136,7 @@ export interface Config {
       publishScheduled: TaskPublishScheduled;
       publishAlerts: TaskPublishAlerts;
       deliverMail: TaskDeliverMail;
+      notifyWorkflow: TaskNotifyWorkflow;
       inline: {
         input: unknown;
         output: unknown;
@@ -883,7 +884,14 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'rebuildSites' | 'deploySite' | 'publishScheduled' | 'publishAlerts' | 'deliverMail';
+        taskSlug:
+          | 'inline'
+          | 'rebuildSites'
+          | 'deploySite'
+          | 'publishScheduled'
+          | 'publishAlerts'
+          | 'deliverMail'
+          | 'notifyWorkflow';
         taskID: string;
         input?:
           | {
@@ -916,7 +924,17 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'rebuildSites' | 'deploySite' | 'publishScheduled' | 'publishAlerts' | 'deliverMail') | null;
+  taskSlug?:
+    | (
+        | 'inline'
+        | 'rebuildSites'
+        | 'deploySite'
+        | 'publishScheduled'
+        | 'publishAlerts'
+        | 'deliverMail'
+        | 'notifyWorkflow'
+      )
+    | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -1725,6 +1743,18 @@ export interface TaskDeliverMail {
     publication?: string | null;
     sent?: number | null;
     more?: boolean | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskNotifyWorkflow".
+ */
+export interface TaskNotifyWorkflow {
+  input: {
+    event: number;
+  };
+  output: {
+    sent?: number | null;
   };
 }
 /**

@@ -13,6 +13,7 @@ import * as migration_20261204_012916_wf_workflow_pages_events from './20261204_
 import * as migration_20261204_015358_readers_subscriptions from './20261204_015358_readers_subscriptions';
 import * as migration_20261204_023816_merged_schema from './20261204_023816_merged_schema';
 import * as migration_20261204_024333_importer_actor from './20261204_024333_importer_actor';
+import * as migration_20261204_041931_editors_workflow_notify from './20261204_041931_editors_workflow_notify';
 
 export const migrations = [
   {
@@ -88,6 +89,11 @@ export const migrations = [
   {
     up: migration_20261204_024333_importer_actor.up,
     down: migration_20261204_024333_importer_actor.down,
-    name: '20261204_024333_importer_actor'
+    name: '20261204_024333_importer_actor',
+  },
+  {
+    up: migration_20261204_041931_editors_workflow_notify.up,
+    down: migration_20261204_041931_editors_workflow_notify.down,
+    name: '20261204_041931_editors_workflow_notify'
   },
 ];
