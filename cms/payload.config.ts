@@ -26,6 +26,7 @@ import { publishAlertsTask } from './jobs/publishAlerts'
 import { WorkflowEvents } from './collections/WorkflowEvents'
 import { ArticleOverrides } from './collections/ArticleOverrides'
 import { dashboardEndpoint } from './workflow/dashboard'
+import { calendarEndpoint } from './workflow/calendar'
 import { adminTranslations } from './lib/adminTranslations'
 import { adminOrigins } from './lib/adminOrigins'
 import { localesOfUsersMissions } from './lib/adminLocales'
@@ -73,6 +74,8 @@ export default buildConfig({
     components: {
       beforeDashboard: ['/components/WorkflowDashboard#WorkflowDashboard'],
       providers: ['/components/AdminLanguage#AdminLanguage', '/components/AdminA11y#AdminA11y'],
+      // The editorial calendar per mission (cms/components/EditorialCalendar.tsx).
+      views: { calendar: { Component: '/components/EditorialCalendarView#EditorialCalendarView', path: '/calendar' } },
     },
     importMap: { baseDir: dirname, importMapFile: path.join(dirname, 'app/(payload)/admin/importMap.js') },
   },
@@ -96,7 +99,7 @@ export default buildConfig({
       ]),
     ),
   ),
-  endpoints: [healthEndpoint, dashboardEndpoint, ...subscriptionEndpoints],
+  endpoints: [healthEndpoint, dashboardEndpoint, calendarEndpoint, ...subscriptionEndpoints],
   logger,
   // Redirects (old URLs → articles and pages), scoped per mission: cms/collections/Redirects.ts.
   plugins: [redirectsPlugin(redirectsPluginConfig)],

@@ -225,6 +225,10 @@ export interface Article {
   };
   publishedAt?: string | null;
   /**
+   * For the editorial calendar only; publishes nothing
+   */
+  plannedFor?: string | null;
+  /**
    * Leave empty to generate it from the title (with -2 if already taken).
    */
   slug?: string | null;
@@ -1086,6 +1090,7 @@ export interface ArticlesSelect<T extends boolean = true> {
         snapshotAt?: T;
       };
   publishedAt?: T;
+  plannedFor?: T;
   slug?: T;
   sourceLocale?: T;
   countries?: T;

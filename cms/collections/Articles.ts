@@ -108,6 +108,17 @@ export const Articles: CollectionConfig = {
         beforeChange: [({ value, siblingData }) => value ?? (siblingData._status === 'published' ? new Date().toISOString() : value)],
       },
     },
+    {
+      // A date the editors plan this article for, shown on the editorial calendar; unlike a schedule it publishes nothing.
+      name: 'plannedFor',
+      type: 'date',
+      label: { vi: 'Dự kiến đăng', en: 'Planned for' },
+      admin: {
+        position: 'sidebar',
+        date: { pickerAppearance: 'dayOnly' },
+        description: { vi: 'Chỉ để lên lịch biên tập, không tự đăng bài', en: 'For the editorial calendar only; publishes nothing' },
+      },
+    },
     slugField(),
     {
       name: 'sourceLocale',

@@ -104,6 +104,9 @@ export function WorkflowDashboard() {
   return (
     <section style={{ marginBlockEnd: '2rem' }} className="workflow-dashboard">
       {heading}
+      <p>
+        <a href={`${config.routes.admin}/calendar`}>{t('calendar:title')}</a>
+      </p>
       {notice && (
         <p role={notice.ok ? 'status' : 'alert'} style={notice.ok ? {} : { color: 'var(--theme-error-500)' }}>
           {notice.text}

@@ -14,6 +14,7 @@ import * as migration_20261204_015358_readers_subscriptions from './20261204_015
 import * as migration_20261204_023816_merged_schema from './20261204_023816_merged_schema';
 import * as migration_20261204_024333_importer_actor from './20261204_024333_importer_actor';
 import * as migration_20261204_041931_editors_workflow_notify from './20261204_041931_editors_workflow_notify';
+import * as migration_20261204_044234_editors_planned_for from './20261204_044234_editors_planned_for';
 
 export const migrations = [
   {
@@ -94,6 +95,11 @@ export const migrations = [
   {
     up: migration_20261204_041931_editors_workflow_notify.up,
     down: migration_20261204_041931_editors_workflow_notify.down,
-    name: '20261204_041931_editors_workflow_notify'
+    name: '20261204_041931_editors_workflow_notify',
+  },
+  {
+    up: migration_20261204_044234_editors_planned_for.up,
+    down: migration_20261204_044234_editors_planned_for.down,
+    name: '20261204_044234_editors_planned_for'
   },
 ];

@@ -81,7 +81,11 @@ afterAll(async () => {
   rmSync(root, { recursive: true, force: true })
 }, 60_000)
 
-const token = async (email: string) => {
+// Logins are rate-limited per client address (cms/hooks/abuseLimits.ts: 20 per 15 minutes), and every
+// test logs in from 127.0.0.1: one API token per account for the whole file.
+const tokens = new Map<string, Promise<string>>()
+const token = (email: string) => tokens.get(email) ?? tokens.set(email, login(email)).get(email)!
+const login = async (email: string) => {
   const res = await fetch(`${admin}/api/users/login`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
@@ -269,6 +273,52 @@ describe('a new translation', () => {
   })
 })
 
+describe('editorial calendar', () => {
+  it('shows scheduled publishes, event dates and planned items of the mission by month and as a list, filtered by language', async () => {
+    const press = await token('press.au-canberra@example.org')
+    const reviewer = await token('reviewer.au-canberra@example.org')
+    // Dates within the current month (the calendar opens on it); near a month's end they move to its first days.
+    const now = new Date()
+    const inMonth = (day: number) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), day, 9, 0)).toISOString()
+    const later = Math.min(now.getUTCDate() + 1, 27)
+    const planned = await api(press, 'POST', '/articles?locale=vi&draft=true', {
+      title: 'Bài dự kiến về Tết',
+      section: 'news',
+      missions: [missionId],
+      plannedFor: inMonth(later),
+    })
+    await api(press, 'POST', '/articles?locale=vi&draft=true', {
+      title: 'Đêm văn nghệ cộng đồng',
+      section: 'news',
+      missions: [missionId],
+      event: { startsAt: inMonth(later), endsAt: inMonth(later + 1) },
+    })
+    const scheduled = await api(press, 'POST', '/articles?locale=vi&draft=true', { title: 'Thông báo lịch nghỉ lễ', section: 'news', missions: [missionId] })
+    await api(press, 'PATCH', `/articles/${scheduled.doc!.id}?locale=en&draft=true`, { title: 'Holiday closure notice' })
+    await api(press, 'POST', `/articles/${scheduled.doc!.id}/workflow`, { locale: 'en', action: 'submit' })
+    const at = new Date(Math.max(Date.now() + 3_600_000, Date.parse(inMonth(later)))).toISOString()
+    await api(reviewer, 'POST', `/articles/${scheduled.doc!.id}/workflow`, { locale: 'en', action: 'schedule', at })
+
+    const page = await loggedIn('press.au-canberra@example.org')
+    await page.getByRole('link', { name: 'Lịch biên tập' }).click({ timeout: 60_000 })
+    const calendar = page.locator('.editorial-calendar')
+    await calendar.getByRole('heading', { name: 'Lịch biên tập' }).waitFor({ timeout: 60_000 })
+    const month = calendar.locator('.calendar-month')
+    await month.locator('.calendar-item--planned', { hasText: 'Bài dự kiến về Tết' }).waitFor({ timeout: 30_000 })
+    await month.locator('.calendar-item--event', { hasText: 'Đêm văn nghệ cộng đồng' }).waitFor()
+    await month.locator('.calendar-item--scheduled', { hasText: 'Holiday closure notice' }).waitFor()
+    expect(await month.locator('.calendar-item--planned').first().innerText()).toContain('Dự kiến')
+    // English only: the scheduled English publish stays, the Vietnamese-only items go.
+    await calendar.getByLabel('Ngôn ngữ').selectOption('en')
+    await expect.poll(() => month.locator('.calendar-item', { hasText: 'Bài dự kiến về Tết' }).count(), { timeout: 30_000 }).toBe(0)
+    await month.locator('.calendar-item--scheduled', { hasText: 'Holiday closure notice' }).waitFor()
+    await calendar.getByRole('button', { name: 'Danh sách' }).click()
+    await calendar.locator('.calendar-list .calendar-item--scheduled', { hasText: 'Holiday closure notice' }).waitFor()
+    expect(planned.doc!.id).toBeGreaterThan(0)
+    await page.context().close()
+  })
+})
+
 /** Words of the admin's English strings (Payload's and ours) that its Vietnamese strings never use. */
 function englishWords(): Set<string> {
   const words = (value: unknown, into: Set<string>) => {
@@ -340,6 +390,7 @@ describe('Vietnamese throughout', () => {
       '/collections/workflow-events',
       '/collections/missions',
       '/collections/media',
+      '/calendar',
     ]
     const found: string[] = []
     for (const screen of screens) {
@@ -404,7 +455,16 @@ describe('actions needed (browser, counted)', () => {
   it('press officer: log in → bilingual article with image and both alt texts → both submitted in ≤ 25; reviewer publishes both in ≤ 8', async () => {
     const title = { vi: `Hội chợ ẩm thực Việt ${Date.now()}`, en: 'Vietnamese food fair in Glebe Park' }
     const page = await fresh()
-    const press = await pressOfficerBilingualArticle(page, 'press.au-canberra@example.org', PASSWORD, title)
+    const press = await pressOfficerBilingualArticle(page, 'press.au-canberra@example.org', PASSWORD, title).catch(async (error: unknown) => {
+      // What the screen said when a step failed: the reason is on it (a refused save, a drawer left open).
+      const shot = path.join(os.tmpdir(), 'admin-press-officer-failure.png')
+      await page.screenshot({ path: shot, fullPage: true }).catch(() => {})
+      const alerts = await page
+        .locator('[role="alert"], .toast, .field-error')
+        .allInnerTexts()
+        .catch(() => [])
+      throw new Error(`${String(error)}\nat ${page.url()}, screenshot ${shot}, alerts: ${JSON.stringify(alerts)}`)
+    })
     console.log(`press officer: ${press.actions} actions\n${press.log.join('\n')}`)
     await page.context().close()
     const hq = await token('hq.admin@example.org')

@@ -32,6 +32,7 @@ import { DeploymentActions as DeploymentActions_d8550a4200aafb0421d04fa38bff2956
 import { WorkflowDashboard as WorkflowDashboard_db39a56804de0ba686ed28f09d664813 } from '../../../components/WorkflowDashboard'
 import { AdminLanguage as AdminLanguage_b406fde505a3236b98f62b0dc60acd5d } from '../../../components/AdminLanguage'
 import { AdminA11y as AdminA11y_e46a09430ad54ddfe08330d5dfdde84a } from '../../../components/AdminA11y'
+import { EditorialCalendarView as EditorialCalendarView_12ee9524ff9a185f081d1ec0e64d3788 } from '../../../components/EditorialCalendarView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -70,5 +71,6 @@ export const importMap = {
   "/components/WorkflowDashboard#WorkflowDashboard": WorkflowDashboard_db39a56804de0ba686ed28f09d664813,
   "/components/AdminLanguage#AdminLanguage": AdminLanguage_b406fde505a3236b98f62b0dc60acd5d,
   "/components/AdminA11y#AdminA11y": AdminA11y_e46a09430ad54ddfe08330d5dfdde84a,
+  "/components/EditorialCalendarView#EditorialCalendarView": EditorialCalendarView_12ee9524ff9a185f081d1ec0e64d3788,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
