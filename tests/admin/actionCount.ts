@@ -66,6 +66,15 @@ export async function translatorSeesOutdated(page: Page, email: string, password
   return { actions: act.count, log: act.log }
 }
 
+/** Switches the edited language with the localizer (two actions), unless it is already `current`. */
+async function switchLanguage(act: ActionCounter, current: string, option: string) {
+  const localizer = act.page.locator('.localizer button').first()
+  if ((await localizer.innerText()).includes(current)) return
+  await act.click(localizer, 'language menu')
+  await act.click(act.page.getByText(option, { exact: true }).first(), option)
+  await act.page.locator('.localizer button', { hasText: current }).first().waitFor({ timeout: 60_000 })
+}
+
 /** A small real PNG, as a press officer would drop a photo onto the image field. */
 export const photo = async () => ({
   name: 'hoi-cho.png',
@@ -85,6 +94,9 @@ export async function pressOfficerBilingualArticle(page: Page, email: string, pa
   const act = new ActionCounter(page)
   await logIn(act, email, password)
   await act.click(page.locator('[aria-label="Tạo mới Bài viết"]').first(), 'create article (dashboard)')
+  // The admin reopens in the language this person last edited (Payload keeps it per user): switching back is counted.
+  await page.locator('#field-title').waitFor()
+  await switchLanguage(act, 'Tiếng Việt', 'Tiếng Việt (vi)')
   await act.type(page.locator('#field-title'), title.vi, 'title (vi)')
   await act.type(page.locator('#field-summary'), 'Hội chợ ẩm thực Việt diễn ra vào thứ bảy tại công viên Glebe.', 'summary (vi)')
   await act.drop(page.locator('#field-heroImage .dropzone').first(), await photo(), 'photo onto the image field')
@@ -97,9 +109,7 @@ export async function pressOfficerBilingualArticle(page: Page, email: string, pa
   await act.click(page.getByRole('button', { name: 'Lưu bản nháp' }), 'save draft (vi)')
   await page.waitForURL(/\/collections\/articles\/\d+/, { timeout: 60_000 })
   await page.locator('.workflow-panel [data-locale="vi"]').getByText('Bản nháp').waitFor({ timeout: 60_000 })
-  await act.click(page.locator('.localizer button').first(), 'language menu')
-  await act.click(page.getByText('English (en)', { exact: true }).first(), 'English')
-  await page.waitForURL(/locale=en/, { timeout: 60_000 })
+  await switchLanguage(act, 'English', 'English (en)')
   await page.locator('.translation-source').waitFor({ timeout: 60_000 })
   await act.type(page.locator('#field-title'), title.en, 'title (en)')
   await act.type(page.locator('#field-summary'), 'The Vietnamese food fair takes place on Saturday in Glebe Park.', 'summary (en)')
