@@ -27,6 +27,7 @@ import { publishAlertsTask } from './jobs/publishAlerts'
 import { WorkflowEvents } from './collections/workflowEvents'
 import { ArticleOverrides } from './collections/articleOverrides'
 import { dashboardEndpoint } from './workflow/dashboard'
+import { calendarEndpoint } from './workflow/calendar'
 import { adminTranslations } from './lib/adminTranslations'
 import { adminOrigins } from './lib/adminOrigins'
 import { localesOfUsersMissions } from './lib/adminLocales'
@@ -44,6 +45,7 @@ import { emailAdapter } from './email/adapter'
 import { Deliveries, Subscribers } from './subscriptions/collections'
 import { subscriptionEndpoints } from './subscriptions/endpoints'
 import { deliverMailTask } from './jobs/deliverMail'
+import { notifyWorkflowTask } from './workflow/notify'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -74,6 +76,8 @@ export default buildConfig({
     components: {
       beforeDashboard: ['/components/WorkflowDashboard#WorkflowDashboard'],
       providers: ['/components/AdminLanguage#AdminLanguage', '/components/AdminA11y#AdminA11y'],
+      // The editorial calendar per mission (cms/components/EditorialCalendar.tsx).
+      views: { calendar: { Component: '/components/EditorialCalendarView#EditorialCalendarView', path: '/calendar' } },
     },
     importMap: { baseDir: dirname, importMapFile: path.join(dirname, 'app/(payload)/admin/importMap.js') },
   },
@@ -97,7 +101,7 @@ export default buildConfig({
       ]),
     ),
   ),
-  endpoints: [healthEndpoint, dashboardEndpoint, ...subscriptionEndpoints],
+  endpoints: [healthEndpoint, dashboardEndpoint, calendarEndpoint, ...subscriptionEndpoints],
   logger,
   // Redirects (old URLs → articles and pages), scoped per mission: cms/collections/redirects/index.ts.
   // Uploaded media in the shared private bucket when S3_MEDIA_BUCKET is set, else in DATA_DIR/media (cms/collections/media/index.ts).
@@ -133,7 +137,7 @@ export default buildConfig({
   typescript: { outputFile: path.join(dirname, '../core/payload-types.ts'), autoGenerate: false },
   jobs: {
     // Every task runs under a claim with a lease (cms/jobs/claims.ts): correct with any number of workers.
-    tasks: [rebuildSitesTask, deploySiteTask, publishScheduledTask, publishAlertsTask, deliverMailTask].map(claimed),
+    tasks: [rebuildSitesTask, deploySiteTask, publishScheduledTask, publishAlertsTask, deliverMailTask, notifyWorkflowTask].map(claimed),
     jobsCollectionOverrides: ({ defaultJobsCollection }) => ({ ...defaultJobsCollection, fields: [...defaultJobsCollection.fields, ...jobClaimFields] }),
     // Jobs run only in the runners of npm start and npm run worker (Local API); over HTTP nobody runs them (GET
     // /api/payload-jobs/run, /handle-schedules answer 401), and only HQ admins queue or cancel.

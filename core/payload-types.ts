@@ -136,6 +136,7 @@ export interface Config {
       publishScheduled: TaskPublishScheduled;
       publishAlerts: TaskPublishAlerts;
       deliverMail: TaskDeliverMail;
+      notifyWorkflow: TaskNotifyWorkflow;
       inline: {
         input: unknown;
         output: unknown;
@@ -227,6 +228,10 @@ export interface Article {
     snapshotAt?: string | null;
   };
   publishedAt?: string | null;
+  /**
+   * For the editorial calendar only; publishes nothing
+   */
+  plannedFor?: string | null;
   /**
    * Leave empty to generate it from the title (with -2 if already taken).
    */
@@ -904,7 +909,14 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'rebuildSites' | 'deploySite' | 'publishScheduled' | 'publishAlerts' | 'deliverMail';
+        taskSlug:
+          | 'inline'
+          | 'rebuildSites'
+          | 'deploySite'
+          | 'publishScheduled'
+          | 'publishAlerts'
+          | 'deliverMail'
+          | 'notifyWorkflow';
         taskID: string;
         input?:
           | {
@@ -937,7 +949,17 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'rebuildSites' | 'deploySite' | 'publishScheduled' | 'publishAlerts' | 'deliverMail') | null;
+  taskSlug?:
+    | (
+        | 'inline'
+        | 'rebuildSites'
+        | 'deploySite'
+        | 'publishScheduled'
+        | 'publishAlerts'
+        | 'deliverMail'
+        | 'notifyWorkflow'
+      )
+    | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -1090,6 +1112,7 @@ export interface ArticlesSelect<T extends boolean = true> {
         snapshotAt?: T;
       };
   publishedAt?: T;
+  plannedFor?: T;
   slug?: T;
   sourceLocale?: T;
   countries?: T;
@@ -1757,6 +1780,18 @@ export interface TaskDeliverMail {
     publication?: string | null;
     sent?: number | null;
     more?: boolean | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskNotifyWorkflow".
+ */
+export interface TaskNotifyWorkflow {
+  input: {
+    event: number;
+  };
+  output: {
+    sent?: number | null;
   };
 }
 /**

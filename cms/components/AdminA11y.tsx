@@ -1,6 +1,7 @@
 'use client'
 import { useEffect, type ReactNode } from 'react'
 import { useTranslation } from '@payloadcms/ui'
+import { VersionLabels } from './VersionLabels'
 
 type T = (key: string, vars?: Record<string, unknown>) => string
 let generated = 0
@@ -120,5 +121,10 @@ export function AdminA11y({ children }: { children?: ReactNode }) {
     run()
     return () => observer.disconnect()
   }, [t])
-  return <>{children}</>
+  return (
+    <>
+      {children}
+      <VersionLabels />
+    </>
+  )
 }

@@ -26,15 +26,31 @@ export function TranslationSource() {
   const { dispatchFields } = useForm()
   const sourceLocale = (useFormFields(([fields]) => fields.sourceLocale?.value) as string | undefined) ?? 'vi'
   const [source, setSource] = useState<Source | null>(null)
+  const [hasOwnText, setHasOwnText] = useState(true)
+  const [startError, setStartError] = useState<string | null>(null)
+  const [starting, setStarting] = useState(false)
   const headingId = useId()
   const savedAt = (savedDocumentData as { updatedAt?: string } | undefined)?.updatedAt
 
   useEffect(() => {
     if (!id || locale === sourceLocale) return setSource(null)
     void callApi<Source>(config, `/articles/${id}?locale=${sourceLocale}&fallback-locale=none&draft=true&depth=0`).then((r) => setSource(r.ok ? r.data : null))
+    void callApi<Source>(config, `/articles/${id}?locale=${locale}&fallback-locale=none&draft=true&depth=0`).then((r) => setHasOwnText(!r.ok || !!r.data.title))
   }, [id, locale, sourceLocale, config, savedAt])
 
   if (!source || locale === sourceLocale) return null
+  // A new translation starts as a copy of the source, saved as this language's draft, then translated in place.
+  const startFromSource = async () => {
+    setStarting(true)
+    const r = await callApi(config, `/articles/${id}?locale=${locale}&draft=true&depth=0`, {
+      method: 'PATCH',
+      body: JSON.stringify({ title: source.title, summary: source.summary, body: source.body }),
+    })
+    setStarting(false)
+    if (r.ok) window.location.reload()
+    else setStartError(r.message)
+  }
+  const sourceName = t(`workflow:lang_${sourceLocale}`)
   const copy = (path: 'title' | 'summary') => dispatchFields({ type: 'UPDATE', path, value: source[path] ?? '' })
   const row = (path: 'title' | 'summary') =>
     source[path] ? (
@@ -65,6 +81,21 @@ export function TranslationSource() {
       <h3 id={headingId} style={{ marginBlockStart: 0 }}>
         {t('workflow:sourceText', { source: t(`workflow:lang_${sourceLocale}`) })}
       </h3>
+      {!hasOwnText && (
+        <div style={{ marginBlockEnd: '1rem' }}>
+          <Button buttonStyle="primary" margin={false} disabled={starting} onClick={() => void startFromSource()} aria-describedby={`${headingId}-start`}>
+            {t('workflow:translateFrom', { source: sourceName })}
+          </Button>
+          <p id={`${headingId}-start`} style={{ margin: '.25rem 0 0', fontSize: '.85em' }}>
+            {t('workflow:translateFromHelp', { source: sourceName })}
+          </p>
+          {startError && (
+            <p role="alert" style={{ color: 'var(--theme-error-500)' }}>
+              {startError}
+            </p>
+          )}
+        </div>
+      )}
       <dl style={{ display: 'grid', gap: '.5rem', margin: 0 }}>
         {row('title')}
         {row('summary')}

@@ -1,9 +1,13 @@
 'use client'
-import { useEffect, useState } from 'react'
-import { useConfig, useTranslation } from '@payloadcms/ui'
+import { useCallback, useEffect, useState } from 'react'
+import { Button, useAuth, useConfig, useTranslation } from '@payloadcms/ui'
+import { canOnArticle } from '../access/roles'
 import { callApi, formatDateTime, originMismatch } from './adminApi'
+import { approveAndPublish, runSteps } from './workflowActions'
+import type { WorkflowView } from './workflowOffer'
+import type { User } from '../../core/payload-types'
 
-type Item = { id: number; locale: string; title: string; state?: string; at?: string }
+type Item = { id: number; locale: string; title: string; state?: string; at?: string; missions?: number[]; submittedBy?: number | null }
 type Dashboard = { missions: string[]; missingTranslation: Item[]; outdated: Item[]; inReview: Item[]; scheduled: Item[] }
 
 /**
@@ -13,8 +17,12 @@ type Dashboard = { missions: string[]; missingTranslation: Item[]; outdated: Ite
 export function WorkflowDashboard() {
   const { config } = useConfig()
   const { t, i18n } = useTranslation<object, string>()
+  const { user } = useAuth<User>()
   const [data, setData] = useState<Dashboard | null>(null)
   const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null)
+  const [reloads, setReloads] = useState(0)
   useEffect(() => {
     void callApi<Dashboard>(config, '/workflow/dashboard').then(async (result) => {
       if (result.ok) {
@@ -42,7 +50,30 @@ export function WorkflowDashboard() {
           : `${t('workflow:loadFailed', { status: result.status || '—' })} ${result.message}`,
       )
     })
-  }, [config, t])
+  }, [config, t, reloads])
+
+  // A reviewer publishes from here: approve and publish the locales listed, with the revisions the server shows now.
+  const approveAndPublishItems = useCallback(
+    async (items: Item[]) => {
+      const id = items[0]!.id
+      const endpoint = `/articles/${id}/workflow`
+      setBusy(true)
+      const current = await callApi<WorkflowView>(config, endpoint)
+      const result = current.ok
+        ? await runSteps(
+            config,
+            endpoint,
+            current.data,
+            items.flatMap((i) => approveAndPublish(i.locale)),
+          )
+        : current
+      setBusy(false)
+      setNotice(result.ok ? { ok: true, text: `${t('workflow:done')} ${items[0]!.title}` } : { ok: false, text: result.message })
+      setReloads((n) => n + 1)
+    },
+    [config, t],
+  )
+  const mayPublish = (i: Item) => !!user && i.state === 'in_review' && canOnArticle(user, 'publish', i.missions ?? []) && i.submittedBy !== user.id
   const heading = <h2>{data ? t('workflow:dashboardFor', { missions: data.missions.join(', ') }) : t('workflow:dashboard')}</h2>
   if (error)
     return (
@@ -67,9 +98,20 @@ export function WorkflowDashboard() {
     ['workflow:missingTranslation', data.missingTranslation],
     ['workflow:scheduled', data.scheduled],
   ]
+  const byArticle = new Map<number, Item[]>()
+  for (const i of data.inReview.filter(mayPublish)) byArticle.set(i.id, [...(byArticle.get(i.id) ?? []), i])
+  const codes = (items: Item[]) => items.map((i) => i.locale.toUpperCase()).join(', ')
   return (
     <section style={{ marginBlockEnd: '2rem' }} className="workflow-dashboard">
       {heading}
+      <p>
+        <a href={`${config.routes.admin}/calendar`}>{t('calendar:title')}</a>
+      </p>
+      {notice && (
+        <p role={notice.ok ? 'status' : 'alert'} style={notice.ok ? {} : { color: 'var(--theme-error-500)' }}>
+          {notice.text}
+        </p>
+      )}
       <div style={{ display: 'grid', gap: '1rem', gridTemplateColumns: 'repeat(auto-fit, minmax(16rem, 1fr))' }}>
         {groups.map(([key, items]) => (
           <div key={key}>
@@ -82,8 +124,37 @@ export function WorkflowDashboard() {
               <ul>
                 {items.slice(0, 10).map((i) => (
                   <li key={`${i.id}-${i.locale}`}>
-                    <a href={link(i)}>{i.title}</a> ({i.locale.toUpperCase()}){i.state ? ` · ${t(`workflowState:${i.state}`)}` : ''}
+                    <a id={`dashboard-${key}-${i.id}-${i.locale}`.replace(/:/g, '-')} href={link(i)}>
+                      {i.title}
+                    </a>{' '}
+                    ({i.locale.toUpperCase()}){i.state ? ` · ${t(`workflowState:${i.state}`)}` : ''}
                     {i.at ? ` · ${formatDateTime(i.at, i18n.language)}` : ''}
+                    {key === 'workflow:inReview' && mayPublish(i) && (
+                      <span style={{ display: 'inline-flex', gap: '.25rem', marginInlineStart: '.5rem' }}>
+                        <Button
+                          buttonStyle="secondary"
+                          size="small"
+                          margin={false}
+                          disabled={busy}
+                          aria-describedby={`dashboard-${key}-${i.id}-${i.locale}`.replace(/:/g, '-')}
+                          onClick={() => void approveAndPublishItems([i])}
+                        >
+                          {t('workflow:approvePublish')}
+                        </Button>
+                        {byArticle.get(i.id)!.length > 1 && byArticle.get(i.id)![0] === i && (
+                          <Button
+                            buttonStyle="primary"
+                            size="small"
+                            margin={false}
+                            disabled={busy}
+                            aria-describedby={`dashboard-${key}-${i.id}-${i.locale}`.replace(/:/g, '-')}
+                            onClick={() => void approveAndPublishItems(byArticle.get(i.id)!)}
+                          >
+                            {t('workflow:approvePublishAll', { locales: codes(byArticle.get(i.id)!) })}
+                          </Button>
+                        )}
+                      </span>
+                    )}
                   </li>
                 ))}
               </ul>

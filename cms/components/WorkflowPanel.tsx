@@ -1,9 +1,10 @@
 'use client'
-import { useCallback, useEffect, useId, useMemo, useState } from 'react'
-import { Button, useAuth, useConfig, useDocumentInfo, useFormFields, useLocale, useTranslation } from '@payloadcms/ui'
-import { idsOf } from '../access/roles'
-import { offerFor, outdatedSince, type LocaleView, type WorkflowView } from './workflowOffer'
+import { useCallback, useEffect, useId, useState } from 'react'
+import { Button, useAuth, useConfig, useDocumentInfo, useLocale, useTranslation } from '@payloadcms/ui'
+import { offerFor, outdatedSince, reviewerNoteOf, type FieldDiff, type WorkflowView } from './workflowOffer'
 import { callApi, formatDateTime, originMismatch } from './adminApi'
+import { approveAndPublish, runSteps, type Step } from './workflowActions'
+import { useDocMissions } from './useDocMissions'
 import type { User } from '../../core/payload-types'
 
 const needsReason = new Set(['reject', 'withdraw'])
@@ -16,11 +17,11 @@ const shorten = (text: string, first: boolean, last: boolean) => {
   return `${text.slice(0, 40)} … ${text.slice(-40)}`
 }
 
-function SourceDiff({ diff }: { diff: NonNullable<LocaleView['sourceDiff']> }) {
+function SourceDiff({ diff, heading }: { diff: FieldDiff[]; heading: string }) {
   const { t } = useTranslation<object, string>()
   return (
     <div className="workflow-panel__diff">
-      <p>{t('workflow:changedWords')}</p>
+      <p>{heading}</p>
       <dl>
         {diff.map(({ field, changes }) => (
           <div key={field}>
@@ -63,21 +64,13 @@ export function WorkflowPanel() {
   const { user } = useAuth<User>()
   const { code: currentLocale } = useLocale()
   const { t, i18n } = useTranslation<object, string>()
-  const missionsValue = useFormFields(([fields]) => fields.missions?.value ?? (fields.mission?.value === undefined ? undefined : [fields.mission.value]))
-  const saved = savedDocumentData as { missions?: unknown; mission?: unknown } | undefined
-  const savedMissions = saved?.missions ?? (saved?.mission === undefined ? undefined : [saved.mission])
-  // The form holds ids, or {relationTo, value} pairs right after a create; the saved document is the fallback.
-  const missions = useMemo(() => {
-    const fromForm = idsOf(
-      Array.isArray(missionsValue) ? missionsValue.map((m) => (m && typeof m === 'object' && 'value' in m ? (m as { value: unknown }).value : m)) : [],
-    )
-    return fromForm.length ? fromForm : idsOf(savedMissions)
-  }, [missionsValue, savedMissions])
+  const { missions, missionLocales } = useDocMissions()
   const [view, setView] = useState<WorkflowView | null>(null)
-  const [missionLocales, setMissionLocales] = useState<string[] | null>(null)
   const [message, setMessage] = useState<string | null>(null)
+  const [comment, setComment] = useState('')
   const [busy, setBusy] = useState(false)
   const headingId = useId()
+  const commentId = useId()
   const savedAt = (savedDocumentData as { updatedAt?: string } | undefined)?.updatedAt
 
   const explainFailure = useCallback(
@@ -99,40 +92,50 @@ export function WorkflowPanel() {
   // Reload whenever the document was saved (new updatedAt) or the editor switched language.
   useEffect(() => void load(), [load, savedAt, currentLocale])
 
-  const missionKey = missions.join(',')
-  useEffect(() => {
-    if (!missionKey) return
-    void callApi<{ docs: { enabledLocales?: string[] }[] }>(config, `/missions?where[id][in]=${missionKey}&depth=0&limit=50`).then((r) => {
-      if (r.ok) setMissionLocales([...new Set(r.data.docs.flatMap((m) => m.enabledLocales ?? []))])
-    })
-  }, [missionKey, config])
-
   if (!id) return <p>{t('workflow:saveFirst')}</p>
 
-  const run = async (locale: string, action: string) => {
-    const body: Record<string, string> = { locale, action }
-    if (needsReason.has(action)) {
-      const note = window.prompt(t('workflow:askReason'))
-      if (note === null) return
-      body.note = note
-    }
-    if (action === 'schedule') {
-      const at = window.prompt(t('workflow:askTime'))
-      if (at === null) return
-      body.at = at
-    }
+  const perform = async (steps: Step[]) => {
+    if (!view) return
     setBusy(true)
-    const revision = (view?.locales[locale] as { revision?: string | null } | undefined)?.revision
-    if (revision && (action === 'approve' || action === 'publish')) body.revision = revision
-    const result = await callApi<WorkflowView>(config, endpoint, { method: 'POST', body: JSON.stringify(body) })
+    const result = await runSteps(config, endpoint, view, steps)
     setBusy(false)
     if (result.ok) {
       setMessage(null)
+      setComment('')
       setView(result.data)
-    } else setMessage(result.status === 401 || result.status === 0 ? explainFailure(result.status, result.message) : result.message)
+    } else {
+      setMessage(result.status === 401 || result.status === 0 ? explainFailure(result.status, result.message) : result.message)
+      void load()
+    }
+  }
+
+  const run = async (locale: string, action: string) => {
+    let note: string | undefined = comment.trim() || undefined
+    if (needsReason.has(action) && !note) {
+      const asked = window.prompt(t('workflow:askReason'))
+      if (asked === null) return
+      note = asked
+    }
+    if (action === 'schedule') {
+      const at = window.prompt(t('workflow:askTime'))
+      if (at === null || !view) return
+      setBusy(true)
+      const body = { locale, action, at, ...(note ? { note } : {}), revision: view.locales[locale]?.revision ?? undefined }
+      const result = await callApi<WorkflowView>(config, endpoint, { method: 'POST', body: JSON.stringify(body) })
+      setBusy(false)
+      if (result.ok) setView(result.data)
+      else setMessage(result.message)
+      return
+    }
+    await perform([{ locale, action, note: action === 'submit' ? undefined : note }])
   }
 
   const shown = view ? Object.keys(view.locales).filter((l) => !missionLocales || missionLocales.includes(l) || view.locales[l]?.exists) : []
+  const offers = new Map(view ? shown.map((l) => [l, offerFor(user, missions, l, view.locales[l]!)] as const) : [])
+  const codes = (ls: string[]) => ls.map((l) => l.toUpperCase()).join(', ')
+  const submittable = shown.filter((l) => offers.get(l)?.allowed.includes('submit'))
+  const publishable = shown.filter((l) => offers.get(l)?.allowed.includes('approve') && offers.get(l)?.allowed.includes('publish'))
+  const reviewing = shown.some((l) => offers.get(l)?.allowed.includes('reject'))
   return (
     <section className="workflow-panel" aria-labelledby={headingId} style={{ marginBlock: '1rem' }}>
       <h4 id={headingId}>{t('workflow:title')}</h4>
@@ -142,12 +145,48 @@ export function WorkflowPanel() {
         </p>
       )}
       {!view && !message && <p>{t('workflow:loading')}</p>}
+      {(submittable.length > 1 || publishable.length > 1) && (
+        <div className="workflow-panel__all" style={{ display: 'flex', flexWrap: 'wrap', gap: '.25rem', marginBlockEnd: '.5rem' }}>
+          {submittable.length > 1 && (
+            <Button
+              buttonStyle="primary"
+              size="small"
+              margin={false}
+              disabled={busy}
+              onClick={() => void perform(submittable.map((locale) => ({ locale, action: 'submit' })))}
+            >
+              {t('workflow:submitAll', { locales: codes(submittable) })}
+            </Button>
+          )}
+          {publishable.length > 1 && (
+            <Button
+              buttonStyle="primary"
+              size="small"
+              margin={false}
+              disabled={busy}
+              onClick={() => void perform(publishable.flatMap((l) => approveAndPublish(l, comment.trim() || undefined)))}
+            >
+              {t('workflow:approvePublishAll', { locales: codes(publishable) })}
+            </Button>
+          )}
+        </div>
+      )}
+      {reviewing && (
+        <div className="field-type textarea" style={{ marginBlockEnd: '.5rem' }}>
+          <label htmlFor={commentId} className="field-label">
+            {t('workflow:comment')}
+          </label>
+          <textarea id={commentId} rows={2} value={comment} onChange={(e) => setComment(e.target.value)} style={{ width: '100%' }} />
+        </div>
+      )}
       {view &&
         shown.map((locale) => {
           const l = view.locales[locale]!
-          const offer = offerFor(user, missions, locale, l)
+          const offer = offers.get(locale)!
           const since = l.outdated ? outdatedSince(view, locale) : null
           const sourceName = t(`workflow:lang_${l.sourceLocale ?? view.sourceLocale ?? 'vi'}`)
+          const note = reviewerNoteOf(view, locale)
+          const mayReview = offer.allowed.includes('reject')
           return (
             <section
               key={locale}
@@ -167,6 +206,11 @@ export function WorkflowPanel() {
               ) : (
                 <span>{t('workflow:missing')}</span>
               )}
+              {note && (
+                <p className="workflow-panel__note" role="note">
+                  {t('workflow:reviewerNote', { action: t(`workflowEvent:${note.action}`), date: formatDateTime(note.at, i18n.language) })} <q>{note.note}</q>
+                </p>
+              )}
               {l.outdated && (
                 <div role="note" className="workflow-panel__outdated">
                   <p style={{ fontWeight: 600 }}>
@@ -174,11 +218,27 @@ export function WorkflowPanel() {
                       ? t('workflow:outdatedSince', { source: sourceName, date: formatDateTime(since, i18n.language) })
                       : t('workflow:outdatedNoDate', { source: sourceName })}
                   </p>
-                  {l.sourceDiff && l.sourceDiff.length > 0 && <SourceDiff diff={l.sourceDiff} />}
+                  {l.sourceDiff && l.sourceDiff.length > 0 && <SourceDiff diff={l.sourceDiff} heading={t('workflow:changedWords')} />}
+                </div>
+              )}
+              {mayReview && l.liveDiff !== undefined && (
+                <div className="workflow-panel__review">
+                  {l.liveDiff === null ? <p>{t('workflow:neverLive')}</p> : <SourceDiff diff={l.liveDiff} heading={t('workflow:changedSinceLive')} />}
                 </div>
               )}
               {offer.allowed.length > 0 && (
                 <div style={{ display: 'flex', flexWrap: 'wrap', gap: '.25rem' }}>
+                  {offer.allowed.includes('approve') && offer.allowed.includes('publish') && (
+                    <Button
+                      buttonStyle="primary"
+                      size="small"
+                      margin={false}
+                      disabled={busy}
+                      onClick={() => void perform(approveAndPublish(locale, comment.trim() || undefined))}
+                    >
+                      {t('workflow:approvePublish')}
+                    </Button>
+                  )}
                   {offer.allowed.map((action) => (
                     <Button key={action} buttonStyle="secondary" size="small" margin={false} disabled={busy} onClick={() => void run(locale, action)}>
                       {t(`workflow:${action}`)}

@@ -4,6 +4,7 @@ import type { User } from '../../core/payload-types'
 
 /** The workflow panel's decisions, apart from React so they can be tested on their own. */
 export type Change = { op: 'added' | 'removed' | 'same'; text: string }
+export type FieldDiff = { field: string; changes: Change[] }
 export type LocaleView = {
   exists: boolean
   state: string
@@ -13,7 +14,11 @@ export type LocaleView = {
   outdated?: boolean
   outdatedSince?: string | null
   sourceLocale?: string
-  sourceDiff?: { field: string; changes: Change[] }[]
+  sourceDiff?: FieldDiff[]
+  /** In review: the change against the live copy; null when the locale was never online. */
+  liveDiff?: FieldDiff[] | null
+  revision?: string | null
+  rejectionReason?: string | null
 }
 export type HistoryEntry = { at: string; locale: string; action: string; from: string | null; to: string; user?: number | null; note: string | null }
 export type WorkflowView = { sourceLocale?: string; locales: Record<string, LocaleView>; history: HistoryEntry[] }
@@ -55,4 +60,17 @@ export function outdatedSince(view: WorkflowView, locale: string): string | null
   const touched = byTime.filter((e) => e.locale === locale && ['create', 'edit', 'confirm_translation'].includes(e.action)).at(-1)?.at
   const sourceEdits = byTime.filter((e) => e.locale === source && e.action === 'edit')
   return (sourceEdits.find((e) => !touched || e.at > touched) ?? sourceEdits.at(-1))?.at ?? null
+}
+
+/**
+ * The reviewer's latest comment on this locale's current round (returned or approved with a
+ * note), for the author; none once the locale was submitted again after it.
+ */
+export function reviewerNoteOf(view: WorkflowView, locale: string): HistoryEntry | null {
+  const events = [...view.history].filter((e) => e.locale === locale).sort((a, b) => b.at.localeCompare(a.at))
+  for (const e of events) {
+    if (e.action === 'submit') return null
+    if (['reject', 'approve', 'publish'].includes(e.action) && e.note) return e
+  }
+  return null
 }

@@ -15,9 +15,11 @@ import * as migration_20261204_023816_merged_schema from './20261204_023816_merg
 import * as migration_20261204_024333_importer_actor from './20261204_024333_importer_actor';
 import * as migration_20261204_041010_media_storage_prefix from './20261204_041010_media_storage_prefix';
 import * as migration_20261204_041357_content_change_notifications from './20261204_041357_content_change_notifications';
+import * as migration_20261204_041931_editors_workflow_notify from './20261204_041931_editors_workflow_notify';
 import * as migration_20261204_042121_legal_page_kinds from './20261204_042121_legal_page_kinds';
 import * as migration_20261204_042500_shared_limits_heartbeats from './20261204_042500_shared_limits_heartbeats';
 import * as migration_20261204_043008_article_byline from './20261204_043008_article_byline';
+import * as migration_20261204_044234_editors_planned_for from './20261204_044234_editors_planned_for';
 import * as migration_20261204_051500_change_triggers_operational_tables from './20261204_051500_change_triggers_operational_tables';
 
 export const migrations = [
@@ -107,6 +109,11 @@ export const migrations = [
     name: '20261204_041357_content_change_notifications',
   },
   {
+    up: migration_20261204_041931_editors_workflow_notify.up,
+    down: migration_20261204_041931_editors_workflow_notify.down,
+    name: '20261204_041931_editors_workflow_notify',
+  },
+  {
     up: migration_20261204_042121_legal_page_kinds.up,
     down: migration_20261204_042121_legal_page_kinds.down,
     name: '20261204_042121_legal_page_kinds',
@@ -120,6 +127,11 @@ export const migrations = [
     up: migration_20261204_043008_article_byline.up,
     down: migration_20261204_043008_article_byline.down,
     name: '20261204_043008_article_byline',
+  },
+  {
+    up: migration_20261204_044234_editors_planned_for.up,
+    down: migration_20261204_044234_editors_planned_for.down,
+    name: '20261204_044234_editors_planned_for',
   },
   {
     up: migration_20261204_051500_change_triggers_operational_tables.up,

@@ -1,5 +1,5 @@
 import type { Endpoint } from 'payload'
-import { isHq, missionsAllowing } from '../access/roles'
+import { idOf, idsOf, isHq, missionsAllowing } from '../access/roles'
 import { defaultLocale, localeCodes } from '../../core/locales'
 import { sameSource, sourceLocaleOf, sourceTextOf, type SourceText } from '../../core/sourceText'
 
@@ -56,7 +56,8 @@ export const dashboardEndpoint: Endpoint = {
         title: ByLocale<string>
         summary: ByLocale<string>
         body: ByLocale<unknown>
-        workflow: ByLocale<{ state?: string; scheduledAt?: string }>
+        missions?: unknown
+        workflow: ByLocale<{ state?: string; scheduledAt?: string; submittedBy?: unknown }>
         translation: ByLocale<{ sourceSnapshot?: SourceText }>
       }
       const source = sourceLocaleOf(d)
@@ -69,7 +70,14 @@ export const dashboardEndpoint: Endpoint = {
         }
         const snapshot = d.translation?.[locale]?.sourceSnapshot
         if (locale !== source && snapshot && !sameSource(snapshot, sourceNow)) result.outdated.push(item(d, d.title, locale))
-        if (state === 'in_review' || state === 'approved') result.inReview.push({ ...item(d, d.title, locale), state })
+        // Missions and submitter let the dashboard offer "approve and publish" only to those who may.
+        if (state === 'in_review' || state === 'approved')
+          result.inReview.push({
+            ...item(d, d.title, locale),
+            state,
+            missions: idsOf(d.missions),
+            submittedBy: idOf(d.workflow?.[locale]?.submittedBy) ?? null,
+          })
         if (state === 'scheduled') result.scheduled.push({ ...item(d, d.title, locale), at: d.workflow?.[locale]?.scheduledAt })
       }
     }

@@ -240,6 +240,10 @@ export async function workflowView(
       withdrawalReason: doc?.workflow?.withdrawalReason ?? null,
       rejectionReason: doc?.workflow?.rejectionReason ?? null,
       ...(isTranslation ? { sourceLocale, outdated, sourceDiff: outdated ? sourceDiff(snapshot!, sourceNow) : [] } : {}),
+      // For the reviewer: what this revision changes against what readers see now (null: never online).
+      ...(doc?.title && ['in_review', 'approved', 'scheduled'].includes(state)
+        ? { liveDiff: liveState && live ? sourceDiff(sourceTextOf(live), sourceTextOf(doc)) : null }
+        : {}),
     }
   }
   const history = await req.payload.find({

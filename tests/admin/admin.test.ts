@@ -9,7 +9,7 @@ import { en as payloadEn } from '@payloadcms/translations/languages/en'
 import { vi as payloadVi } from '@payloadcms/translations/languages/vi'
 import { freePort } from '../helpers/globalSetup'
 import { adminTranslations } from '../../cms/lib/adminTranslations'
-import { translatorSeesOutdated } from './actionCount'
+import { pressOfficerBilingualArticle, reviewerPublishesBoth, translatorSeesOutdated } from './actionCount'
 
 /**
  * The admin as press officers, translators and reviewers use it, in Chromium against one real
@@ -81,7 +81,11 @@ afterAll(async () => {
   rmSync(root, { recursive: true, force: true })
 }, 60_000)
 
-const token = async (email: string) => {
+// Logins are rate-limited per client address (cms/hooks/abuseLimits.ts: 20 per 15 minutes), and every
+// test logs in from 127.0.0.1: one API token per account for the whole file.
+const tokens = new Map<string, Promise<string>>()
+const token = (email: string) => tokens.get(email) ?? tokens.set(email, login(email)).get(email)!
+const login = async (email: string) => {
   const res = await fetch(`${admin}/api/users/login`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
@@ -209,6 +213,112 @@ describe('translator', () => {
   })
 })
 
+describe('reviewer', () => {
+  it('sees what changed since the live version and returns it with a comment in one step; the author reads the comment and the labelled versions', async () => {
+    const press = await token('press.au-canberra@example.org')
+    const reviewer = await token('reviewer.au-canberra@example.org')
+    const created = await api(press, 'POST', '/articles?locale=vi&draft=true', {
+      title: 'Tuần lễ phim Việt Nam',
+      summary: 'Tuần lễ phim khai mạc vào thứ sáu.',
+      section: 'news',
+      missions: [missionId],
+    })
+    const id = created.doc!.id
+    await api(press, 'POST', `/articles/${id}/workflow`, { locale: 'vi', action: 'submit' })
+    await api(reviewer, 'POST', `/articles/${id}/workflow`, { locale: 'vi', action: 'approve' })
+    await api(reviewer, 'POST', `/articles/${id}/workflow`, { locale: 'vi', action: 'publish' })
+    await api(press, 'PATCH', `/articles/${id}?locale=vi&draft=true`, { summary: 'Tuần lễ phim khai mạc vào thứ bảy.' })
+    await api(press, 'POST', `/articles/${id}/workflow`, { locale: 'vi', action: 'submit' })
+
+    const page = await loggedIn('reviewer.au-canberra@example.org')
+    await page.goto(`${admin}/admin/collections/articles/${id}`)
+    const vi = panel(page).locator('[data-locale="vi"]')
+    await vi.getByText('Thay đổi so với bản đang hiển thị:').waitFor({ timeout: 60_000 })
+    expect(await vi.locator('ins').allInnerTexts()).toContain('bảy')
+    expect(await vi.locator('del').allInnerTexts()).toContain('sáu')
+    await panel(page).getByLabel('Nhận xét cho người viết (ghi vào nhật ký)').fill('Ghi rõ giờ khai mạc.')
+    await vi.getByRole('button', { name: 'Trả lại người viết' }).click()
+    await expect.poll(() => vi.innerText(), { timeout: 30_000 }).toContain('Trạng thái: Bản nháp')
+    await page.context().close()
+
+    const author = await loggedIn('press.au-canberra@example.org')
+    await author.goto(`${admin}/admin/collections/articles/${id}`)
+    await panel(author).locator('[data-locale="vi"] .workflow-panel__note').getByText('Ghi rõ giờ khai mạc.').waitFor({ timeout: 60_000 })
+    expect(await panel(author).locator('[data-locale="vi"] .workflow-panel__note').innerText()).toContain('Nhận xét của người duyệt (Trả lại')
+    // The version history says which language and which workflow step each version belongs to.
+    await author.goto(`${admin}/admin/collections/articles/${id}/versions`)
+    await author.locator('.version-label', { hasText: 'VI · Chờ duyệt' }).first().waitFor({ timeout: 60_000 })
+    await author.locator('.version-label', { hasText: 'VI · Đã đăng' }).first().waitFor()
+    await author.context().close()
+  })
+})
+
+describe('a new translation', () => {
+  it('starts from "Dịch từ tiếng Việt": the Vietnamese text becomes the English draft to translate', async () => {
+    const press = await token('press.au-canberra@example.org')
+    const created = await api(press, 'POST', '/articles?locale=vi&draft=true', {
+      title: 'Đêm nhạc dân tộc',
+      summary: 'Đêm nhạc với đàn bầu và sáo trúc.',
+      section: 'news',
+      missions: [missionId],
+    })
+    const id = created.doc!.id
+    const page = await loggedIn('translator.au-canberra@example.org')
+    await page.goto(`${admin}/admin/collections/articles/${id}?locale=en`)
+    await page.getByRole('button', { name: 'Dịch từ tiếng Việt' }).click({ timeout: 60_000 })
+    await expect.poll(() => page.locator('#field-title').inputValue(), { timeout: 60_000 }).toBe('Đêm nhạc dân tộc')
+    expect(await page.locator('#field-summary').inputValue()).toBe('Đêm nhạc với đàn bầu và sáo trúc.')
+    await panel(page).locator('[data-locale="en"]').getByText('Trạng thái: Bản nháp').waitFor({ timeout: 30_000 })
+    await page.context().close()
+  })
+})
+
+describe('editorial calendar', () => {
+  it('shows scheduled publishes, event dates and planned items of the mission by month and as a list, filtered by language', async () => {
+    const press = await token('press.au-canberra@example.org')
+    const reviewer = await token('reviewer.au-canberra@example.org')
+    // Dates within the current month (the calendar opens on it); near a month's end they move to its first days.
+    const now = new Date()
+    const inMonth = (day: number) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), day, 9, 0)).toISOString()
+    const later = Math.min(now.getUTCDate() + 1, 27)
+    const planned = await api(press, 'POST', '/articles?locale=vi&draft=true', {
+      title: 'Bài dự kiến về Tết',
+      section: 'news',
+      missions: [missionId],
+      plannedFor: inMonth(later),
+    })
+    await api(press, 'POST', '/articles?locale=vi&draft=true', {
+      title: 'Đêm văn nghệ cộng đồng',
+      section: 'news',
+      missions: [missionId],
+      event: { startsAt: inMonth(later), endsAt: inMonth(later + 1) },
+    })
+    const scheduled = await api(press, 'POST', '/articles?locale=vi&draft=true', { title: 'Thông báo lịch nghỉ lễ', section: 'news', missions: [missionId] })
+    await api(press, 'PATCH', `/articles/${scheduled.doc!.id}?locale=en&draft=true`, { title: 'Holiday closure notice' })
+    await api(press, 'POST', `/articles/${scheduled.doc!.id}/workflow`, { locale: 'en', action: 'submit' })
+    const at = new Date(Math.max(Date.now() + 3_600_000, Date.parse(inMonth(later)))).toISOString()
+    await api(reviewer, 'POST', `/articles/${scheduled.doc!.id}/workflow`, { locale: 'en', action: 'schedule', at })
+
+    const page = await loggedIn('press.au-canberra@example.org')
+    await page.getByRole('link', { name: 'Lịch biên tập' }).click({ timeout: 60_000 })
+    const calendar = page.locator('.editorial-calendar')
+    await calendar.getByRole('heading', { name: 'Lịch biên tập' }).waitFor({ timeout: 60_000 })
+    const month = calendar.locator('.calendar-month')
+    await month.locator('.calendar-item--planned', { hasText: 'Bài dự kiến về Tết' }).waitFor({ timeout: 30_000 })
+    await month.locator('.calendar-item--event', { hasText: 'Đêm văn nghệ cộng đồng' }).waitFor()
+    await month.locator('.calendar-item--scheduled', { hasText: 'Holiday closure notice' }).waitFor()
+    expect(await month.locator('.calendar-item--planned').first().innerText()).toContain('Dự kiến')
+    // English only: the scheduled English publish stays, the Vietnamese-only items go.
+    await calendar.getByLabel('Ngôn ngữ').selectOption('en')
+    await expect.poll(() => month.locator('.calendar-item', { hasText: 'Bài dự kiến về Tết' }).count(), { timeout: 30_000 }).toBe(0)
+    await month.locator('.calendar-item--scheduled', { hasText: 'Holiday closure notice' }).waitFor()
+    await calendar.getByRole('button', { name: 'Danh sách' }).click()
+    await calendar.locator('.calendar-list .calendar-item--scheduled', { hasText: 'Holiday closure notice' }).waitFor()
+    expect(planned.doc!.id).toBeGreaterThan(0)
+    await page.context().close()
+  })
+})
+
 /** Words of the admin's English strings (Payload's and ours) that its Vietnamese strings never use. */
 function englishWords(): Set<string> {
   const words = (value: unknown, into: Set<string>) => {
@@ -280,6 +390,7 @@ describe('Vietnamese throughout', () => {
       '/collections/workflow-events',
       '/collections/missions',
       '/collections/media',
+      '/calendar',
     ]
     const found: string[] = []
     for (const screen of screens) {
@@ -339,5 +450,42 @@ describe('actions needed (browser, counted)', () => {
     console.log(`translator: ${result.actions} actions\n${result.log.join('\n')}`)
     expect(result.actions).toBeLessThanOrEqual(6)
     await page.context().close()
+  })
+
+  it('press officer: log in → bilingual article with image and both alt texts → both submitted in ≤ 25; reviewer publishes both in ≤ 8', async () => {
+    const title = { vi: `Hội chợ ẩm thực Việt ${Date.now()}`, en: 'Vietnamese food fair in Glebe Park' }
+    const page = await fresh()
+    const press = await pressOfficerBilingualArticle(page, 'press.au-canberra@example.org', PASSWORD, title).catch(async (error: unknown) => {
+      // What the screen said when a step failed: the reason is on it (a refused save, a drawer left open).
+      const shot = path.join(os.tmpdir(), 'admin-press-officer-failure.png')
+      await page.screenshot({ path: shot, fullPage: true }).catch(() => {})
+      const alerts = await page
+        .locator('[role="alert"], .toast, .field-error')
+        .allInnerTexts()
+        .catch(() => [])
+      throw new Error(`${String(error)}\nat ${page.url()}, screenshot ${shot}, alerts: ${JSON.stringify(alerts)}`)
+    })
+    console.log(`press officer: ${press.actions} actions\n${press.log.join('\n')}`)
+    await page.context().close()
+    const hq = await token('hq.admin@example.org')
+    const article = (await api(hq, 'GET', `/articles/${press.id}?locale=all&draft=true&depth=1`)) as unknown as {
+      title: Record<string, string>
+      heroImage: { alt: string } | null
+    }
+    expect(article.title).toMatchObject({ vi: title.vi, en: title.en })
+    const media = (await api(hq, 'GET', `/media/${(article.heroImage as unknown as { id: number }).id}?locale=all&depth=0`)) as unknown as {
+      alt: Record<string, string>
+    }
+    expect(media.alt).toMatchObject({ vi: 'Khách tham quan hội chợ ẩm thực', en: 'Visitors at the food fair' })
+    expect(press.actions).toBeLessThanOrEqual(25)
+
+    const reviewerPage = await fresh()
+    const reviewer = await reviewerPublishesBoth(reviewerPage, 'reviewer.au-canberra@example.org', PASSWORD, title.vi)
+    console.log(`reviewer: ${reviewer.actions} actions\n${reviewer.log.join('\n')}`)
+    await reviewerPage.context().close()
+    const view = (await api(hq, 'GET', `/articles/${press.id}/workflow`)) as unknown as { locales: Record<string, { state: string; live: string | null }> }
+    expect(view.locales.vi).toMatchObject({ state: 'published', live: 'published' })
+    expect(view.locales.en).toMatchObject({ state: 'published', live: 'published' })
+    expect(reviewer.actions).toBeLessThanOrEqual(8)
   })
 })

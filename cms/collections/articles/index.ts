@@ -70,6 +70,8 @@ export const Articles: CollectionConfig = {
       admin: { description: { vi: 'Tên người viết hoặc đơn vị, hiện dưới tiêu đề.', en: 'The writer or office, shown under the title.' } },
     },
     { name: 'heroImage', type: 'upload', relationTo: 'media', label: { vi: 'Ảnh chính', en: 'Hero image' } },
+    // The image's alt text in every language of the missions, in place (cms/components/ImageAltTexts.tsx).
+    { name: 'heroImageAlt', type: 'ui', admin: { components: { Field: '/components/ImageAltTexts#ImageAltTexts' } } },
     { name: 'body', type: 'richText', localized: true, label: { vi: 'Nội dung', en: 'Body' } },
     {
       name: 'section',
@@ -112,6 +114,17 @@ export const Articles: CollectionConfig = {
       admin: { position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } },
       hooks: {
         beforeChange: [({ value, siblingData }) => value ?? (siblingData._status === 'published' ? new Date().toISOString() : value)],
+      },
+    },
+    {
+      // A date the editors plan this article for, shown on the editorial calendar; unlike a schedule it publishes nothing.
+      name: 'plannedFor',
+      type: 'date',
+      label: { vi: 'Dự kiến đăng', en: 'Planned for' },
+      admin: {
+        position: 'sidebar',
+        date: { pickerAppearance: 'dayOnly' },
+        description: { vi: 'Chỉ để lên lịch biên tập, không tự đăng bài', en: 'For the editorial calendar only; publishes nothing' },
       },
     },
     slugField(),

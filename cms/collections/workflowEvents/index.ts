@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 import { isHq, missionsAllowing } from '../../access/roles'
 import { nobody } from '../../access/rules'
+import { queueWorkflowNotice } from '../../workflow/notify'
 
 // Actions and states in words of the admin language instead of their codes.
 const valueCell = '/components/WorkflowValueCell#WorkflowValueCell'
@@ -19,6 +20,8 @@ export const WorkflowEvents: CollectionConfig = {
     defaultColumns: ['createdAt', 'article', 'page', 'documentTitle', 'locale', 'action', 'from', 'to', 'user', 'systemActor'],
     group: { vi: 'Hệ thống', en: 'System' },
   },
+  // Reviewers, authors and translators hear of the steps that concern them (cms/workflow/notify.ts).
+  hooks: { afterChange: [queueWorkflowNotice] },
   access: {
     read: ({ req }) => {
       if (!req.user) return false

@@ -1,4 +1,5 @@
 import { TranslationSource as TranslationSource_1836ebe1f232cb46c846466696704a4f } from '../../../components/TranslationSource'
+import { ImageAltTexts as ImageAltTexts_be12ef115648204e08322a59321d8111 } from '../../../components/ImageAltTexts'
 import { RscEntryLexicalCell as RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { RscEntryLexicalField as RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { LexicalDiffComponent as LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
@@ -32,11 +33,13 @@ import { WorkflowDashboard as WorkflowDashboard_db39a56804de0ba686ed28f09d664813
 import { AdminLanguage as AdminLanguage_b406fde505a3236b98f62b0dc60acd5d } from '../../../components/AdminLanguage'
 import { AdminA11y as AdminA11y_e46a09430ad54ddfe08330d5dfdde84a } from '../../../components/AdminA11y'
 import { S3ClientUploadHandler as S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24 } from '@payloadcms/storage-s3/client'
+import { EditorialCalendarView as EditorialCalendarView_12ee9524ff9a185f081d1ec0e64d3788 } from '../../../components/EditorialCalendarView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
 export const importMap = {
   "/components/TranslationSource#TranslationSource": TranslationSource_1836ebe1f232cb46c846466696704a4f,
+  "/components/ImageAltTexts#ImageAltTexts": ImageAltTexts_be12ef115648204e08322a59321d8111,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalCell": RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalField": RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#LexicalDiffComponent": LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e,
@@ -70,5 +73,6 @@ export const importMap = {
   "/components/AdminLanguage#AdminLanguage": AdminLanguage_b406fde505a3236b98f62b0dc60acd5d,
   "/components/AdminA11y#AdminA11y": AdminA11y_e46a09430ad54ddfe08330d5dfdde84a,
   "@payloadcms/storage-s3/client#S3ClientUploadHandler": S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24,
+  "/components/EditorialCalendarView#EditorialCalendarView": EditorialCalendarView_12ee9524ff9a185f081d1ec0e64d3788,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
