@@ -21,6 +21,7 @@ import * as migration_20261204_042500_shared_limits_heartbeats from './20261204_
 import * as migration_20261204_043008_article_byline from './20261204_043008_article_byline';
 import * as migration_20261204_044234_editors_planned_for from './20261204_044234_editors_planned_for';
 import * as migration_20261204_051500_change_triggers_operational_tables from './20261204_051500_change_triggers_operational_tables';
+import * as migration_20261204_051908_merged_schema_2 from './20261204_051908_merged_schema_2';
 
 export const migrations = [
   {
@@ -136,6 +137,11 @@ export const migrations = [
   {
     up: migration_20261204_051500_change_triggers_operational_tables.up,
     down: migration_20261204_051500_change_triggers_operational_tables.down,
-    name: '20261204_051500_change_triggers_operational_tables'
+    name: '20261204_051500_change_triggers_operational_tables',
+  },
+  {
+    up: migration_20261204_051908_merged_schema_2.up,
+    down: migration_20261204_051908_merged_schema_2.down,
+    name: '20261204_051908_merged_schema_2',
   },
 ];
