@@ -170,14 +170,18 @@ describe('pages', () => {
     expect(textContent(page('au-canberra/vi/404.html'))).toContain('Không tìm thấy trang')
   })
 
-  it('paginates section listings with working previous/next links', () => {
+  it('paginates section listings: the newest on the section page, older ones on archive pages numbered from the oldest', () => {
     const first = page('au-canberra/en/news/index.html')
     const next = els(first, (e) => e.name === 'a' && attr(e, 'rel') === 'next')
     expect(next).toHaveLength(1)
-    expect(fileOf(attr(next[0]!, 'href')!)).toBe('au-canberra/en/news/page/2/index.html')
-    const second = page('au-canberra/en/news/page/2/index.html')
-    expect(attr(els(second, (e) => e.name === 'a' && attr(e, 'rel') === 'prev')[0]!, 'href')).toBe('/au-canberra/en/news/')
-    expect(textContent(second)).toContain('Page 2 of')
+    const newestArchive = /\/page\/(\d+)\/$/.exec(attr(next[0]!, 'href')!)
+    expect(newestArchive, 'the section page links to its newest archive page').not.toBeNull()
+    const archive = page(fileOf(attr(next[0]!, 'href')!)!)
+    expect(attr(els(archive, (e) => e.name === 'a' && attr(e, 'rel') === 'prev')[0]!, 'href')).toBe('/au-canberra/en/news/')
+    expect(textContent(archive)).toContain(`Archive page ${newestArchive![1]}, numbered from the oldest`)
+    // Page 1 is the oldest: it has no older page.
+    const oldest = page('au-canberra/en/news/page/1/index.html')
+    expect(els(oldest, (e) => e.name === 'a' && attr(e, 'rel') === 'next')).toHaveLength(0)
   })
 
   it('shows breadcrumbs, the date in the mission time zone, related articles and tracker-free share links', () => {

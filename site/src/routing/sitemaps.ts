@@ -4,6 +4,7 @@ import { sections } from '../../../core/locales'
 import { listedArticles, pageSize } from '../data/content'
 import { countriesPath, countryPath, pagePath, pages } from '../data/site'
 import type { ExportedMission } from '../../../core/exportContract'
+import { archivePages } from './pagination'
 import { absoluteUrl, articlePath, homePath, rootPath, sectionPath, sitemapPath } from './urls'
 
 const xml = (body: Buffer | string) => new Response(body.toString(), { headers: { 'Content-Type': 'application/xml; charset=utf-8' } })
@@ -24,8 +25,7 @@ export async function localeSitemap(m: ExportedMission, locale: string) {
     const inSection = list.filter((a) => a.section === section)
     const links = m.locales.map((l) => ({ lang: l, url: abs(sectionPath(m, l, section)) }))
     items.push({ url: abs(sectionPath(m, locale, section)), links, lastmod: inSection[0]?.updatedAt })
-    const pages = Math.ceil(inSection.length / pageSize)
-    for (let page = 2; page <= pages; page++) items.push({ url: abs(sectionPath(m, locale, section, page)) })
+    for (const archive of archivePages(inSection, pageSize)) items.push({ url: abs(sectionPath(m, locale, section, archive.page)) })
   }
   for (const a of list) {
     const published = m.locales.filter((l) => a.translations[l])

@@ -4,7 +4,7 @@ import { sectionSlug, useTranslations } from '../i18n'
 /**
  * The URL scheme of a mission site (see docs/site.md):
  *   /<locale>/                                   home
- *   /<locale>/<section-slug>/[page/<n>/]         section listing, pages ≥ 2 under page/
+ *   /<locale>/<section-slug>/[page/<n>/]         section listing; archive pages numbered from the oldest
  *   /<locale>/<section-slug>/<slug>/             article
  *   /<locale>/<section-slug>/<source-locale>/<source-slug>/
  *                                                fallback page: the article is not published in <locale>
@@ -18,8 +18,9 @@ export const basePath = (m: ExportedMission) => new URL(m.siteUrl).pathname
 
 export const rootPath = (m: ExportedMission) => basePath(m)
 export const homePath = (m: ExportedMission, locale: string) => `${basePath(m)}${locale}/`
-export const sectionPath = (m: ExportedMission, locale: string, section: string, page = 1) =>
-  `${homePath(m, locale)}${sectionSlug(locale, section)}/${page > 1 ? `page/${page}/` : ''}`
+/** A section's own page, or one of its archive pages (numbered from the oldest: routing/pagination.ts). */
+export const sectionPath = (m: ExportedMission, locale: string, section: string, page?: number) =>
+  `${homePath(m, locale)}${sectionSlug(locale, section)}/${page ? `page/${page}/` : ''}`
 export const articlePath = (m: ExportedMission, a: Pick<ExportedArticle, 'locale' | 'section' | 'slug'>) => `${sectionPath(m, a.locale, a.section)}${a.slug}/`
 /** Where a reader of `locale` lands for an article that is only published in `source.locale`. */
 export const fallbackPath = (m: ExportedMission, locale: string, source: Pick<ExportedArticle, 'locale' | 'section' | 'slug'>) =>
