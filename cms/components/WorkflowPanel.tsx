@@ -217,6 +217,18 @@ export function WorkflowPanel() {
                     {since
                       ? t('workflow:outdatedSince', { source: sourceName, date: formatDateTime(since, i18n.language) })
                       : t('workflow:outdatedNoDate', { source: sourceName })}
+                    {since && l.outdatedRevision ? (
+                      <>
+                        {` (${t('workflow:outdatedRevision', { revision: l.outdatedRevision })}`}
+                        {/* A person's name is content, not interface text. */}
+                        {l.outdatedBy ? (
+                          <>
+                            , <span data-content>{l.outdatedBy}</span>
+                          </>
+                        ) : null}
+                        )
+                      </>
+                    ) : null}
                   </p>
                   {l.sourceDiff && l.sourceDiff.length > 0 && <SourceDiff diff={l.sourceDiff} heading={t('workflow:changedWords')} />}
                 </div>

@@ -13,6 +13,9 @@ export type LocaleView = {
   submittedBy?: number | null
   outdated?: boolean
   outdatedSince?: string | null
+  /** Which revision of the source (its creation is 1) made this translation outdated, and who made it. */
+  outdatedRevision?: number | null
+  outdatedBy?: string | null
   sourceLocale?: string
   sourceDiff?: FieldDiff[]
   /** In review: the change against the live copy; null when the locale was never online. */

@@ -14,6 +14,7 @@ import {
   type WorkflowState,
 } from './stateMachine'
 import { sameSource, sourceDiff, sourceLocaleOf, sourceTextOf, type SourceText } from '../../core/sourceText'
+import { sourceChangeSince } from './sourceChange'
 import { revisionOf } from './revision'
 import { loadAllLocales } from './localeView'
 import { fail, loadDoc, userIdOf, type Actor, type TransitionInput, type Verb, type VerbContext, type WorkflowDoc, type WorkflowResult } from './verb'
@@ -216,7 +217,8 @@ export async function workflowView(
   const first = docs.latest(defaultLocale)
   const sourceLocale = collection === 'articles' ? sourceLocaleOf(first) : defaultLocale
   const sourceNow: SourceText = sourceTextOf(docs.latest(sourceLocale) ?? {})
-  const locales: Record<string, unknown> = {}
+  const locales: Record<string, Record<string, unknown>> = {}
+  const outdatedSnapshots = new Map<string, string>()
   for (const locale of localeCodes) {
     const doc = docs.latest(locale)
     const live = docs.live(locale)
@@ -225,6 +227,7 @@ export async function workflowView(
     const snapshot = doc?.translation?.sourceSnapshot as SourceText | null | undefined
     const isTranslation = collection === 'articles' && locale !== sourceLocale && Boolean(doc?.title)
     const outdated = isTranslation && !!snapshot && !sameSource(snapshot, sourceNow)
+    if (outdated && doc?.translation?.snapshotAt) outdatedSnapshots.set(locale, doc.translation.snapshotAt)
     locales[locale] = {
       exists: Boolean(doc?.title),
       state,
@@ -255,19 +258,37 @@ export async function workflowView(
     overrideAccess: true,
     req,
   })
-  return {
-    id: Number(id),
-    sourceLocale,
-    locales,
-    history: history.docs.map((e) => ({
-      at: e.createdAt,
-      locale: e.locale,
-      action: e.action,
-      from: e.from,
-      to: e.to,
-      user: idOf(e.user) ?? null,
-      actor: e.systemActor ?? null,
-      note: e.note,
-    })),
+  const entries = history.docs.map((e) => ({
+    at: e.createdAt,
+    locale: e.locale,
+    action: e.action,
+    from: e.from,
+    to: e.to,
+    user: idOf(e.user) ?? null,
+    actor: e.systemActor ?? null,
+    note: e.note,
+  }))
+  // For an outdated translation: since which revision of the source, when and by whom.
+  const changes = [...outdatedSnapshots].map(([locale, snapshotAt]) => ({
+    locale,
+    change: sourceChangeSince(entries, sourceLocale, snapshotAt, history.totalDocs <= history.docs.length),
+  }))
+  const editorIds = [...new Set(changes.map((c) => c.change?.user).filter((u): u is number => typeof u === 'number'))]
+  const editors = editorIds.length
+    ? await req.payload.find({
+        collection: 'users',
+        where: { id: { in: editorIds } },
+        select: { name: true, email: true },
+        limit: editorIds.length,
+        depth: 0,
+        overrideAccess: true, // only the name of the person who changed the source is shown
+        req,
+      })
+    : null
+  for (const { locale, change } of changes) {
+    if (!change) continue
+    const editor = editors?.docs.find((u) => u.id === change.user)
+    Object.assign(locales[locale]!, { outdatedSince: change.at, outdatedRevision: change.revision, outdatedBy: editor ? editor.name || editor.email : null })
   }
+  return { id: Number(id), sourceLocale, locales, history: entries }
 }

@@ -201,6 +201,8 @@ describe('translator', () => {
     await page.goto(`${admin}/admin/collections/articles/${id}?locale=en`)
     const en = panel(page).locator('[data-locale="en"]')
     await en.getByText(/Bản dịch đã cũ: bản gốc tiếng Việt đã thay đổi lúc .*\d{4}/).waitFor({ timeout: 60_000 })
+    // Which revision of the source (created = 1, the press officer's edit = 2) and who made it.
+    expect(await en.innerText()).toContain('(phiên bản 2 của bản gốc, Press officer au-canberra)')
     expect(await en.locator('ins').allInnerTexts()).toContain('chủ nhật')
     expect((await en.locator('del').allInnerTexts()).join(' ')).toContain('thứ bảy')
     // Not theirs to do: confirming a translation, unpublishing, withdrawing.
