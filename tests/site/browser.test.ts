@@ -92,6 +92,20 @@ describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
     await page.close()
   })
 
+  // The dark palette (prefers-color-scheme: dark in site.css) must meet the same contrast.
+  it.each(pages.filter(([name]) => /^(home|listing|article|404) \(vi\)$/.test(name)))(
+    '%s in the dark palette has no violations',
+    async (_name, urlPath, status) => {
+      const page = await context.newPage()
+      await page.emulateMedia({ colorScheme: 'dark' })
+      const response = await page.goto(`${site.baseUrl}${urlPath}`)
+      expect(response?.status()).toBe(status)
+      expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(true)
+      expect(await axeViolations(page)).toEqual([])
+      await page.close()
+    },
+  )
+
   it('the 404 page is in the language of the URL', async () => {
     const page = await open('/au-canberra/en/no-such-page/', 404)
     expect(await page.getAttribute('html', 'lang')).toBe('en')
