@@ -1,4 +1,4 @@
-import type { User } from '../../core/payload-types'
+import type { User } from '#core/payload-types'
 import { grantableByMissionAdmin, isHqAdmin, membershipsOf, missionsWhere } from './roles'
 
 type UserLike = Partial<Pick<User, 'id' | 'hqRole' | 'memberships'>> | null | undefined

@@ -1,6 +1,6 @@
 import type { Field, Validate } from 'payload'
-import { sections } from '../../core/locales'
-import { keepingLocale } from '../../core/nestedRead'
+import { sections } from '#core/locales'
+import { keepingLocale } from '#core/nestedRead'
 
 const httpsUrl: Validate<string> = (value) => {
   if (value == null || value === '') return true

@@ -2,7 +2,7 @@ import type { Field, Validate } from 'payload'
 import { homeBlocks } from './blocks'
 import { validateAccentColour } from './contrast'
 import { linkFields, requiredHttpsUrl } from './links'
-import { keepingLocale } from '../../core/nestedRead'
+import { keepingLocale } from '#core/nestedRead'
 
 /**
  * What a mission admin shapes on their own site (cms/collections/missions/index.ts adds these as

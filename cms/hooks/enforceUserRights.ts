@@ -2,8 +2,8 @@ import { type CollectionBeforeChangeHook, type CollectionBeforeDeleteHook, type 
 import { refusal } from '../lib/errors'
 import { grantableByMissionAdmin, idOf, isHqAdmin, missionsWhere } from '../access/roles'
 import { mayManageUser, maySetCredentials } from '../access/users'
-import type { User } from '../../core/payload-types'
-import { keepingLocale } from '../../core/nestedRead'
+import type { User } from '#core/payload-types'
+import { keepingLocale } from '#core/nestedRead'
 
 const MIN_PASSWORD_LENGTH = 12
 

@@ -1,7 +1,7 @@
 import type { CollectionBeforeChangeHook, PayloadRequest } from 'payload'
 import { idOf, idsOf } from '../access/roles'
-import { keepingLocale } from '../../core/nestedRead'
-import { articleSitePath, pageSitePath } from '../../core/sitePaths'
+import { keepingLocale } from '#core/nestedRead'
+import { articleSitePath, pageSitePath } from '#core/sitePaths'
 
 type Doc = Record<string, any>
 type Target = 'articles' | 'pages'

@@ -1,6 +1,6 @@
 import { beforeChangeTraverseFields, ValidationError, type Field, type PayloadRequest, type ValidationFieldError } from 'payload'
 import { accreditationFields, consularFields, homeLayoutFields, menuFields, siteSettingsFields } from '../fields/missionSettings'
-import { keepingLocale } from '../../core/nestedRead'
+import { keepingLocale } from '#core/nestedRead'
 
 type AnyRecord = Record<string, unknown>
 

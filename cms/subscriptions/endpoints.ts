@@ -1,6 +1,6 @@
 import type { Endpoint, PayloadRequest, Where } from 'payload'
 import { RateLimiterRes } from 'rate-limiter-flexible'
-import { sections as allSections } from '../../core/locales'
+import { sections as allSections } from '#core/locales'
 import { isHq } from '../access/roles'
 import { payloadLimiter, type Limit } from '../db/rateLimits'
 import { clientIp } from '../hooks/abuseLimits'

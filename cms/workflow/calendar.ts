@@ -1,6 +1,6 @@
 import type { Endpoint } from 'payload'
 import { isHq, missionsAllowing } from '../access/roles'
-import { defaultLocale, localeCodes } from '../../core/locales'
+import { defaultLocale, localeCodes } from '#core/locales'
 
 type ByLocale<T> = Record<string, T | null | undefined> | null | undefined
 export type CalendarItem = { kind: 'scheduled' | 'event' | 'planned'; at: string; id: number; title: string; locales: string[] }

@@ -3,7 +3,7 @@ import { isHq, missionsAllowing } from '../access/roles'
 import { missionsOfDoc, runTransition, workflowView } from './transition'
 import { loadAllLocales } from './localeView'
 import type { WorkflowCollection } from './stateMachine'
-import { defaultLocale } from '../../core/locales'
+import { defaultLocale } from '#core/locales'
 
 /**
  * Staff see the workflow of every document the read access lets them see as staff

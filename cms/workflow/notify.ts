@@ -1,9 +1,9 @@
 import type { CollectionAfterChangeHook, PayloadRequest, TaskConfig } from 'payload'
-import type { User, WorkflowEvent } from '../../core/payload-types'
-import { serverURL } from '../../core/config'
+import type { User, WorkflowEvent } from '#core/payload-types'
+import { serverURL } from '#core/config'
 import { canOnArticle, idOf, idsOf } from '../access/roles'
 import { adminTranslations } from '../lib/adminTranslations'
-import { sourceLocaleOf } from '../../core/sourceText'
+import { sourceLocaleOf } from '#core/sourceText'
 
 /** The queue workflow notices go out on: the mail queue, run every second (cms/payload.config.ts). */
 export const NOTIFY_QUEUE = 'mail'

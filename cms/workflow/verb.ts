@@ -1,6 +1,6 @@
 import type { PayloadRequest } from 'payload'
-import type { Article, User } from '../../core/payload-types'
-import type { ContentLocale } from '../../core/locales'
+import type { Article, User } from '#core/payload-types'
+import type { ContentLocale } from '#core/locales'
 import type { WorkflowCollection, WorkflowState } from './stateMachine'
 
 export type TransitionInput = { locale?: string; action?: string; at?: string; note?: string; force?: boolean; revision?: string }

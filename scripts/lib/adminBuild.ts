@@ -3,8 +3,8 @@ import { createHash } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { adminPort, dataDir, payloadSecret, projectRoot } from '../../core/config'
-import { distDir } from '../../core/paths'
+import { adminPort, dataDir, payloadSecret, projectRoot } from '#core/config'
+import { distDir } from '#core/paths'
 
 const cmsDir = path.join(projectRoot, 'cms')
 const nextDir = path.join(cmsDir, '.next')
