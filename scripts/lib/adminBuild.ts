@@ -22,8 +22,9 @@ function sourceHash(): string {
     }
   }
   walk(cmsDir)
-  for (const dir of ['media', 'pipeline']) walk(path.join(projectRoot, dir))
-  hash.update(readFileSync(path.join(projectRoot, 'package-lock.json')))
+  for (const dir of ['core', 'media', 'pipeline']) walk(path.join(projectRoot, dir))
+  // package.json's "imports" (the #core/… aliases) decide what the admin's imports resolve to.
+  for (const file of ['package.json', 'package-lock.json']) hash.update(readFileSync(path.join(projectRoot, file)))
   return hash.digest('hex')
 }
 
