@@ -51,7 +51,7 @@ export const enforceUserRights: CollectionBeforeOperationHook = async ({ args, o
       if (mission === undefined || !administered.includes(mission)) {
         throw refusal('Mission admins can only grant roles in the missions they administer.')
       }
-      if (!grantableByMissionAdmin.includes(m.role as never)) {
+      if (!grantableByMissionAdmin.some((r) => r === m.role)) {
         throw refusal(`Mission admins can grant only these roles: ${grantableByMissionAdmin.join(', ')}.`)
       }
     }
