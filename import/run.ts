@@ -406,7 +406,7 @@ async function importedBefore(payload: Payload, collection: 'articles' | 'pages'
     draft: true,
     depth: 0,
     pagination: false,
-    select: (collection === 'pages' ? { importSource: true } : { importSource: true, heroImage: true }) as never,
+    select: collection === 'pages' ? { importSource: true } : { importSource: true, heroImage: true },
     overrideAccess: true,
   })
   return new Map(
@@ -770,7 +770,7 @@ async function importActor(payload: Payload, missionId: number): Promise<User> {
         password: randomBytes(32).toString('base64url'),
         memberships: [membership],
         lockUntil: '9999-12-31T00:00:00.000Z',
-      } as never,
+      },
       overrideAccess: true,
     })) as User
   }
@@ -779,7 +779,7 @@ async function importActor(payload: Payload, missionId: number): Promise<User> {
   return (await payload.update({
     collection: 'users',
     id: found.id,
-    data: { memberships: [...memberships, membership] } as never,
+    data: { memberships: [...memberships, membership] },
     overrideAccess: true,
   })) as User
 }

@@ -110,7 +110,7 @@ export async function exportMission(
     for (const o of found.docs) {
       const article = typeof o.article === 'object' ? o.article.id : o.article
       // The replacement image is read in each locale: its alt text and caption are localized.
-      overrides.set(article, { ...overrides.get(article), declined: o.declined, [`hero:${locale}`]: o.heroImage, [`intro:${locale}`]: o.intro } as never)
+      overrides.set(article, { ...overrides.get(article), declined: o.declined, [`hero:${locale}`]: o.heroImage, [`intro:${locale}`]: o.intro })
     }
   }
 
@@ -168,7 +168,7 @@ export async function exportArticle(
     summary: doc.summary ?? '',
     byline: doc.byline?.trim() || null,
     bodyHtml: (intro ? `<p class="local-intro">${escapeHtml(intro)}</p>` : '') + (doc.body ? await bodyHtml(doc, mission, locale, siteDir) : ''),
-    bodyText: doc.body ? convertLexicalToPlaintext({ data: doc.body as never }) : '',
+    bodyText: doc.body ? convertLexicalToPlaintext({ data: doc.body }) : '',
     publishedAt: doc.publishedAt ?? doc.createdAt,
     updatedAt: doc.updatedAt,
     hero: await exportImage((local?.[`hero:${locale}`] as Article['heroImage']) ?? doc.heroImage, siteDir, `article #${doc.id} "${doc.title}"`),

@@ -173,7 +173,7 @@ export async function renderPagePreview(req: PayloadRequest, id: string | number
       translations[locale] = slug
       const file = path.join(pagesDir, locale, `${doc.id}.json`)
       mkdirSync(path.dirname(file), { recursive: true })
-      writeFileSync(file, JSON.stringify(exportedPage(doc as never, mission.code, locale, translations)))
+      writeFileSync(file, JSON.stringify(exportedPage(doc, mission.code, locale, translations)))
     },
   })
 }

@@ -81,7 +81,7 @@ export async function writeDoc(ctx: Pick<VerbContext, 'req' | 'collection' | 'id
     draft,
     // Publishing one locale must leave every other locale's live copy exactly as it was.
     ...(draft ? {} : { publishSpecificLocale: ctx.locale }),
-    data: data as never,
+    data,
     overrideAccess: true, // field access keeps workflow fields system-only
     context: { workflowService: true },
     req: ctx.req,

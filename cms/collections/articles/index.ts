@@ -94,7 +94,7 @@ export const Articles: CollectionConfig = {
       // Staff of exactly one mission write for it: no empty required field to fill.
       defaultValue: ({ user }) => {
         const own = !user || isHq(user) ? [] : missionsAllowing(user, 'create')
-        return (own.length === 1 ? own : undefined) as never
+        return own.length === 1 ? own : undefined
       },
       admin: { position: 'sidebar' },
       // The picker offers only missions the user may write for; the save hook enforces the same.
