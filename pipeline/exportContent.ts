@@ -1,6 +1,7 @@
 import { copyFileSync, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import type { Payload, Where } from 'payload'
+import type { SerializedEditorState } from '@payloadcms/richtext-lexical/lexical'
 import { convertLexicalToHTML } from '@payloadcms/richtext-lexical/html'
 import { convertLexicalToPlaintext } from '@payloadcms/richtext-lexical/plaintext'
 import type { Article, Media, Mission } from '#core/payload-types'
@@ -126,7 +127,7 @@ export async function exportMission(
     const live = slugs.get(all.id)
     if (!live || local?.declined) continue
     // The article as read in each locale it is public in; the source locale's view, if public, is the translations' original.
-    const views = new Map(Object.keys(live).map((l) => [l, inLocale<Article>(fields, all as never, l, fieldsOf)]))
+    const views = new Map(Object.keys(live).map((l) => [l, inLocale<Article>(fields, all, l, fieldsOf)]))
     const source = views.get(sourceLocaleOf(all)) ?? null
     for (const [locale, batch] of batches) {
       const doc = views.get(locale)
@@ -189,7 +190,7 @@ async function bodyHtml(doc: Article, mission: Mission, locale: string, siteDir:
   const images: Media[] = []
   const html = sanitizeBodyHtml(
     convertLexicalToHTML({
-      data: doc.body as never,
+      data: doc.body as SerializedEditorState,
       disableContainer: true,
       converters: ({ defaultConverters }) => ({
         ...defaultConverters,
