@@ -730,7 +730,7 @@ async function pinSticky(payload: Payload, mission: Mission, ids: number[], repo
       depth: 0,
       overrideAccess: true,
     })
-    const layout = (doc.homeLayout ?? []) as { blockType: string; articles?: (number | { id: number })[] | null }[]
+    const layout = doc.homeLayout ?? []
     const block = layout.find((b) => b.blockType === 'featured')
     if (!block) continue
     const current = (block.articles ?? []).map((a) => (typeof a === 'object' ? a.id : a))
@@ -741,7 +741,7 @@ async function pinSticky(payload: Payload, mission: Mission, ids: number[], repo
       collection: 'missions',
       id: mission.id,
       locale: locale as 'vi',
-      data: { homeLayout: layout } as never,
+      data: { homeLayout: layout },
       depth: 0,
       overrideAccess: true,
       context: { skipRebuild: true },
