@@ -14,11 +14,11 @@ export type FieldsOf = (collection: string) => FlattenedField[] | undefined
  * Populated relationships come back in the all-locales shape too (a hero image's alt text as
  * `{ vi, en }`), so they are projected with their own collection's fields from `fieldsOf`.
  */
-export function inLocale<T = Doc>(fields: FlattenedField[], doc: Doc, locale: string, fieldsOf?: FieldsOf): T {
+export function inLocale<T = Doc>(fields: FlattenedField[], doc: object, locale: string, fieldsOf?: FieldsOf): T {
   const out: Doc = { ...doc }
   for (const field of fields) {
     if (!(field.name in doc)) continue
-    const value = doc[field.name]
+    const value = (doc as Doc)[field.name]
     const own = field.localized ? ((value as Doc | null | undefined)?.[locale] ?? null) : value
     out[field.name] = nested(field, own, locale, fieldsOf)
   }

@@ -16,6 +16,8 @@ export const rtlLocales: readonly string[] = ['ar']
 export type ContentLocale = (typeof contentLocales)[number]['code']
 export const defaultLocale: ContentLocale = 'vi'
 export const localeCodes = contentLocales.map((l) => l.code) as ContentLocale[]
+/** Whether a code is one of the content locales (and so a ContentLocale). */
+export const isContentLocale = (code: unknown): code is ContentLocale => contentLocales.some((l) => l.code === code)
 
 export const sections = ['news', 'cultural-diplomacy', 'external-information'] as const
 export type Section = (typeof sections)[number]

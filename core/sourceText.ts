@@ -1,4 +1,5 @@
 import { diffWords } from 'diff'
+import type { SerializedEditorState } from '@payloadcms/richtext-lexical/lexical'
 import { convertLexicalToPlaintext } from '@payloadcms/richtext-lexical/plaintext'
 import { defaultLocale } from './locales'
 
@@ -9,7 +10,7 @@ export const sourceLocaleOf = (doc: { sourceLocale?: string | null } | null | un
 
 /** Plain text of a Lexical body, for translation diffs. */
 export const lexicalText = (body: unknown): string =>
-  body && typeof body === 'object' && 'root' in body ? convertLexicalToPlaintext({ data: body as never }).trim() : ''
+  body && typeof body === 'object' && 'root' in body ? convertLexicalToPlaintext({ data: body as SerializedEditorState }).trim() : ''
 
 export function sourceTextOf(doc: { title?: string | null; summary?: string | null; body?: unknown }): SourceText {
   return { title: doc.title ?? '', summary: doc.summary ?? '', body: lexicalText(doc.body) }

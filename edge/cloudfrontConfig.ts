@@ -1,5 +1,5 @@
-import { siteSecurityHeaders } from '../core/siteHeaders'
-import type { MissionHosts } from '../core/siteRouting'
+import { siteSecurityHeaders } from '#core/siteHeaders'
+import type { MissionHosts } from '#core/siteRouting'
 
 /**
  * The second supported set-up, S3 + CloudFront (docs/cdn.md): a CloudFront Function

@@ -1,5 +1,5 @@
 import path from 'node:path'
-import { serverURL } from '../core/config'
+import { serverURL } from '#core/config'
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
 import { Miniflare } from 'miniflare'

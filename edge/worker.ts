@@ -9,8 +9,8 @@
  * (`S3_ENDPOINT`, `S3_BUCKET`, signed when `AWS_ACCESS_KEY_ID`/`AWS_SECRET_ACCESS_KEY` are set).
  */
 import { AwsClient } from 'aws4fetch'
-import { activeAlerts, alertBannerHtml, alertFileName, ALERT_MARKER, type AlertFile } from '../core/alertBanner'
-import { CACHE_RULES, cacheHeaders, cacheKindOf, siteSecurityHeaders, type CacheKind } from '../core/siteHeaders'
+import { activeAlerts, alertBannerHtml, alertFileName, ALERT_MARKER, type AlertFile } from '#core/alertBanner'
+import { CACHE_RULES, cacheHeaders, cacheKindOf, siteSecurityHeaders, type CacheKind } from '#core/siteHeaders'
 import {
   fileCandidates,
   findRedirect,
@@ -22,7 +22,7 @@ import {
   type MissionHosts,
   type RedirectsFile,
   type SiteRoute,
-} from '../core/siteRouting'
+} from '#core/siteRouting'
 
 export interface Env {
   BUCKET?: R2Bucket

@@ -2,9 +2,9 @@ import { createHash, randomBytes } from 'node:crypto'
 import pLimit from 'p-limit'
 import { commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload, type PayloadRequest, type Where } from 'payload'
 import { editorConfigFactory, type SanitizedServerEditorConfig } from '@payloadcms/richtext-lexical'
-import type { Mission, User } from '../core/payload-types'
-import { sections, type Section } from '../core/locales'
-import { articleSitePath, isSitePath } from '../core/sitePaths'
+import type { Mission, User } from '#core/payload-types'
+import { sections, type Section } from '#core/locales'
+import { articleSitePath, isSitePath } from '#core/sitePaths'
 import { runTransition } from '../cms/workflow/transition'
 import { systemActor } from '../cms/workflow/verb'
 import { convertBody, decodeEntities, IMAGE_MARKER, summaryOf, type Converted } from './content'
@@ -406,7 +406,7 @@ async function importedBefore(payload: Payload, collection: 'articles' | 'pages'
     draft: true,
     depth: 0,
     pagination: false,
-    select: (collection === 'pages' ? { importSource: true } : { importSource: true, heroImage: true }) as never,
+    select: collection === 'pages' ? { importSource: true } : { importSource: true, heroImage: true },
     overrideAccess: true,
   })
   return new Map(
@@ -730,7 +730,7 @@ async function pinSticky(payload: Payload, mission: Mission, ids: number[], repo
       depth: 0,
       overrideAccess: true,
     })
-    const layout = (doc.homeLayout ?? []) as { blockType: string; articles?: (number | { id: number })[] | null }[]
+    const layout = doc.homeLayout ?? []
     const block = layout.find((b) => b.blockType === 'featured')
     if (!block) continue
     const current = (block.articles ?? []).map((a) => (typeof a === 'object' ? a.id : a))
@@ -741,7 +741,7 @@ async function pinSticky(payload: Payload, mission: Mission, ids: number[], repo
       collection: 'missions',
       id: mission.id,
       locale: locale as 'vi',
-      data: { homeLayout: layout } as never,
+      data: { homeLayout: layout },
       depth: 0,
       overrideAccess: true,
       context: { skipRebuild: true },
@@ -770,7 +770,7 @@ async function importActor(payload: Payload, missionId: number): Promise<User> {
         password: randomBytes(32).toString('base64url'),
         memberships: [membership],
         lockUntil: '9999-12-31T00:00:00.000Z',
-      } as never,
+      },
       overrideAccess: true,
     })) as User
   }
@@ -779,7 +779,7 @@ async function importActor(payload: Payload, missionId: number): Promise<User> {
   return (await payload.update({
     collection: 'users',
     id: found.id,
-    data: { memberships: [...memberships, membership] } as never,
+    data: { memberships: [...memberships, membership] },
     overrideAccess: true,
   })) as User
 }

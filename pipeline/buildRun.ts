@@ -1,8 +1,8 @@
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import type { Payload } from 'payload'
-import type { Mission } from '../core/payload-types'
-import { workDir } from '../core/paths'
+import type { Mission } from '#core/payload-types'
+import { workDir } from '#core/paths'
 import { templateHash } from './incremental'
 
 export type BuildFailure = { mission: string; error: string }

@@ -1,22 +1,23 @@
 import { copyFileSync, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import type { Payload, Where } from 'payload'
+import type { SerializedEditorState } from '@payloadcms/richtext-lexical/lexical'
 import { convertLexicalToHTML } from '@payloadcms/richtext-lexical/html'
 import { convertLexicalToPlaintext } from '@payloadcms/richtext-lexical/plaintext'
-import type { Article, Media, Mission } from '../core/payload-types'
+import type { Article, Media, Mission } from '#core/payload-types'
 import { mediaOriginals } from './mediaOriginals'
 import { deriveImage } from '../media/derivatives'
-import type { ExportedArticle, ExportedImage, ExportedMission } from '../core/exportContract'
-import { mediaCacheDir, missionSiteUrl } from '../core/paths'
+import type { ExportedArticle, ExportedImage, ExportedMission } from '#core/exportContract'
+import { mediaCacheDir, missionSiteUrl } from '#core/paths'
 import { sanitizeBodyHtml } from './sanitize'
-import { escapeHtml } from '../core/escapeHtml'
-import { sameSource, sourceLocaleOf, sourceTextOf, type SourceText } from '../core/sourceText'
+import { escapeHtml } from '#core/escapeHtml'
+import { sameSource, sourceLocaleOf, sourceTextOf, type SourceText } from '#core/sourceText'
 import { exportPages, exportSiteSettings } from './exportSite'
 import { exportRedirects } from './exportRedirects'
-import { appendArticles } from '../core/articleFiles'
-import { inLocale } from '../core/inLocale'
-import { publicOfMission } from '../core/publicContent'
-import { serverURL } from '../core/config'
+import { appendArticles } from '#core/articleFiles'
+import { inLocale } from '#core/inLocale'
+import { publicOfMission } from '#core/publicContent'
+import { serverURL } from '#core/config'
 import { cardMaker, siteCards } from './shareCards'
 
 const PAGE_SIZE = 100
@@ -110,7 +111,7 @@ export async function exportMission(
     for (const o of found.docs) {
       const article = typeof o.article === 'object' ? o.article.id : o.article
       // The replacement image is read in each locale: its alt text and caption are localized.
-      overrides.set(article, { ...overrides.get(article), declined: o.declined, [`hero:${locale}`]: o.heroImage, [`intro:${locale}`]: o.intro } as never)
+      overrides.set(article, { ...overrides.get(article), declined: o.declined, [`hero:${locale}`]: o.heroImage, [`intro:${locale}`]: o.intro })
     }
   }
 
@@ -126,7 +127,7 @@ export async function exportMission(
     const live = slugs.get(all.id)
     if (!live || local?.declined) continue
     // The article as read in each locale it is public in; the source locale's view, if public, is the translations' original.
-    const views = new Map(Object.keys(live).map((l) => [l, inLocale<Article>(fields, all as never, l, fieldsOf)]))
+    const views = new Map(Object.keys(live).map((l) => [l, inLocale<Article>(fields, all, l, fieldsOf)]))
     const source = views.get(sourceLocaleOf(all)) ?? null
     for (const [locale, batch] of batches) {
       const doc = views.get(locale)
@@ -168,7 +169,7 @@ export async function exportArticle(
     summary: doc.summary ?? '',
     byline: doc.byline?.trim() || null,
     bodyHtml: (intro ? `<p class="local-intro">${escapeHtml(intro)}</p>` : '') + (doc.body ? await bodyHtml(doc, mission, locale, siteDir) : ''),
-    bodyText: doc.body ? convertLexicalToPlaintext({ data: doc.body as never }) : '',
+    bodyText: doc.body ? convertLexicalToPlaintext({ data: doc.body }) : '',
     publishedAt: doc.publishedAt ?? doc.createdAt,
     updatedAt: doc.updatedAt,
     hero: await exportImage((local?.[`hero:${locale}`] as Article['heroImage']) ?? doc.heroImage, siteDir, `article #${doc.id} "${doc.title}"`),
@@ -189,7 +190,7 @@ async function bodyHtml(doc: Article, mission: Mission, locale: string, siteDir:
   const images: Media[] = []
   const html = sanitizeBodyHtml(
     convertLexicalToHTML({
-      data: doc.body as never,
+      data: doc.body as SerializedEditorState,
       disableContainer: true,
       converters: ({ defaultConverters }) => ({
         ...defaultConverters,

@@ -1,6 +1,6 @@
 import { rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import type { Mission } from '../core/payload-types'
+import type { Mission } from '#core/payload-types'
 import { failMission, type BuildRun } from './buildRun'
 import { exportMission } from './exportContent'
 import { missionInputsHash, validManifest } from './incremental'

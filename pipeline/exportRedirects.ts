@@ -1,9 +1,9 @@
 import { writeFileSync } from 'node:fs'
 import path from 'node:path'
 import type { Payload, Where } from 'payload'
-import type { Mission } from '../core/payload-types'
-import { articleSitePath, isSitePath, pageSitePath } from '../core/sitePaths'
-import type { RedirectsFile } from '../core/redirectsFile'
+import type { Mission } from '#core/payload-types'
+import { articleSitePath, isSitePath, pageSitePath } from '#core/sitePaths'
+import type { RedirectsFile } from '#core/redirectsFile'
 
 /** The name of core/redirectsFile.ts's file in the exported content of a mission (copied into the built site by the pipeline). */
 export const EXPORTED_REDIRECTS = 'redirects.json'

@@ -1,14 +1,14 @@
 import { createHash } from 'node:crypto'
 import { copyFileSync, cpSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { projectRoot } from '../core/config'
-import { siteProjectDir } from '../core/paths'
+import { projectRoot } from '#core/config'
+import { siteProjectDir } from '#core/paths'
 import { walk } from './deploy/objects'
 import { htmlFiles } from './searchIndex'
-import { readArticles } from '../core/articleFiles'
-import { eventOver } from '../core/exportContract'
+import { readArticles } from '#core/articleFiles'
+import { eventOver } from '#core/exportContract'
 import { EXPORTED_REDIRECTS } from './exportRedirects'
-import { REDIRECTS_FILE } from '../core/redirectsFile'
+import { REDIRECTS_FILE } from '#core/redirectsFile'
 
 /**
  * The pipeline's half of per-page incremental rendering (the routes' half, and the rule that

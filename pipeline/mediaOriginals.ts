@@ -1,8 +1,8 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import type { Media } from '../core/payload-types'
-import { mediaDir } from '../core/config'
-import { mediaCacheDir } from '../core/paths'
+import type { Media } from '#core/payload-types'
+import { mediaDir } from '#core/config'
+import { mediaCacheDir } from '#core/paths'
 import type { SharedDerivativeCache } from '../media/derivatives'
 import { SharedObjects, sharedBucketFromEnv } from './sharedBucket'
 

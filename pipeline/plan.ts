@@ -1,8 +1,8 @@
 import pLimit from 'p-limit'
 import type { Payload } from 'payload'
-import type { Mission } from '../core/payload-types'
+import type { Mission } from '#core/payload-types'
 import { countPublishedArticles } from './exportContent'
-import { buildProcesses } from '../core/config'
+import { buildProcesses } from '#core/config'
 
 /** Below this many article pages one astro process is faster than paying start-up twice. */
 const PAGES_PER_EXTRA_PROCESS = 400

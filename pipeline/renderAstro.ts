@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process'
 import { existsSync, mkdirSync, symlinkSync } from 'node:fs'
 import path from 'node:path'
-import { projectRoot } from '../core/config'
-import { siteProjectDir } from '../core/paths'
+import { projectRoot } from '#core/config'
+import { siteProjectDir } from '#core/paths'
 
 /**
  * V8 sizes its heap by the limit it is given, not by what a build keeps: an astro build holding

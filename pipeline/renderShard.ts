@@ -1,6 +1,6 @@
 import path from 'node:path'
 import pLimit from 'p-limit'
-import { workDir } from '../core/paths'
+import { workDir } from '#core/paths'
 import { failMission, type BuildRun } from './buildRun'
 import { publishMission } from './publishMission'
 import { renderAstro } from './renderAstro'

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { projectRoot } from '../core/config'
+import { projectRoot } from '#core/config'
 import * as pagefind from 'pagefind'
 
 /** Paths of the HTML pages under `dir`, relative to it with `/` (search indexes aside; none if `dir` is missing). */

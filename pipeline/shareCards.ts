@@ -1,8 +1,8 @@
 import path from 'node:path'
-import type { ExportedMission, ExportedShareCards } from '../core/exportContract'
-import { rtlLocales, sections } from '../core/locales'
-import { mediaCacheDir } from '../core/paths'
-import { uiKey, uiString, type UiKey } from '../core/uiStrings'
+import type { ExportedMission, ExportedShareCards } from '#core/exportContract'
+import { rtlLocales, sections } from '#core/locales'
+import { mediaCacheDir } from '#core/paths'
+import { uiKey, uiString, type UiKey } from '#core/uiStrings'
 import { placeCard, shareCard } from '../media/shareCard'
 
 /** Makes the share cards of one mission's site, in one locale, for pages that have no picture of their own. */

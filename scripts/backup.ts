@@ -12,7 +12,7 @@ import path from 'node:path'
 import pg from 'pg'
 import { create as createTar } from 'tar'
 import { openDatabase, type Database } from '../cms/db/embeddedPostgres'
-import { backupDirFromEnv, dataDir, debug, mediaDir, payloadSecret } from '../core/config'
+import { backupDirFromEnv, dataDir, debug, mediaDir, payloadSecret } from '#core/config'
 import { archiveMac, checksumFileOf, DUMP_FILE, listFiles, macFileOf, macLine, MANIFEST_FILE, sha256File, type BackupManifest } from './lib/backupFormat'
 import { findPgTool, pgToolVersion, runPgTool } from './lib/pgTools'
 

@@ -25,7 +25,7 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 import autocannon, { type Client, type Request, type Result } from 'autocannon'
 import pLimit from 'p-limit'
-import { dataDir, seedPassword } from '../core/config'
+import { dataDir, seedPassword } from '#core/config'
 
 const { values } = parseArgs({
   options: {

@@ -88,8 +88,8 @@ const { closePayload } = await import('../cms/db/closePayload')
 const { seed } = await import('../cms/seed')
 const { buildSites } = await import('../pipeline/buildSites')
 const { startSiteServer } = await import('../site-server/server')
-const { chromiumPath, debug, projectRoot } = await import('../core/config')
-const { uiString } = await import('../core/uiStrings')
+const { chromiumPath, debug, projectRoot } = await import('#core/config')
+const { uiString } = await import('#core/uiStrings')
 
 type Measured = {
   mission: string

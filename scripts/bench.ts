@@ -81,7 +81,7 @@ const { applyMigrations } = await import('../cms/db/migrate')
 const { closePayload } = await import('../cms/db/closePayload')
 const { paragraphs } = await import('../cms/seed/lexical')
 const { buildSites } = await import('../pipeline/buildSites')
-const { sitesDir, projectRoot } = await import('../core/paths').then(async (p) => ({ ...p, projectRoot: (await import('../core/config')).projectRoot }))
+const { sitesDir, projectRoot } = await import('#core/paths').then(async (p) => ({ ...p, projectRoot: (await import('#core/config')).projectRoot }))
 const { startSiteServer } = await import('../site-server/server')
 const { startLocalS3 } = await import('../bench/localS3')
 const { buildAndDeploy } = await import('../pipeline/deploy/buildAndDeploy')
@@ -338,7 +338,7 @@ try {
       }
       edgeLatencies.push((performance.now() - t0) / 1000)
       // Where the time went: the save, the wait for the runner's tick, the build, the deploy's stages (the record is finished just after the purge).
-      let deployed: import('../core/payload-types').Deployment | undefined
+      let deployed: import('#core/payload-types').Deployment | undefined
       for (let tries = 0; !deployed && tries < 100; tries++) {
         deployed = (
           await payload.find({

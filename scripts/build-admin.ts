@@ -4,7 +4,7 @@
  * unchanged since the last build.
  */
 import { ensureAdminBuilt } from './lib/adminBuild'
-import { payloadSecretFromEnv } from '../core/config'
+import { payloadSecretFromEnv } from '#core/config'
 
 try {
   await ensureAdminBuilt((l) => console.log(l), { ...process.env, PAYLOAD_SECRET: payloadSecretFromEnv() ?? 'admin-build' })

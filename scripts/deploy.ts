@@ -5,7 +5,7 @@
  * Add --skip-build to deploy what is already in dist/sites/.
  */
 import { parseArgs } from 'node:util'
-import { deployKeep, osUser } from '../core/config'
+import { deployKeep, osUser } from '#core/config'
 
 const { values } = parseArgs({
   options: {

@@ -6,7 +6,7 @@
 import { requireS3Config } from '../pipeline/deploy/config'
 import { analyticsConfig } from '../site/analytics'
 import { startEdge } from '../edge/runLocal'
-import { cdnPurgeToken, edgeCache, edgePort, listenHost } from '../core/config'
+import { cdnPurgeToken, edgeCache, edgePort, listenHost } from '#core/config'
 
 const port = edgePort()
 const s3 = requireS3Config()

@@ -8,7 +8,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { cloudfrontMissionHosts, projectRoot, serverURL, serverUrlFromEnv } from '../core/config'
+import { cloudfrontMissionHosts, projectRoot, serverURL, serverUrlFromEnv } from '#core/config'
 import { cloudFrontFunctionSource, responseHeadersPolicy } from '../edge/cloudfrontConfig'
 import { analyticsConfig } from '../site/analytics'
 

@@ -1,6 +1,6 @@
 /** Writes a migration for schema changes: npm run migrate:create -- <name>. Commit the result. */
 import { openDatabase } from '../cms/db/embeddedPostgres'
-import { dataDir } from '../core/config'
+import { dataDir } from '#core/config'
 import { getPayload } from 'payload'
 import { closePayload } from '../cms/db/closePayload'
 

@@ -12,7 +12,7 @@ import path from 'node:path'
 import pg from 'pg'
 import { extract, list } from 'tar'
 import { openDatabase, runningPostmaster, type Database } from '../cms/db/embeddedPostgres'
-import { databaseUrl, dataDir, debug, embeddedDatabase, mediaDir, payloadSecretFromEnv } from '../core/config'
+import { databaseUrl, dataDir, debug, embeddedDatabase, mediaDir, payloadSecretFromEnv } from '#core/config'
 import {
   archiveEntryProblem,
   archiveMac,

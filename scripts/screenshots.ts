@@ -11,9 +11,9 @@ import { createServer } from 'node:net'
 import path from 'node:path'
 import sharp from 'sharp'
 import { chromium } from 'playwright-core'
-import { chromiumPath, projectRoot, sitePort } from '../core/config'
-import { sitesDir } from '../core/paths'
-import { uiString } from '../core/uiStrings'
+import { chromiumPath, projectRoot, sitePort } from '#core/config'
+import { sitesDir } from '#core/paths'
+import { uiString } from '#core/uiStrings'
 import { runScript } from './lib/session'
 
 process.env.SITE_BASE_URL ??= `http://localhost:${sitePort}` // as npm start builds them

@@ -4,7 +4,7 @@
  * to start on a database whose migrations are behind (`npm run migrate`) or without a built admin
  * (`npm run build:admin`). Builds, deploys and scheduled publishing run in `npm run worker`.
  */
-import { adminPort, listenHost } from '../core/config'
+import { adminPort, listenHost } from '#core/config'
 import { adminBuildExists, startAdminServer } from './lib/adminBuild'
 import { openSession } from './lib/session'
 

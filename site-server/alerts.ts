@@ -1,14 +1,14 @@
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
-import { activeAlerts, alertBannerHtml as renderBanner, type AlertFile } from '../core/alertBanner'
-import { lookupUiString } from '../core/uiStrings'
+import { activeAlerts, alertBannerHtml as renderBanner, type AlertFile } from '#core/alertBanner'
+import { lookupUiString } from '#core/uiStrings'
 import { siteFileCandidates } from './staticFiles'
 
 /**
  * Emergency alerts on the local server: the banner itself (core/alertBanner.ts) is the edge
  * worker's; this reads the mission's alert file from disk (cms/collections/alerts/index.ts writes it).
  */
-export { activeAlerts, ALERT_MARKER, withBanner } from '../core/alertBanner'
+export { activeAlerts, ALERT_MARKER, withBanner } from '#core/alertBanner'
 
 /** The mission's alert file, or null when there is none or it cannot be read. */
 export function readAlertFile(alertsDir: string, code: string): AlertFile | null {

@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
-import { REDIRECTS_FILE, type Redirect, type RedirectsFile } from '../core/redirectsFile'
+import { REDIRECTS_FILE, type Redirect, type RedirectsFile } from '#core/redirectsFile'
 
 type Table = { identity: string; byFrom: Map<string, Redirect> }
 const tables = new Map<string, Table>()

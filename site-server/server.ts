@@ -3,11 +3,11 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { sendStaticFile } from './staticFiles'
 import { activeAlerts, activeAlertsJson, alertBannerHtml, htmlFileFor, readAlertFile, withBanner } from './alerts'
-import { cacheHeaders, cacheKindOf, siteSecurityHeaders as securityHeaders } from '../core/siteHeaders'
-import { notFoundCandidates, routeRequest } from '../core/siteRouting'
+import { cacheHeaders, cacheKindOf, siteSecurityHeaders as securityHeaders } from '#core/siteHeaders'
+import { notFoundCandidates, routeRequest } from '#core/siteRouting'
 import { findRedirect } from './redirects'
 import { analyticsConfig, type AnalyticsConfig } from '../site/analytics'
-import { serverURL } from '../core/config'
+import { serverURL } from '#core/config'
 
 /**
  * The local "CDN": serves dist/sites/<code>/… at http://localhost:<SITE_PORT>/<code>/…, with the

@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import path from 'node:path'
 import { pipeline } from 'node:stream'
 import { lookup } from 'mrmime'
-import { decodeSitePath, fileCandidates } from '../core/siteRouting'
+import { decodeSitePath, fileCandidates } from '#core/siteRouting'
 
 /**
  * Static files of the built sites, for the local server. A rebuild replaces a mission's folder

@@ -1,5 +1,5 @@
 import { defineConfig } from 'astro/config'
-import { siteBuild } from '../core/config'
+import { siteBuild } from '#core/config'
 
 /**
  * One build renders every mission: routes carry the mission code, and the pipeline

@@ -1,4 +1,4 @@
-import type { User } from '../../core/payload-types'
+import type { User } from '#core/payload-types'
 import { refusal } from '../lib/errors'
 
 /**

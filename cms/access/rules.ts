@@ -1,6 +1,6 @@
 import type { Access, FieldAccess, Where } from 'payload'
 import { isHq, isHqAdmin, missionsAllowing, missionsWhere, type ArticleAction } from './roles'
-import { publicWhere } from '../../core/publicContent'
+import { publicWhere } from '#core/publicContent'
 
 /**
  * Collection access rules. Row-level rules return a `Where`, so REST, GraphQL and the

@@ -1,4 +1,4 @@
-import type { User } from '../../core/payload-types'
+import type { User } from '#core/payload-types'
 import { grantableByMissionAdmin, isHqAdmin, membershipsOf, missionsWhere } from './roles'
 
 type UserLike = Partial<Pick<User, 'id' | 'hqRole' | 'memberships'>> | null | undefined
@@ -16,7 +16,7 @@ export function mayManageUser(actor: UserLike, target: UserLike): boolean {
   if (target.hqRole) return false
   const administered = missionsWhere(actor, ['mission-admin'])
   const memberships = membershipsOf(target)
-  return memberships.length > 0 && memberships.every((m) => administered.includes(m.mission) && grantableByMissionAdmin.includes(m.role as never))
+  return memberships.length > 0 && memberships.every((m) => administered.includes(m.mission) && grantableByMissionAdmin.some((r) => r === m.role))
 }
 
 /**

@@ -1,7 +1,7 @@
 'use client'
 import { useEffect, useRef, type ReactNode } from 'react'
 import { useAuth, useConfig, useTranslation } from '@payloadcms/ui'
-import type { User } from '../../core/payload-types'
+import type { User } from '#core/payload-types'
 
 /**
  * The admin language follows the account, not the browser: after login the admin switches to

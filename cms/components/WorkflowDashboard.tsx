@@ -5,7 +5,7 @@ import { canOnArticle } from '../access/roles'
 import { callApi, formatDateTime, originMismatch } from './adminApi'
 import { approveAndPublish, runSteps } from './workflowActions'
 import type { WorkflowView } from './workflowOffer'
-import type { User } from '../../core/payload-types'
+import type { User } from '#core/payload-types'
 
 type Item = { id: number; locale: string; title: string; state?: string; at?: string; missions?: number[]; submittedBy?: number | null }
 type Dashboard = { missions: string[]; missingTranslation: Item[]; outdated: Item[]; inReview: Item[]; scheduled: Item[] }

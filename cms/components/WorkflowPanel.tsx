@@ -5,7 +5,7 @@ import { offerFor, outdatedSince, reviewerNoteOf, type FieldDiff, type WorkflowV
 import { callApi, formatDateTime, originMismatch } from './adminApi'
 import { approveAndPublish, runSteps, type Step } from './workflowActions'
 import { useDocMissions } from './useDocMissions'
-import type { User } from '../../core/payload-types'
+import type { User } from '#core/payload-types'
 
 const needsReason = new Set(['reject', 'withdraw'])
 

@@ -1,6 +1,6 @@
 import { canOnArticle, translatableLocales } from '../access/roles'
 import { transitions } from '../workflow/stateMachine'
-import type { User } from '../../core/payload-types'
+import type { User } from '#core/payload-types'
 
 /** The workflow panel's decisions, apart from React so they can be tested on their own. */
 export type Change = { op: 'added' | 'removed' | 'same'; text: string }

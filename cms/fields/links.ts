@@ -1,6 +1,6 @@
-import type { Field, Validate } from 'payload'
-import { sections } from '../../core/locales'
-import { keepingLocale } from '../../core/nestedRead'
+import type { Field, TextFieldSingleValidation, Validate } from 'payload'
+import { sections } from '#core/locales'
+import { keepingLocale } from '#core/nestedRead'
 
 const httpsUrl: Validate<string> = (value) => {
   if (value == null || value === '') return true
@@ -12,6 +12,12 @@ const httpsUrl: Validate<string> = (value) => {
 }
 
 export const requiredHttpsUrl: Validate<string> = (value, options) => (value ? httpsUrl(value, options) : 'Enter a web address (https://…).')
+
+/** The address of an external link: required, and https:// (other kinds of link have none). */
+const externalUrl: TextFieldSingleValidation = (value, options) => {
+  const sibling: { kind?: string } = options.siblingData
+  return sibling.kind === 'external' ? requiredHttpsUrl(value, options) : true
+}
 
 /** A menu or quick link to a page must point at a page that exists and belongs to this mission. */
 const existingPage: Validate = async (value, { req, siblingData, id }) => {
@@ -57,7 +63,6 @@ export const linkFields: Field[] = [
     name: 'url',
     type: 'text',
     admin: { condition: (_, s) => s?.kind === 'external' },
-    validate: ((value: unknown, options: { siblingData: { kind?: string } }) =>
-      options.siblingData.kind === 'external' ? requiredHttpsUrl(value as string, options as never) : true) as never,
+    validate: externalUrl,
   },
 ]

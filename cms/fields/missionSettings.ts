@@ -1,8 +1,8 @@
-import type { Field, Validate } from 'payload'
+import type { Field, TextFieldSingleValidation, Validate } from 'payload'
 import { homeBlocks } from './blocks'
 import { validateAccentColour } from './contrast'
 import { linkFields, requiredHttpsUrl } from './links'
-import { keepingLocale } from '../../core/nestedRead'
+import { keepingLocale } from '#core/nestedRead'
 
 /**
  * What a mission admin shapes on their own site (cms/collections/missions/index.ts adds these as
@@ -14,16 +14,31 @@ import { keepingLocale } from '../../core/nestedRead'
 const countryNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' })
 const isCountry = (v: unknown) => typeof v === 'string' && /^[A-Z]{2}$/.test(v) && Boolean(countryNames.of(v))
 
-const phone: Validate<string> = (value) =>
+const phone: TextFieldSingleValidation = (value) =>
   value == null || value === '' || /^\+[0-9][0-9 ()-]{5,24}$/.test(String(value))
     ? true
     : `Phone number "${value}" must be in international form, starting with + and the country code, e.g. +61 2 6286 6059.`
 
-const email: Validate<string> = (value) =>
+const email: TextFieldSingleValidation = (value) =>
   value == null || value === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(String(value)) ? true : `"${value}" is not an e-mail address.`
 
-const clock: Validate<string> = (value) =>
+const clock: TextFieldSingleValidation = (value) =>
   /^([01]\d|2[0-3]):[0-5]\d$/.test(String(value ?? '')) ? true : `Time "${value ?? ''}" must be HH:MM (24-hour clock), e.g. 08:30.`
+
+const closesAfterOpens: TextFieldSingleValidation = (value, options) => {
+  const c = clock(value, options)
+  if (c !== true) return c
+  const { opens }: { opens?: string } = options.siblingData
+  return !opens || String(value) > opens ? true : `Closing time ${value} must be after opening time ${opens}.`
+}
+
+const accreditedCountry: TextFieldSingleValidation = (value, options) => {
+  const data: { hostCountry?: string; accreditedCountries?: { country?: string }[] } = options.data
+  if (!isCountry(value)) return `Accredited country "${value ?? ''}" must be an ISO 3166-1 alpha-2 code such as "NZ".`
+  if (value === data.hostCountry) return `${value} is the host country; list only other countries.`
+  const n = (data.accreditedCountries ?? []).filter((c) => c.country === value).length
+  return n > 1 ? `${value} is listed twice.` : true
+}
 
 type MediaDoc = { filename?: string | null; filesize?: number | null; width?: number | null; height?: number | null; mimeType?: string | null }
 
@@ -83,7 +98,7 @@ export const siteSettingsFields: Field[] = [
     admin: {
       description: { vi: 'Mã hex, ví dụ #1f5fa8; độ tương phản với màu trắng ≥ 4.5:1', en: 'Hex, e.g. #1f5fa8; contrast with white must be at least 4.5:1' },
     },
-    validate: validateAccentColour as never,
+    validate: validateAccentColour,
   },
   {
     name: 'socialProfiles',
@@ -97,7 +112,7 @@ export const siteSettingsFields: Field[] = [
         required: true,
         options: ['facebook', 'x', 'youtube', 'instagram', 'linkedin', 'tiktok', 'zalo'].map((v) => ({ value: v, label: v })),
       },
-      { name: 'url', type: 'text', required: true, validate: requiredHttpsUrl as never },
+      { name: 'url', type: 'text', required: true, validate: requiredHttpsUrl },
     ],
   },
   {
@@ -121,10 +136,10 @@ export const consularFields: Field[] = [
         type: 'text',
         label: { vi: 'Đường dây nóng bảo hộ công dân (24/7)', en: '24/7 citizen-protection hotline' },
         admin: { description: { vi: 'Hiện ở chân mọi trang', en: 'Shown in every page footer' } },
-        validate: phone as never,
+        validate: phone,
       },
-      { name: 'phone', type: 'text', label: { vi: 'Điện thoại', en: 'Phone' }, validate: phone as never },
-      { name: 'email', type: 'text', label: { vi: 'Thư điện tử', en: 'E-mail' }, validate: email as never },
+      { name: 'phone', type: 'text', label: { vi: 'Điện thoại', en: 'Phone' }, validate: phone },
+      { name: 'email', type: 'text', label: { vi: 'Thư điện tử', en: 'E-mail' }, validate: email },
       {
         name: 'addresses',
         type: 'array',
@@ -142,18 +157,12 @@ export const consularFields: Field[] = [
         label: { vi: 'Giờ làm việc (giờ địa phương)', en: 'Office hours (mission time zone)' },
         fields: [
           { name: 'days', type: 'text', localized: true },
-          { name: 'opens', type: 'text', required: true, validate: clock as never },
+          { name: 'opens', type: 'text', required: true, validate: clock },
           {
             name: 'closes',
             type: 'text',
             required: true,
-            validate: ((value: unknown, o: { siblingData: { opens?: string } }) => {
-              const c = clock(value as string, o as never)
-              if (c !== true) return c
-              return !o.siblingData.opens || String(value) > o.siblingData.opens
-                ? true
-                : `Closing time ${value} must be after opening time ${o.siblingData.opens}.`
-            }) as never,
+            validate: closesAfterOpens,
           },
         ],
       },
@@ -201,12 +210,7 @@ export const accreditationFields: Field[] = [
         type: 'text',
         required: true,
         label: { vi: 'Nước (mã ISO)', en: 'Country (ISO code)' },
-        validate: ((value: unknown, { data }: { data: { hostCountry?: string; accreditedCountries?: { country?: string }[] } }) => {
-          if (!isCountry(value)) return `Accredited country "${value ?? ''}" must be an ISO 3166-1 alpha-2 code such as "NZ".`
-          if (value === data.hostCountry) return `${value} is the host country; list only other countries.`
-          const n = (data.accreditedCountries ?? []).filter((c) => c.country === value).length
-          return n > 1 ? `${value} is listed twice.` : true
-        }) as never,
+        validate: accreditedCountry,
       },
       { name: 'relations', type: 'textarea', localized: true, label: { vi: 'Quan hệ song phương', en: 'Bilateral relations' } },
       { name: 'consularContact', type: 'textarea', localized: true, label: { vi: 'Liên hệ lãnh sự', en: 'Consular contacts' } },

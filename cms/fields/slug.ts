@@ -1,6 +1,6 @@
 import { ValidationError, type FieldHook, type PayloadRequest, type TextField, type Validate } from 'payload'
 import { slugify, URL_SAFE_CODE } from '../lib/slugify'
-import { keepingLocale } from '../../core/nestedRead'
+import { keepingLocale } from '#core/nestedRead'
 import { idsOf } from '../access/roles'
 
 /** Generated slugs stay readable in a URL; a typed slug is the editor's choice and is kept whole. */

@@ -1,7 +1,7 @@
 import { type CollectionBeforeChangeHook, type CollectionBeforeDeleteHook } from 'payload'
 import { refusal } from '../lib/errors'
 import { canOnArticle, idsOf, translatableLocales } from '../access/roles'
-import { keepingLocale } from '../../core/nestedRead'
+import { keepingLocale } from '#core/nestedRead'
 
 /**
  * Fields shared by all locales: a translator must leave them as they are. Dotted paths reach

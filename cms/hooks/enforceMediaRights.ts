@@ -2,7 +2,7 @@ import type { CollectionBeforeChangeHook, CollectionBeforeDeleteHook } from 'pay
 import { idsOf, isHq, missionsAllowing } from '../access/roles'
 import { mayOnMedia, publicMediaIds } from '../access/media'
 import { refusal } from '../lib/errors'
-import { keepingLocale } from '../../core/nestedRead'
+import { keepingLocale } from '#core/nestedRead'
 
 /**
  * Per file, inside the save's transaction (a refusal writes nothing): uploads are owned by

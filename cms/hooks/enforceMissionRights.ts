@@ -1,7 +1,7 @@
 import type { CollectionBeforeOperationHook } from 'payload'
 import { isHqAdmin } from '../access/roles'
 import { refusal } from '../lib/errors'
-import { keepingLocale } from '../../core/nestedRead'
+import { keepingLocale } from '#core/nestedRead'
 
 /**
  * Mission fields only HQ admins change, refused loudly (field access alone would drop them

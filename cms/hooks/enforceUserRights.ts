@@ -2,8 +2,8 @@ import { type CollectionBeforeChangeHook, type CollectionBeforeDeleteHook, type 
 import { refusal } from '../lib/errors'
 import { grantableByMissionAdmin, idOf, isHqAdmin, missionsWhere } from '../access/roles'
 import { mayManageUser, maySetCredentials } from '../access/users'
-import type { User } from '../../core/payload-types'
-import { keepingLocale } from '../../core/nestedRead'
+import type { User } from '#core/payload-types'
+import { keepingLocale } from '#core/nestedRead'
 
 const MIN_PASSWORD_LENGTH = 12
 
@@ -51,7 +51,7 @@ export const enforceUserRights: CollectionBeforeOperationHook = async ({ args, o
       if (mission === undefined || !administered.includes(mission)) {
         throw refusal('Mission admins can only grant roles in the missions they administer.')
       }
-      if (!grantableByMissionAdmin.includes(m.role as never)) {
+      if (!grantableByMissionAdmin.some((r) => r === m.role)) {
         throw refusal(`Mission admins can grant only these roles: ${grantableByMissionAdmin.join(', ')}.`)
       }
     }

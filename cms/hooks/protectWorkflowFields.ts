@@ -1,8 +1,8 @@
 import type { CollectionAfterChangeHook, CollectionBeforeChangeHook, CollectionBeforeDeleteHook, CollectionBeforeOperationHook } from 'payload'
 import { idOf, idsOf } from '../access/roles'
-import { defaultLocale } from '../../core/locales'
-import { sourceTextOf } from '../../core/sourceText'
-import { keepingLocale } from '../../core/nestedRead'
+import { defaultLocale } from '#core/locales'
+import { sourceTextOf } from '#core/sourceText'
+import { keepingLocale } from '#core/nestedRead'
 import { readerVisibleFields, sameContent } from '../workflow/revision'
 import type { WorkflowCollection } from '../workflow/stateMachine'
 

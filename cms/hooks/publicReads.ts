@@ -1,5 +1,5 @@
 import type { CollectionAfterReadHook, CollectionBeforeOperationHook } from 'payload'
-import { isLiveState } from '../../core/publicContent'
+import { isLiveState } from '#core/publicContent'
 
 /**
  * Anonymous reads with `locale=all` see only the live locales of a document. The read rule

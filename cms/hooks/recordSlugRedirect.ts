@@ -1,7 +1,7 @@
 import type { CollectionBeforeChangeHook, PayloadRequest } from 'payload'
 import { idOf, idsOf } from '../access/roles'
-import { keepingLocale } from '../../core/nestedRead'
-import { articleSitePath, pageSitePath } from '../../core/sitePaths'
+import { keepingLocale } from '#core/nestedRead'
+import { articleSitePath, pageSitePath } from '#core/sitePaths'
 
 type Doc = Record<string, any>
 type Target = 'articles' | 'pages'
@@ -38,7 +38,7 @@ export const recordSlugRedirect: CollectionBeforeChangeHook = async ({ collectio
       draft: false,
       depth: 0,
       // Only what the URL and liveness need: no join (the article's history) is read on every publish.
-      select: (target === 'pages' ? { slug: true, workflow: true, mission: true } : { slug: true, section: true, workflow: true, missions: true }) as never,
+      select: target === 'pages' ? { slug: true, workflow: true, mission: true } : { slug: true, section: true, workflow: true, missions: true },
       overrideAccess: true,
       disableErrors: true,
       req,

@@ -1,6 +1,6 @@
 import type { CollectionBeforeOperationHook, FieldHook } from 'payload'
 import { refusal } from '../lib/errors'
-import { localeCodes } from '../../core/locales'
+import { localeCodes } from '#core/locales'
 import { readerVisibleFields, sameContent } from '../workflow/revision'
 import type { WorkflowCollection } from '../workflow/stateMachine'
 

@@ -1,6 +1,6 @@
 import type { Payload, TaskConfig, Where } from 'payload'
 import type pg from 'pg'
-import { mailRatePerSecond } from '../../core/config'
+import { mailRatePerSecond } from '#core/config'
 import { idOf, idsOf } from '../access/roles'
 import { alertMessage, articleMessage, digestMessage, type OutgoingMessage, type Recipient } from '../subscriptions/messages'
 import { loadMission, type MissionView } from '../subscriptions/missionView'

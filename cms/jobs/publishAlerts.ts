@@ -1,5 +1,5 @@
 import type { TaskConfig } from 'payload'
-import { writeAlertFile } from '../../core/alertFile'
+import { writeAlertFile } from '#core/alertFile'
 
 type Input = { mission: number; reason?: string }
 

@@ -1,5 +1,5 @@
 import type { TaskConfig } from 'payload'
-import type { ContentLocale } from '../../core/locales'
+import type { ContentLocale } from '#core/locales'
 
 /**
  * Publishes a scheduled locale at its time. Queued with `waitUntil`, so a runner that was

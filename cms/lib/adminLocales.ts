@@ -1,6 +1,6 @@
 import type { Locale, PayloadRequest } from 'payload'
 import { isHq, missionsAllowing } from '../access/roles'
-import { keepingLocale } from '../../core/nestedRead'
+import { keepingLocale } from '#core/nestedRead'
 
 /**
  * The admin's language switcher offers mission staff only the languages their missions publish

@@ -1,6 +1,6 @@
 import { pino, type DestinationStream, type Logger } from 'pino'
 import { build as prettyStream } from 'pino-pretty'
-import { logFormat, logLevel, nodeEnv, production } from '../../core/config'
+import { logFormat, logLevel, nodeEnv, production } from '#core/config'
 
 export type LogFormat = 'json' | 'pretty'
 

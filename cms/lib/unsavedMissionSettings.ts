@@ -1,6 +1,6 @@
 import { beforeChangeTraverseFields, ValidationError, type Field, type PayloadRequest, type ValidationFieldError } from 'payload'
 import { accreditationFields, consularFields, homeLayoutFields, menuFields, siteSettingsFields } from '../fields/missionSettings'
-import { keepingLocale } from '../../core/nestedRead'
+import { keepingLocale } from '#core/nestedRead'
 
 type AnyRecord = Record<string, unknown>
 
@@ -39,7 +39,7 @@ export async function missionWithUnsavedSettings(req: PayloadRequest, missionId:
   const { locale: requestLocale, fallbackLocale } = req
   // The traversal reads the operation's locale from req, as a save in this locale would.
   req.locale = locale as typeof req.locale
-  req.fallbackLocale = false as never
+  req.fallbackLocale = false
   try {
     await beforeChangeTraverseFields({
       id: missionId,

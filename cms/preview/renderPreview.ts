@@ -1,16 +1,16 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import type { Payload, PayloadRequest } from 'payload'
-import type { Article, Mission, Page } from '../../core/payload-types'
+import type { Article, Mission, Page } from '#core/payload-types'
 import { idOf, idsOf, canOnArticle } from '../access/roles'
 import { mayUpdateMission } from '../access/rules'
-import { sectionSlug, uiString } from '../../core/uiStrings'
+import { sectionSlug, uiString } from '#core/uiStrings'
 import { missionWithUnsavedSettings } from '../lib/unsavedMissionSettings'
 import { exportArticle, exportMission, publicSourceText } from '../../pipeline/exportContent'
 import { exportedPage } from '../../pipeline/exportSite'
-import { readArticles, replaceArticle } from '../../core/articleFiles'
+import { readArticles, replaceArticle } from '#core/articleFiles'
 import { renderAstro } from '../../pipeline/renderAstro'
-import { missionSiteUrl, sitesDir, workDir } from '../../core/paths'
+import { missionSiteUrl, sitesDir, workDir } from '#core/paths'
 
 export type PreviewResult = { status: 200; html: string } | { status: 400 | 403 | 404 | 409; message: string }
 
@@ -173,7 +173,7 @@ export async function renderPagePreview(req: PayloadRequest, id: string | number
       translations[locale] = slug
       const file = path.join(pagesDir, locale, `${doc.id}.json`)
       mkdirSync(path.dirname(file), { recursive: true })
-      writeFileSync(file, JSON.stringify(exportedPage(doc as never, mission.code, locale, translations)))
+      writeFileSync(file, JSON.stringify(exportedPage(doc, mission.code, locale, translations)))
     },
   })
 }

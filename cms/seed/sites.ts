@@ -2,7 +2,7 @@ import type { Payload } from 'payload'
 import { slugify } from '../lib/slugify'
 import { capSlug } from '../fields/slug'
 import { paragraphs } from './lexical'
-import { accreditedNews, arabicArticles, seedSites, type SeedSite } from './data/sites'
+import { accreditedNews, arabicArticles, seedSites, type HomeBlock, type SeedSite } from './data/sites'
 import { seedArticles } from './data/articles'
 
 type Log = (line: string) => void
@@ -46,7 +46,7 @@ export async function seedSiteSettings(payload: Payload, missionIds: Map<string,
           ...(locale === 'vi'
             ? {
                 accentColour: site.accentColour,
-                socialProfiles: site.social as never,
+                socialProfiles: site.social,
                 consular: {
                   hotline: site.hotline,
                   phone: site.phone,
@@ -72,7 +72,7 @@ export async function seedSiteSettings(payload: Payload, missionIds: Map<string,
               pageIds,
               featured.docs.map((d) => d.id),
             ),
-          ) as never,
+          ),
         },
         ...system,
       })
@@ -108,7 +108,7 @@ async function localizeNested(payload: Payload, id: number, locale: Loc, site: S
   })
 }
 
-function homeBlock(blockType: string, locale: Loc, site: SeedSite, pageIds: Map<string, number>, featured: number[]) {
+function homeBlock(blockType: HomeBlock['blockType'], locale: Loc, site: SeedSite, pageIds: Map<string, number>, featured: number[]): HomeBlock {
   switch (blockType) {
     case 'latestBySection':
       return { blockType, section: 'news', count: 3 }
@@ -117,7 +117,7 @@ function homeBlock(blockType: string, locale: Loc, site: SeedSite, pageIds: Map<
     case 'upcomingEvents':
       return { blockType, count: 3 }
     case 'headOfMission':
-      return { blockType, name: site.headOfMission!.name, message: site.headOfMission!.message[locale] ?? site.headOfMission!.message.en }
+      return { blockType, name: site.headOfMission!.name, message: site.headOfMission!.message[locale] ?? site.headOfMission!.message.en! }
     case 'consularLinks':
       return {
         blockType,

@@ -1,5 +1,5 @@
 import type { CollectionConfig, Field } from 'payload'
-import { contentLocales, sections } from '../../core/locales'
+import { contentLocales, sections } from '#core/locales'
 import { nobody } from '../access/rules'
 import { hqOnly, readDeliveries } from './access'
 

@@ -1,6 +1,6 @@
 import type { Endpoint, PayloadRequest, Where } from 'payload'
 import { RateLimiterRes } from 'rate-limiter-flexible'
-import { sections as allSections } from '../../core/locales'
+import { sections as allSections, type ContentLocale, type Section } from '#core/locales'
 import { isHq } from '../access/roles'
 import { payloadLimiter, type Limit } from '../db/rateLimits'
 import { clientIp } from '../hooks/abuseLimits'
@@ -92,7 +92,7 @@ const subscribe: Endpoint = {
     const email = String(form.get('email') ?? '')
       .trim()
       .toLowerCase()
-    const sections = [...new Set(form.getAll('sections'))].filter((s): s is (typeof allSections)[number] => (allSections as readonly string[]).includes(s))
+    const sections = [...new Set(form.getAll('sections'))].filter((s): s is Section => (allSections as readonly string[]).includes(s))
     const alerts = ['on', 'true', '1', 'yes'].includes(String(form.get('alerts') ?? ''))
     const frequency = (frequencies as readonly string[]).includes(String(form.get('frequency'))) ? (form.get('frequency') as Frequency) : 'immediate'
     if (email.length > 254 || !EMAIL.test(email) || (!sections.length && !alerts)) {
@@ -158,8 +158,9 @@ export async function storeSubscription(req: PayloadRequest, p: ConfirmPayload, 
   const data = {
     email: p.e,
     mission: mission.id,
-    locale: p.l as 'vi',
-    sections: p.s as never,
+    // A confirmation link is signed by this server: its locale and sections were checked when the form was posted.
+    locale: p.l as ContentLocale,
+    sections: p.s as Section[],
     alerts: p.a,
     frequency: p.f,
     consentedAt: new Date().toISOString(),
@@ -303,7 +304,7 @@ const preferencesPost: Endpoint = {
     const { token, valid, subscriber, mission } = await subscriberOf(req, form)
     if (!valid) return invalidLink('en', null)
     if (!subscriber || !mission) return unsubscribedPage('en', null)
-    const sections = [...new Set(form.getAll('sections'))].filter((s) => (allSections as readonly string[]).includes(s))
+    const sections = [...new Set(form.getAll('sections'))].filter((s): s is Section => (allSections as readonly string[]).includes(s))
     const alerts = form.get('alerts') === 'on'
     const frequency = (frequencies as readonly string[]).includes(String(form.get('frequency'))) ? (form.get('frequency') as Frequency) : subscriber.frequency
     const locale = localeFor(mission, form.get('locale') ?? subscriber.locale)
@@ -311,7 +312,7 @@ const preferencesPost: Endpoint = {
     const saved = await req.payload.update({
       collection: 'subscribers',
       id: subscriber.id,
-      data: { sections: sections as never, alerts, frequency, locale: locale as 'vi' },
+      data: { sections, alerts, frequency, locale: locale as ContentLocale },
       depth: 0,
       overrideAccess: true,
     })

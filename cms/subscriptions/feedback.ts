@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto'
 import type { Endpoint, Payload } from 'payload'
-import { mailFeedbackToken, serverURL } from '../../core/config'
-import type { Subscriber } from '../../core/payload-types'
+import { mailFeedbackToken, serverURL } from '#core/config'
+import type { Subscriber } from '#core/payload-types'
 
 /** Hard bounces in a row after which an address gets no more mail. */
 export const BOUNCE_LIMIT = 3

@@ -1,6 +1,6 @@
 import type { Payload, PayloadRequest } from 'payload'
-import { missionSiteUrl } from '../../core/paths'
-import { rtlLocales } from '../../core/locales'
+import { missionSiteUrl } from '#core/paths'
+import { rtlLocales } from '#core/locales'
 
 /** What reader pages and messages show of a mission: its name per locale, site, colour, languages. */
 export type MissionView = {

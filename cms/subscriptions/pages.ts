@@ -1,6 +1,6 @@
-import { escapeHtml } from '../../core/escapeHtml'
+import { escapeHtml } from '#core/escapeHtml'
 import { dirOf, nameIn, type MissionView } from './missionView'
-import type { UiKey } from '../../core/uiStrings'
+import type { UiKey } from '#core/uiStrings'
 import { tr } from './strings'
 
 /** One field of a reader form (hidden inputs, checkboxes, radios and selects are all we need). */

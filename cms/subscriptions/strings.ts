@@ -1,4 +1,4 @@
-import { uiString, type UiKey } from '../../core/uiStrings'
+import { uiString, type UiKey } from '#core/uiStrings'
 
 /** A UI string from locales/<locale>.json with its {{placeholders}} filled (no escaping: callers escape for HTML). */
 export function tr(locale: string, key: UiKey, vars: Record<string, string> = {}): string {

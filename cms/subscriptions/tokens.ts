@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto'
-import { payloadSecret } from '../../core/config'
+import { payloadSecret } from '#core/config'
 
 /**
  * Signed links for readers, who have no account: HMAC-SHA256 with a key derived from the

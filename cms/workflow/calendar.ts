@@ -1,6 +1,6 @@
 import type { Endpoint } from 'payload'
 import { isHq, missionsAllowing } from '../access/roles'
-import { defaultLocale, localeCodes } from '../../core/locales'
+import { defaultLocale, isContentLocale, localeCodes } from '#core/locales'
 
 type ByLocale<T> = Record<string, T | null | undefined> | null | undefined
 export type CalendarItem = { kind: 'scheduled' | 'event' | 'planned'; at: string; id: number; title: string; locales: string[] }
@@ -19,7 +19,7 @@ export const calendarEndpoint: Endpoint = {
     const q = (req.query ?? {}) as Record<string, unknown>
     const code = typeof q.mission === 'string' && q.mission ? q.mission : undefined
     const locale = typeof q.locale === 'string' && q.locale ? q.locale : undefined
-    if (locale && !localeCodes.includes(locale as never))
+    if (locale && !isContentLocale(locale))
       return Response.json({ errors: [{ message: `Unknown locale "${locale}". Use one of: ${localeCodes.join(', ')}.` }] }, { status: 400 })
     const bound = (v: unknown) => (typeof v === 'string' && v ? new Date(v) : null)
     const from = bound(q.from)

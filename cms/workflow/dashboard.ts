@@ -1,7 +1,7 @@
 import type { Endpoint } from 'payload'
 import { idOf, idsOf, isHq, missionsAllowing } from '../access/roles'
-import { defaultLocale, localeCodes } from '../../core/locales'
-import { sameSource, sourceLocaleOf, sourceTextOf, type SourceText } from '../../core/sourceText'
+import { defaultLocale, localeCodes } from '#core/locales'
+import { sameSource, sourceLocaleOf, sourceTextOf, type SourceText } from '#core/sourceText'
 
 type ByLocale<T> = Record<string, T | null | undefined> | null | undefined
 

@@ -3,7 +3,7 @@ import { isHq, missionsAllowing } from '../access/roles'
 import { missionsOfDoc, runTransition, workflowView } from './transition'
 import { loadAllLocales } from './localeView'
 import type { WorkflowCollection } from './stateMachine'
-import { defaultLocale } from '../../core/locales'
+import { defaultLocale } from '#core/locales'
 
 /**
  * Staff see the workflow of every document the read access lets them see as staff
@@ -25,7 +25,7 @@ export const workflowEndpointsOf = (collection: WorkflowCollection): Endpoint[] 
       } catch {
         return Response.json({ errors: [{ message: 'Send a JSON body: {"locale":"en","action":"submit"}.' }] }, { status: 400 })
       }
-      const result = await runTransition(req, String(req.routeParams?.id), input as never, { collection })
+      const result = await runTransition(req, String(req.routeParams?.id), input, { collection })
       return Response.json(result.body, { status: result.status })
     },
   },

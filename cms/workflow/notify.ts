@@ -1,9 +1,10 @@
 import type { CollectionAfterChangeHook, PayloadRequest, TaskConfig } from 'payload'
-import type { User, WorkflowEvent } from '../../core/payload-types'
-import { serverURL } from '../../core/config'
+import type { User, WorkflowEvent } from '#core/payload-types'
+import { serverURL } from '#core/config'
+import type { ContentLocale } from '#core/locales'
 import { canOnArticle, idOf, idsOf } from '../access/roles'
 import { adminTranslations } from '../lib/adminTranslations'
-import { sourceLocaleOf } from '../../core/sourceText'
+import { sourceLocaleOf } from '#core/sourceText'
 
 /** The queue workflow notices go out on: the mail queue, run every second (cms/payload.config.ts). */
 export const NOTIFY_QUEUE = 'mail'
@@ -55,7 +56,7 @@ export async function recipientsOf(req: PayloadRequest, event: Event): Promise<N
       (u) =>
         canOnArticle(u, 'publish', missions) &&
         (u.memberships ?? []).some(
-          (m) => missions.includes(idOf(m.mission)!) && (!m.translationLocales?.length || m.translationLocales.includes(event.locale as never)),
+          (m) => missions.includes(idOf(m.mission)!) && (!m.translationLocales?.length || m.translationLocales.some((l) => l === event.locale)),
         ),
     )
     return { kind: 'submitted', to: others(reviewers) }
@@ -120,7 +121,7 @@ export const notifyWorkflowTask: TaskConfig<{ input: Input; output: { sent: numb
     const article = await req.payload.findByID({
       collection: 'articles',
       id: articleId,
-      locale: event.locale as never,
+      locale: event.locale as ContentLocale, // the event's locale is a text field, written with a content locale
       fallbackLocale: false,
       draft: true,
       depth: 0,
@@ -144,6 +145,6 @@ const noticed = new Set(['submit', 'reject', 'publish', 'publish_scheduled', 'ed
 export const queueWorkflowNotice: CollectionAfterChangeHook = async ({ doc, operation, req }) => {
   const event = doc as Event
   if (operation !== 'create' || !noticed.has(event.action) || idOf(event.article) === undefined) return doc
-  await req.payload.jobs.queue({ task: 'notifyWorkflow' as never, input: { event: event.id } as never, queue: NOTIFY_QUEUE, req })
+  await req.payload.jobs.queue({ task: 'notifyWorkflow', input: { event: event.id }, queue: NOTIFY_QUEUE, req })
   return doc
 }

@@ -1,4 +1,4 @@
-import { liveStates } from '../../core/publicContent'
+import { liveStates } from '#core/publicContent'
 
 /**
  * The editorial workflow of one document (article or page) in one locale, as a table. Each

@@ -1,8 +1,8 @@
 import { commitTransaction, initTransaction, killTransaction, type PayloadRequest } from 'payload'
-import type { User } from '../../core/payload-types'
+import type { User } from '#core/payload-types'
 import { canOnArticle, idOf, idsOf, isHq, translatableLocales } from '../access/roles'
-import { defaultLocale, localeCodes, type ContentLocale } from '../../core/locales'
-import { isLiveState } from '../../core/publicContent'
+import { defaultLocale, localeCodes, type ContentLocale } from '#core/locales'
+import { isLiveState } from '#core/publicContent'
 import {
   allowedActions,
   appliesTo,
@@ -13,7 +13,7 @@ import {
   type WorkflowCollection,
   type WorkflowState,
 } from './stateMachine'
-import { sameSource, sourceDiff, sourceLocaleOf, sourceTextOf, type SourceText } from '../../core/sourceText'
+import { sameSource, sourceDiff, sourceLocaleOf, sourceTextOf, type SourceText } from '#core/sourceText'
 import { sourceChangeSince } from './sourceChange'
 import { revisionOf } from './revision'
 import { loadAllLocales } from './localeView'

@@ -1,6 +1,6 @@
 import type { PayloadRequest } from 'payload'
-import type { Article, User } from '../../core/payload-types'
-import type { ContentLocale } from '../../core/locales'
+import type { Article, User } from '#core/payload-types'
+import type { ContentLocale } from '#core/locales'
 import type { WorkflowCollection, WorkflowState } from './stateMachine'
 
 export type TransitionInput = { locale?: string; action?: string; at?: string; note?: string; force?: boolean; revision?: string }
@@ -81,7 +81,7 @@ export async function writeDoc(ctx: Pick<VerbContext, 'req' | 'collection' | 'id
     draft,
     // Publishing one locale must leave every other locale's live copy exactly as it was.
     ...(draft ? {} : { publishSpecificLocale: ctx.locale }),
-    data: data as never,
+    data,
     overrideAccess: true, // field access keeps workflow fields system-only
     context: { workflowService: true },
     req: ctx.req,

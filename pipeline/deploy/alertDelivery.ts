@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
-import { ALERT_MARKER, alertBannerHtml, type AlertFile, withBanner } from '../../core/alertBanner'
-import { localeOf } from '../../core/siteRouting'
+import { ALERT_MARKER, alertBannerHtml, type AlertFile, withBanner } from '#core/alertBanner'
+import { localeOf } from '#core/siteRouting'
 import type { FileEntry, Manifest } from './objects'
 import type { DeployStore } from './store'
 

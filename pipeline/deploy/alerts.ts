@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
-import type { AlertFile } from '../../core/alertBanner'
-import { missionSiteUrl } from '../../core/paths'
+import type { AlertFile } from '#core/alertBanner'
+import { missionSiteUrl } from '#core/paths'
 import { MissionBucket } from './bucket'
 import type { CdnPurger } from './cdn'
 import type { S3Config } from './config'

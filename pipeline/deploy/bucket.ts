@@ -2,8 +2,8 @@ import { createReadStream } from 'node:fs'
 import { DeleteObjectsCommand, GetObjectCommand, ListObjectsV2Command, NoSuchKey, PutObjectCommand, S3Client } from '@aws-sdk/client-s3'
 import type { S3Config } from './config'
 import { CACHE_ALERTS, headersFor, surrogateKeysFor, type Manifest } from './objects'
-import { alertFileName } from '../../core/alertBanner'
-import type { MissionHosts } from '../../core/siteRouting'
+import { alertFileName } from '#core/alertBanner'
+import type { MissionHosts } from '#core/siteRouting'
 
 /** What the bucket says is live for a mission: written last by every successful deploy. */
 export type LiveManifest = Manifest & { deploymentId: number | null; deployedAt: string }

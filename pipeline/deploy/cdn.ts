@@ -1,5 +1,5 @@
 import { CloudFrontClient, CreateInvalidationCommand } from '@aws-sdk/client-cloudfront'
-import { cdnPurgeBackoffMs } from '../../core/config'
+import { cdnPurgeBackoffMs } from '#core/config'
 
 /**
  * CDN purges: after a deploy, the CDN forgets its copies of what changed. One interface, one

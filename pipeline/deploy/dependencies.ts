@@ -1,4 +1,4 @@
-import { sectionSlug } from '../../core/uiStrings'
+import { sectionSlug } from '#core/uiStrings'
 
 /**
  * Which files of a mission's site a content change may alter — the dependency rules of the

@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto'
 import { createReadStream, readdirSync } from 'node:fs'
 import path from 'node:path'
 import { lookup } from 'mrmime'
-import { cacheKindOf, isImmutable, isPage, objectCacheControl } from '../../core/siteHeaders'
-import { LOCALE_DIR } from '../../core/siteRouting'
+import { cacheKindOf, isImmutable, isPage, objectCacheControl } from '#core/siteHeaders'
+import { LOCALE_DIR } from '#core/siteRouting'
 
 /** The file set of one mission's site: path (relative, '/'-separated) → content hash and size. */
 export type FileEntry = {

@@ -1,6 +1,6 @@
 import os from 'node:os'
 import type { Payload } from 'payload'
-import type { Deployment } from '../../core/payload-types'
+import type { Deployment } from '#core/payload-types'
 
 const system = { overrideAccess: true } as const // the pipeline writes the log; staff only read it
 export const runnerId = () => `${os.hostname()}:${process.pid}`

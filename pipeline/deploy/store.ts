@@ -1,6 +1,6 @@
 import { copyFileSync, createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { dataDir } from '../../core/config'
+import { dataDir } from '#core/config'
 import { SharedObjects, sharedBucketFromEnv, type SharedBucketConfig } from '../sharedBucket'
 import type { MissionBucket } from './bucket'
 import { headersFor, surrogateKeysFor } from './objects'

@@ -3,8 +3,8 @@ import { createHash } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { adminPort, dataDir, payloadSecret, projectRoot } from '../../core/config'
-import { distDir } from '../../core/paths'
+import { adminPort, dataDir, payloadSecret, projectRoot } from '#core/config'
+import { distDir } from '#core/paths'
 
 const cmsDir = path.join(projectRoot, 'cms')
 const nextDir = path.join(cmsDir, '.next')
@@ -22,8 +22,9 @@ function sourceHash(): string {
     }
   }
   walk(cmsDir)
-  for (const dir of ['media', 'pipeline']) walk(path.join(projectRoot, dir))
-  hash.update(readFileSync(path.join(projectRoot, 'package-lock.json')))
+  for (const dir of ['core', 'media', 'pipeline']) walk(path.join(projectRoot, dir))
+  // package.json's "imports" (the #core/… aliases) decide what the admin's imports resolve to.
+  for (const file of ['package.json', 'package-lock.json']) hash.update(readFileSync(path.join(projectRoot, file)))
   return hash.digest('hex')
 }
 

@@ -1,7 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, readdirSync } from 'node:fs'
 import path from 'node:path'
-import { pgBin, searchPath } from '../../core/config'
+import { pgBin, searchPath } from '#core/config'
 
 export type PgTool = 'pg_dump' | 'pg_restore'
 

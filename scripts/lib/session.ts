@@ -1,6 +1,6 @@
 import { getPayload, type Payload } from 'payload'
 import { openDatabase, type Database } from '../../cms/db/embeddedPostgres'
-import { checkConfig, dataDir, debug } from '../../core/config'
+import { checkConfig, dataDir, debug } from '#core/config'
 import { applyMigrations, pendingMigrations } from '../../cms/db/migrate'
 import { closePayload } from '../../cms/db/closePayload'
 import { startJobsRunner } from '../../cms/jobs/runner'

@@ -12,7 +12,7 @@ import { buildSites } from '../../pipeline/buildSites'
 import { buildAndDeploy } from '../../pipeline/deploy/buildAndDeploy'
 import { HttpPurger } from '../../pipeline/deploy/cdn'
 import { deployMission, type DeployOptions } from '../../pipeline/deploy/deployMission'
-import { sectionSlug } from '../../core/uiStrings'
+import { sectionSlug } from '#core/uiStrings'
 import { dependentFiles } from '../../pipeline/deploy/dependencies'
 import { CACHE_IMMUTABLE, CACHE_PAGE } from '../../pipeline/deploy/objects'
 import { ContentStore } from '../../pipeline/deploy/store'
@@ -376,7 +376,7 @@ describe('deploy to S3-compatible storage', () => {
       file: { data: await demoImage(2, 800, 500), mimetype: 'image/jpeg', name: 'broken.jpg', size: 0 },
       ...system,
     })
-    const { mediaDir } = await import('../../core/config')
+    const { mediaDir } = await import('#core/config')
     rmSync(path.join(mediaDir, image.filename!), { force: true })
     await payload.create({
       collection: 'articles',

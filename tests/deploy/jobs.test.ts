@@ -3,7 +3,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import type { Payload } from 'payload'
 import { demoImage } from '../../media/seedImages'
-import { sitesDir } from '../../core/paths'
+import { sitesDir } from '#core/paths'
 import { createTestPayload } from '../helpers/payload'
 import { createMission } from '../helpers/fixtures'
 
@@ -51,7 +51,7 @@ it('coalesces a burst of 20 publishes into one build per run, and a broken missi
     file: { data: await demoImage(3, 400, 300), mimetype: 'image/jpeg', name: 'gone.jpg', size: 0 },
     ...system,
   })
-  const { mediaDir } = await import('../../core/config')
+  const { mediaDir } = await import('#core/config')
   rmSync(path.join(mediaDir, image.filename!), { force: true })
   await payload.create({
     collection: 'articles',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { sectionSlug } from '../../core/uiStrings'
+import { sectionSlug } from '#core/uiStrings'
 import { dependsOn, dependentFiles, type ContentChange } from '../../pipeline/deploy/dependencies'
 import { CACHE_IMMUTABLE, CACHE_OTHER, CACHE_PAGE, headersFor, urlsFor } from '../../pipeline/deploy/objects'
 import { planDeploy } from '../../pipeline/deploy/plan'

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import vm from 'node:vm'
 import { describe, expect, it } from 'vitest'
-import { fileCandidates, findRedirect, missionHostsOf, notFoundCandidates, routeRequest } from '../../core/siteRouting'
+import { fileCandidates, findRedirect, missionHostsOf, notFoundCandidates, routeRequest } from '#core/siteRouting'
 import { cloudFrontFunctionSource } from '../../edge/cloudfrontConfig'
 
 /** The one routing of the sites (core/siteRouting.ts), and the CloudFront Function generated to do the same. */

@@ -1,5 +1,5 @@
 import type { Payload } from 'payload'
-import type { Mission, User } from '../../core/payload-types'
+import type { Mission, User } from '#core/payload-types'
 
 const system = { overrideAccess: true } as const
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import pg from 'pg'
 import type { Payload } from 'payload'
-import type { User } from '../../core/payload-types'
+import type { User } from '#core/payload-types'
 import { createTestPayload } from '../helpers/payload'
 import { startApiServer } from '../helpers/apiServer'
 import { createMission, createUserAndLogin } from '../helpers/fixtures'

@@ -6,7 +6,7 @@ import { createTestPayload } from '../helpers/payload'
 import { startApiServer } from '../helpers/apiServer'
 import { createMission, createUserAndLogin } from '../helpers/fixtures'
 import { paragraphs } from '../../cms/seed/lexical'
-import { sitesDir } from '../../core/paths'
+import { sitesDir } from '#core/paths'
 
 /** Previewing a draft from the admin: the mission's templates, the draft's text, nothing published. */
 let payload: Payload

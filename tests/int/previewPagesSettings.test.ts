@@ -6,8 +6,8 @@ import { createTestPayload } from '../helpers/payload'
 import { startApiServer } from '../helpers/apiServer'
 import { createMission, createUserAndLogin } from '../helpers/fixtures'
 import { paragraphs } from '../../cms/seed/lexical'
-import { sitesDir } from '../../core/paths'
-import type { Mission } from '../../core/payload-types'
+import { sitesDir } from '#core/paths'
+import type { Mission } from '#core/payload-types'
 import { missionWithUnsavedSettings } from '../../cms/lib/unsavedMissionSettings'
 
 /**

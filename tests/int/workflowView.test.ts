@@ -5,8 +5,8 @@ import { createTestPayload } from '../helpers/payload'
 import { startApiServer } from '../helpers/apiServer'
 import { createMission, createUserAndLogin } from '../helpers/fixtures'
 import { revisionOf } from '../../cms/workflow/revision'
-import { isLiveState } from '../../core/publicContent'
-import { localeCodes } from '../../core/locales'
+import { isLiveState } from '#core/publicContent'
+import { localeCodes } from '#core/locales'
 
 /**
  * GET /api/articles/:id/workflow shows the workflow of every article its caller may read as staff

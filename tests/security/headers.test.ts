@@ -5,7 +5,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startSiteServer } from '../../site-server/server'
 import { cloudFrontFunctionSource, responseHeadersPolicy } from '../../edge/cloudfrontConfig'
-import { serverURL } from '../../core/config'
+import { serverURL } from '#core/config'
 import { freePort } from '../helpers/globalSetup'
 
 /** Security headers as a browser receives them from the local site server, and the admin's configuration. */

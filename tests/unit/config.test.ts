@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { ConfigError, checkConfig, databasePoolMax, edgePort, mailRatePerSecond, seedPassword, siteBuild } from '../../core/config'
+import { ConfigError, checkConfig, databasePoolMax, edgePort, mailRatePerSecond, seedPassword, siteBuild } from '#core/config'
 
 const saved = { ...process.env }
 afterEach(() => {

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { lookupUiString, sectionSlug, uiLocales, uiResources, uiString } from '../../core/uiStrings'
+import { lookupUiString, sectionSlug, uiLocales, uiResources, uiString } from '#core/uiStrings'
 import { useTranslations } from '../../site/src/i18n'
 
 const localesDir = path.join(import.meta.dirname, '../../locales')

@@ -2,7 +2,7 @@ import type { Access, CollectionConfig } from 'payload'
 import { refusal } from '../../lib/errors'
 import { canOnArticle, idOf, isHq, missionsAllowing } from '../../access/roles'
 import { anyone } from '../../access/rules'
-import { keepingLocale } from '../../../core/nestedRead'
+import { keepingLocale } from '#core/nestedRead'
 import { optimisticConcurrency } from '../../hooks/optimisticConcurrency'
 
 /** Reviewers and mission admins handle their missions' overrides; HQ all of them. */

@@ -1,13 +1,13 @@
 import type { CollectionConfig } from 'payload'
 import { slugField } from '../../fields/slug'
-import { sections } from '../../../core/locales'
+import { sections } from '#core/locales'
 import { articlesWhereUserMay, createMissionContent, readArticles, readArticleVersions } from '../../access/rules'
 import { isHq, missionsAllowing } from '../../access/roles'
 import { enforceArticleDelete, enforceArticleRights } from '../../hooks/enforceArticleRights'
 import { draftsOnlyForPeople, keepHistoryOfDeleted, protectWorkflowFields, recordEdits } from '../../hooks/protectWorkflowFields'
 import { workflowFields } from '../../fields/workflow'
 import { workflowEndpoints } from '../../workflow/endpoints'
-import { contentLocales, defaultLocale } from '../../../core/locales'
+import { contentLocales, defaultLocale } from '#core/locales'
 import { queueRebuildAfterChange, queueRebuildAfterDelete } from '../../hooks/queueRebuild'
 import { eventField } from '../../fields/event'
 import { noDraftsForAnonymous, onlyLiveLocalesForAnonymous } from '../../hooks/publicReads'
@@ -94,7 +94,7 @@ export const Articles: CollectionConfig = {
       // Staff of exactly one mission write for it: no empty required field to fill.
       defaultValue: ({ user }) => {
         const own = !user || isHq(user) ? [] : missionsAllowing(user, 'create')
-        return (own.length === 1 ? own : undefined) as never
+        return own.length === 1 ? own : undefined
       },
       admin: { position: 'sidebar' },
       // The picker offers only missions the user may write for; the save hook enforces the same.

@@ -1,7 +1,7 @@
 import type { Access, CollectionConfig, PayloadHandler } from 'payload'
 import { nobody } from '../../access/rules'
 import { isHq, missionRoles, missionsWhere } from '../../access/roles'
-import type { Deployment, Mission } from '../../../core/payload-types'
+import type { Deployment, Mission } from '#core/payload-types'
 
 /** HQ reads every deployment; a mission's staff read their missions' deployments; anonymous: none. */
 const readDeployments: Access = ({ req }) => {

@@ -1,12 +1,12 @@
 import type { CollectionConfig } from 'payload'
 import { s3Storage } from '@payloadcms/storage-s3'
-import { sharedBucketFromEnv } from '../../../pipeline/sharedBucket'
-import { mediaDir } from '../../../core/config'
+import { sharedBucketFromEnv } from '#pipeline/sharedBucket'
+import { mediaDir } from '#core/config'
 import { changeMedia, createMedia, readMedia } from '../../access/media'
 import { isHq, missionsAllowing } from '../../access/roles'
 import { enforceMediaDeletion, enforceMediaRights } from '../../hooks/enforceMediaRights'
-import { responsiveWidths } from '../../../media/sizes'
-import { MAX_INPUT_PIXELS } from '../../../media/derivatives'
+import { responsiveWidths } from '#media/sizes'
+import { MAX_INPUT_PIXELS } from '#media/derivatives'
 import { refuseRemoteFetch, validateUpload } from '../../hooks/validateUpload'
 
 /** Images for articles and mission sites. Every locale needs its own alt text. */

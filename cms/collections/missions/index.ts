@@ -1,6 +1,6 @@
 import type { CollectionConfig, Field } from 'payload'
 import { URL_SAFE_CODE } from '../../lib/slugify'
-import { contentLocales, defaultLocale } from '../../../core/locales'
+import { contentLocales, defaultLocale } from '#core/locales'
 import { anyone, hqAdminField, hqAdminOnly, updateMissions } from '../../access/rules'
 import { missionPreviewEndpoints } from '../../endpoints/preview'
 import { enforceMissionRights } from '../../hooks/enforceMissionRights'

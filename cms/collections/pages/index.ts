@@ -3,8 +3,8 @@ import { ValidationError } from 'payload'
 import { canOnArticle, idOf, isHq, missionsAllowing } from '../../access/roles'
 import { createMissionContent, pagesWhereUserMay, readPages, readPageVersions } from '../../access/rules'
 import { refusal } from '../../lib/errors'
-import { localeCodes } from '../../../core/locales'
-import { keepingLocale } from '../../../core/nestedRead'
+import { localeCodes } from '#core/locales'
+import { keepingLocale } from '#core/nestedRead'
 import { slugify, URL_SAFE_CODE } from '../../lib/slugify'
 import { pagePreviewEndpoints } from '../../endpoints/preview'
 import { workflowGroup } from '../../fields/workflow'
@@ -34,10 +34,12 @@ export const conformanceLevels = ['full', 'partial', 'non-conformant'] as const
 /** A statement field that the given kinds of page must fill in (checked when the page is published; drafts may be incomplete). */
 const requiredFor =
   (...kinds: (typeof legalPageKinds)[number][]): Validate<unknown> =>
-  (value, { data }) =>
-    !kinds.includes((data as { kind?: never }).kind as never) || (value !== null && value !== undefined && String(value).trim() !== '')
+  (value, { data }) => {
+    const { kind }: { kind?: string } = data
+    return !kinds.some((k) => k === kind) || (value !== null && value !== undefined && String(value).trim() !== '')
       ? true
       : `Required on the ${kinds.join(' and ')} page${kinds.length > 1 ? 's' : ''}.`
+  }
 
 /** Which mission a page is for is checked against the data; going live happens only through the workflow. */
 const enforcePageRights: CollectionBeforeChangeHook = async ({ data, originalDoc, req, operation, context }) => {

@@ -3,9 +3,9 @@ import type { RedirectsPluginConfig } from '@payloadcms/plugin-redirects/types'
 import { idOf, isHq, missionsAllowing, missionsWhere } from '../../access/roles'
 import { refusal } from '../../lib/errors'
 import { capPageSize } from '../../hooks/abuseLimits'
-import { contentLocales } from '../../../core/locales'
-import { isSitePath } from '../../../core/sitePaths'
-import { keepingLocale } from '../../../core/nestedRead'
+import { contentLocales } from '#core/locales'
+import { isSitePath } from '#core/sitePaths'
+import { keepingLocale } from '#core/nestedRead'
 
 /**
  * Old URLs of a mission's site → where they live now: written by the importer (WordPress

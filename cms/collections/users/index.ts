@@ -1,10 +1,10 @@
 import type { CollectionConfig } from 'payload'
-import { contentLocales } from '../../../core/locales'
+import { contentLocales } from '#core/locales'
 import { hqRoles, missionRoles } from '../../access/roles'
 import { createUsers, hqAdminField, hqAdminOnly, deleteUsers, readUsers, roleFieldAccess, updateUsers } from '../../access/rules'
 import { enforceUserRights, guardAccountChange, guardAccountDeletion } from '../../hooks/enforceUserRights'
 import { adminLanguageField } from '../../fields/adminLanguage'
-import { production, servedOverHttps } from '../../../core/config'
+import { production, servedOverHttps } from '#core/config'
 
 const roleLabels: Record<string, { vi: string; en: string }> = {
   'hq-admin': { vi: 'Quản trị Bộ', en: 'HQ admin' },

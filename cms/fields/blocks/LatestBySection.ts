@@ -1,5 +1,5 @@
 import type { Block } from 'payload'
-import { sections } from '../../../core/locales'
+import { sections } from '#core/locales'
 
 /** The schema of the `latestBySection` home block; site/src/blocks/LatestBySection.astro renders it. */
 export const latestBySection: Block = {

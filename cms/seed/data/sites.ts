@@ -1,6 +1,9 @@
+import type { Mission } from '#core/payload-types'
+
 /** Demo site settings: three missions whose sites differ in title, colour, menu and home layout. */
 type L = Partial<Record<'vi' | 'en' | 'ar', string>>
 export type SeedPage = { key: string; kind: string; title: L; body: L }
+export type HomeBlock = NonNullable<Mission['homeLayout']>[number]
 export type SeedSite = {
   code: string
   /** Mission name and city in a host-country language (the others come from data/missions.ts). */
@@ -15,13 +18,13 @@ export type SeedSite = {
   address: { label: L; address: L }
   hours: { days: L; opens: string; closes: string }[]
   holidays: { date: string; name: L }[]
-  social: { network: string; url: string }[]
+  social: NonNullable<Mission['socialProfiles']>
   pages: SeedPage[]
   /** Menu items: page keys, "section:<name>" or https URLs, labelled per locale. */
   header: { to: string; label: L }[]
   footer: { to: string; label: L }[]
   /** Home layout block types in order (the same order in every locale). */
-  home: string[]
+  home: HomeBlock['blockType'][]
   headOfMission?: { name: string; message: L }
   accredited?: { country: string; relations: L; consularContact: L }[]
 }

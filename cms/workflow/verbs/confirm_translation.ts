@@ -1,4 +1,4 @@
-import { sourceLocaleOf, sourceTextOf } from '../../../core/sourceText'
+import { sourceLocaleOf, sourceTextOf } from '#core/sourceText'
 import { loadDoc, writeDoc, type Verb } from '../verb'
 
 /** A reviewer marks an outdated translation as still valid: its source snapshot becomes today's source text. */

@@ -1,5 +1,5 @@
 import { idOf } from '../../access/roles'
-import { isLiveState } from '../../../core/publicContent'
+import { isLiveState } from '#core/publicContent'
 import { fail, loadDoc, writeDoc, type Verb, type VerbContext, type WorkflowResult } from '../verb'
 
 /** Every published language needs its own description of the lead image (WCAG 1.1.1). */

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
-import { eventOver, type ExportedArticle, type ExportedMission } from '../../../core/exportContract'
-import { readArticles } from '../../../core/articleFiles'
-import { siteBuild } from '../../../core/config'
+import { eventOver, type ExportedArticle, type ExportedMission } from '#core/exportContract'
+import { readArticles } from '#core/articleFiles'
+import { siteBuild } from '#core/config'
 
 /**
  * Reads the JSON the export step wrote (one folder per mission; articles in one JSON-lines file

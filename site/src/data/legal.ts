@@ -1,4 +1,4 @@
-import type { ExportedMission } from '../../../core/exportContract'
+import type { ExportedMission } from '#core/exportContract'
 import { useTranslations } from '../i18n'
 import { homePath } from '../routing/urls'
 

@@ -1,9 +1,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
-import type { ExportedLink, ExportedMission, ExportedPage } from '../../../core/exportContract'
-import { rtlLocales } from '../../../core/locales'
+import type { ExportedLink, ExportedMission, ExportedPage } from '#core/exportContract'
+import { rtlLocales } from '#core/locales'
 import { homePath, sectionPath } from '../routing/urls'
-import { siteBuild } from '../../../core/config'
+import { siteBuild } from '#core/config'
 import { legalPath, type LegalDoc } from './legal'
 
 /** Mission site settings, static pages and accredited countries, from the exported JSON. */

@@ -1,5 +1,5 @@
 import i18next, { type TFunction } from 'i18next'
-import { sectionSlug, uiLocales, uiResources } from '../../../core/uiStrings'
+import { sectionSlug, uiLocales, uiResources } from '#core/uiStrings'
 
 /** UI strings come from core/uiStrings.ts (locales/<code>.json); templates hold no UI literal. */
 const resources = Object.fromEntries(Object.entries(uiResources).map(([locale, strings]) => [locale, { translation: strings }]))

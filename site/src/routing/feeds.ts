@@ -1,6 +1,6 @@
-import { uiKey } from '../../../core/uiStrings'
+import { uiKey } from '#core/uiStrings'
 import rss from '@astrojs/rss'
-import type { ExportedArticle, ExportedMission } from '../../../core/exportContract'
+import type { ExportedArticle, ExportedMission } from '#core/exportContract'
 import { useTranslations } from '../i18n'
 import { absoluteUrl, articlePath, assetPath, feedPath, homePath, sectionPath } from './urls'
 import { describe } from './seo'

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto'
 import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
-import type { ExportedMission } from '../../../core/exportContract'
+import type { ExportedMission } from '#core/exportContract'
 import { allPages } from '../data/site'
-import { siteBuild } from '../../../core/config'
+import { siteBuild } from '#core/config'
 
 /**
  * Per-page incremental rendering (docs/pipeline.md, "Incremental builds").

@@ -1,5 +1,5 @@
-import { uiKey } from '../../../core/uiStrings'
-import type { ExportedArticle, ExportedMission } from '../../../core/exportContract'
+import { uiKey } from '#core/uiStrings'
+import type { ExportedArticle, ExportedMission } from '#core/exportContract'
 import { useTranslations } from '../i18n'
 import { absoluteUrl, articlePath, assetPath, homePath, sectionPath } from './urls'
 

@@ -1,9 +1,9 @@
 import { Readable } from 'node:stream'
 import { SitemapIndexStream, SitemapStream, streamToPromise, type SitemapItemLoose } from 'sitemap'
-import { sections } from '../../../core/locales'
+import { sections } from '#core/locales'
 import { listedArticles, pageSize } from '../data/content'
 import { countriesPath, countryPath, pagePath, pages } from '../data/site'
-import type { ExportedMission } from '../../../core/exportContract'
+import type { ExportedMission } from '#core/exportContract'
 import { archivePages } from './pagination'
 import { absoluteUrl, articlePath, homePath, rootPath, sectionPath, sitemapPath } from './urls'
 

@@ -1,4 +1,4 @@
-import type { ExportedArticle, ExportedMission } from '../../../core/exportContract'
+import type { ExportedArticle, ExportedMission } from '#core/exportContract'
 import { sectionSlug, useTranslations } from '../i18n'
 
 /**

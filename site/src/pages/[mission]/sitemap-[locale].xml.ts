@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro'
 import { missions } from '../../data/content'
-import type { ExportedMission } from '../../../../core/exportContract'
+import type { ExportedMission } from '#core/exportContract'
 import { localeSitemap } from '../../routing/sitemaps'
 
 export function getStaticPaths() {

@@ -1,8 +1,8 @@
 import config from '@payload-config'
 import '@payloadcms/next/css'
 import { REST_DELETE, REST_GET, REST_OPTIONS, REST_PATCH, REST_POST, REST_PUT } from '@payloadcms/next/routes'
-import { withApiGuards } from '../../../../endpoints/guards'
-import { withReadCache } from '../../../../endpoints/readCache'
+import { withApiGuards } from '#cms/endpoints/guards'
+import { withReadCache } from '#cms/endpoints/readCache'
 
 // Request ids, body size limits and request logs around Payload's REST handlers (cms/endpoints/guards.ts);
 // signed-in reads answered from the read cache until content changes (cms/endpoints/readCache.ts).

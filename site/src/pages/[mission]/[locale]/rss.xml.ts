@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro'
-import { listedArticles, missions } from '../../../data/content'
-import type { ExportedMission } from '../../../../../core/exportContract'
-import { feedResponse } from '../../../routing/feeds'
+import { listedArticles, missions } from '#site/data/content'
+import type { ExportedMission } from '#core/exportContract'
+import { feedResponse } from '#site/routing/feeds'
 
 export function getStaticPaths() {
   return missions().flatMap((mission) => mission.locales.map((locale) => ({ params: { mission: mission.code, locale }, props: { mission, locale } })))

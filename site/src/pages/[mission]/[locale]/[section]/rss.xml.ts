@@ -1,9 +1,9 @@
 import type { APIRoute } from 'astro'
-import { listedArticles, missions } from '../../../../data/content'
-import type { ExportedMission } from '../../../../../../core/exportContract'
-import { sectionSlug } from '../../../../i18n'
-import { sections } from '../../../../../../core/locales'
-import { feedResponse } from '../../../../routing/feeds'
+import { listedArticles, missions } from '#site/data/content'
+import type { ExportedMission } from '#core/exportContract'
+import { sectionSlug } from '#site/i18n'
+import { sections } from '#core/locales'
+import { feedResponse } from '#site/routing/feeds'
 
 export function getStaticPaths() {
   return missions().flatMap((mission) =>
