@@ -9,7 +9,7 @@ import type { User } from '#core/payload-types'
  * Payload's own account settings is saved back onto the user.
  */
 export function AdminLanguage({ children }: { children?: ReactNode }) {
-  const { user, setUser } = useAuth<User & { adminLanguage?: string | null }>()
+  const { user, setUser, token, tokenExpirationMs } = useAuth<User & { adminLanguage?: string | null }>()
   const { config } = useConfig()
   const { i18n, switchLanguage } = useTranslation()
   const seen = useRef<string | null>(null)
@@ -27,9 +27,10 @@ export function AdminLanguage({ children }: { children?: ReactNode }) {
         headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify({ adminLanguage: current }),
       }).then((res) => {
-        if (res.ok) setUser({ ...user, adminLanguage: current } as never)
+        // setUser takes the whole session (user, token, expiry): given the user alone it signs out.
+        if (res.ok) setUser({ user: { ...user, adminLanguage: current as User['adminLanguage'] }, token, exp: Math.floor((tokenExpirationMs ?? 0) / 1000) })
       })
     } else void switchLanguage?.(stored as 'vi')
-  }, [user, stored, i18n.language, config.routes.api, setUser, switchLanguage])
+  }, [user, stored, i18n.language, config.routes.api, setUser, switchLanguage, token, tokenExpirationMs])
   return <>{children}</>
 }

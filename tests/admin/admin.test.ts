@@ -374,6 +374,32 @@ async function interfaceText(page: Page): Promise<string> {
   })
 }
 
+describe('the admin language', () => {
+  it('chosen in the account settings, is kept on the account, and the session stays signed in', async () => {
+    const page = await loggedIn('admin.au-canberra@example.org')
+    await page.goto(`${admin}/admin/account`)
+    await page.locator('#language-select').waitFor({ timeout: 60_000 })
+    await page.locator('#language-select').click()
+    const saved = page.waitForResponse((r) => /\/api\/users\/\d+/.test(r.url()) && r.request().method() === 'PATCH', { timeout: 30_000 })
+    await page.getByRole('option', { name: 'English' }).click()
+    expect((await saved).status(), 'the choice is saved on the account').toBe(200)
+    // Still signed in (an incomplete session handed to Payload's setUser would sign the user out), now in English.
+    await page.goto(`${admin}/admin`)
+    await page.getByRole('heading', { name: /^Editorial dashboard/ }).waitFor({ timeout: 60_000 })
+    expect(new URL(page.url()).pathname).toBe('/admin')
+    // Read as the page reads it (same origin, its cookie: Payload takes cookies only from its allowed origins).
+    const stored = await page.evaluate(
+      async () => ((await (await fetch('/api/users/me', { credentials: 'same-origin' })).json()) as { user?: { adminLanguage?: string } }).user?.adminLanguage,
+    )
+    expect(stored).toBe('en')
+    // A new session of the same account opens in English too.
+    const again = await loggedIn('admin.au-canberra@example.org')
+    await again.getByRole('heading', { name: /^Editorial dashboard/ }).waitFor({ timeout: 60_000 })
+    await again.context().close()
+    await page.context().close()
+  })
+})
+
 describe('Vietnamese throughout', () => {
   it('walks the admin’s screens and finds no English interface words', async () => {
     const dictionary = englishWords()
