@@ -1,6 +1,6 @@
 'use client'
 import { useEffect, useId, useState } from 'react'
-import { Button, useConfig, useDocumentInfo, useForm, useFormFields, useLocale, useTranslation } from '@payloadcms/ui'
+import { Button, useConfig, useDocumentInfo, useForm, useFormFields, useFormModified, useLocale, useTranslation } from '@payloadcms/ui'
 import { callApi } from './adminApi'
 
 type Source = { title?: string | null; summary?: string | null; body?: unknown }
@@ -15,8 +15,8 @@ function paragraphs(body: unknown): string[] {
 
 /**
  * Translation workspace: when the edited language is not the article's source language, the
- * source's title, summary and body are shown above the form, each short field with a
- * "copy from the source" button, so a translator works from one screen.
+ * source's title, summary and body are shown beside the form (above it on narrow screens), each
+ * field with a "copy from the source" button, so a translator works from one screen.
  */
 export function TranslationSource() {
   const { id, savedDocumentData } = useDocumentInfo()
@@ -29,6 +29,8 @@ export function TranslationSource() {
   const [hasOwnText, setHasOwnText] = useState(true)
   const [startError, setStartError] = useState<string | null>(null)
   const [starting, setStarting] = useState(false)
+  const [bodyNote, setBodyNote] = useState<string | null>(null)
+  const modified = useFormModified()
   const headingId = useId()
   const savedAt = (savedDocumentData as { updatedAt?: string } | undefined)?.updatedAt
 
@@ -49,6 +51,15 @@ export function TranslationSource() {
     setStarting(false)
     if (r.ok) window.location.reload()
     else setStartError(r.message)
+  }
+  // The body is a rich-text editor that does not take a new value in place: the source's body is
+  // saved as this language's draft and the form reloads, so other unsaved edits must be saved first.
+  const copyBody = async () => {
+    if (modified) return setBodyNote(t('workflow:copyBodySaveFirst'))
+    setBodyNote(null)
+    const r = await callApi(config, `/articles/${id}?locale=${locale}&draft=true&depth=0`, { method: 'PATCH', body: JSON.stringify({ body: source.body }) })
+    if (r.ok) window.location.reload()
+    else setBodyNote(r.message)
   }
   const sourceName = t(`workflow:lang_${sourceLocale}`)
   const copy = (path: 'title' | 'summary') => dispatchFields({ type: 'UPDATE', path, value: source[path] ?? '' })
@@ -102,10 +113,28 @@ export function TranslationSource() {
         {paragraphs(source.body).length > 0 && (
           <div>
             <dt style={{ fontWeight: 600 }}>{t('workflow:field_body')}</dt>
-            <dd lang={sourceLocale} style={{ margin: 0, maxHeight: '16rem', overflowY: 'auto' }}>
-              {paragraphs(source.body).map((p, i) => (
-                <p key={i}>{p}</p>
-              ))}
+            <dd style={{ margin: 0 }}>
+              <div lang={sourceLocale} style={{ maxHeight: '16rem', overflowY: 'auto' }}>
+                {paragraphs(source.body).map((p, i) => (
+                  <p key={i}>{p}</p>
+                ))}
+              </div>
+              {hasOwnText && (
+                <Button
+                  buttonStyle="secondary"
+                  size="small"
+                  margin={false}
+                  onClick={() => void copyBody()}
+                  aria-label={`${t('workflow:copyFromSource')}: ${t('workflow:field_body')}`}
+                >
+                  {t('workflow:copyFromSource')}
+                </Button>
+              )}
+              {bodyNote && (
+                <p role="alert" style={{ margin: '.25rem 0 0' }}>
+                  {bodyNote}
+                </p>
+              )}
             </dd>
           </div>
         )}

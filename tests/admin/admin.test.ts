@@ -9,6 +9,7 @@ import { en as payloadEn } from '@payloadcms/translations/languages/en'
 import { vi as payloadVi } from '@payloadcms/translations/languages/vi'
 import { freePort } from '../helpers/globalSetup'
 import { adminTranslations } from '../../cms/lib/adminTranslations'
+import { paragraphs } from '../../cms/seed/lexical'
 import { pressOfficerBilingualArticle, reviewerPublishesBoth, translatorSeesOutdated } from './actionCount'
 
 /**
@@ -271,6 +272,26 @@ describe('a new translation', () => {
     await expect.poll(() => page.locator('#field-title').inputValue(), { timeout: 60_000 }).toBe('Đêm nhạc dân tộc')
     expect(await page.locator('#field-summary').inputValue()).toBe('Đêm nhạc với đàn bầu và sáo trúc.')
     await panel(page).locator('[data-locale="en"]').getByText('Trạng thái: Bản nháp').waitFor({ timeout: 30_000 })
+
+    // The source's body, written later, is copied into the translation with its own button.
+    await api(press, 'PATCH', `/articles/${id}?locale=vi&draft=true`, { body: paragraphs(['Chương trình có ba tiết mục đàn bầu.']) })
+    await page.reload()
+    const copyBody = page.getByRole('button', { name: 'Chép từ bản gốc: Nội dung' })
+    await copyBody.waitFor({ timeout: 60_000 })
+    // With unsaved changes in the form, it asks to save first and changes nothing.
+    await page.locator('#field-summary').fill('A night of music.')
+    await copyBody.click()
+    await page.getByRole('alert').filter({ hasText: 'Hãy lưu bản nháp trước' }).waitFor({ timeout: 10_000 })
+    page.once('dialog', (dialog) => void dialog.accept()) // "leave with unsaved changes?"
+    await page.reload()
+    await page.getByRole('button', { name: 'Chép từ bản gốc: Nội dung' }).click({ timeout: 60_000 })
+    const translator = await token('translator.au-canberra@example.org')
+    await expect
+      .poll(async () => JSON.stringify((await api(translator, 'GET', `/articles/${id}?locale=en&draft=true&fallback-locale=none&depth=0`)).body ?? null), {
+        timeout: 30_000,
+      })
+      .toContain('Chương trình có ba tiết mục đàn bầu.')
+    await page.locator('.field-type.rich-text-lexical').getByText('Chương trình có ba tiết mục đàn bầu.').waitFor({ timeout: 60_000 })
     await page.context().close()
   })
 })
