@@ -41,25 +41,25 @@ export function TranslationSource() {
   }, [id, locale, sourceLocale, config, savedAt])
 
   if (!source || locale === sourceLocale) return null
+  /** Saves part of the source as this language's draft and reloads the form with it; the refusal's message otherwise. */
+  const saveFromSource = async (data: Source): Promise<string | null> => {
+    const r = await callApi(config, `/articles/${id}?locale=${locale}&draft=true&depth=0`, { method: 'PATCH', body: JSON.stringify(data) })
+    if (r.ok) window.location.reload()
+    return r.ok ? null : r.message
+  }
   // A new translation starts as a copy of the source, saved as this language's draft, then translated in place.
   const startFromSource = async () => {
     setStarting(true)
-    const r = await callApi(config, `/articles/${id}?locale=${locale}&draft=true&depth=0`, {
-      method: 'PATCH',
-      body: JSON.stringify({ title: source.title, summary: source.summary, body: source.body }),
-    })
+    const error = await saveFromSource({ title: source.title, summary: source.summary, body: source.body })
     setStarting(false)
-    if (r.ok) window.location.reload()
-    else setStartError(r.message)
+    setStartError(error)
   }
   // The body is a rich-text editor that does not take a new value in place: the source's body is
   // saved as this language's draft and the form reloads, so other unsaved edits must be saved first.
   const copyBody = async () => {
     if (modified) return setBodyNote(t('workflow:copyBodySaveFirst'))
     setBodyNote(null)
-    const r = await callApi(config, `/articles/${id}?locale=${locale}&draft=true&depth=0`, { method: 'PATCH', body: JSON.stringify({ body: source.body }) })
-    if (r.ok) window.location.reload()
-    else setBodyNote(r.message)
+    setBodyNote(await saveFromSource({ body: source.body }))
   }
   const sourceName = t(`workflow:lang_${sourceLocale}`)
   const copy = (path: 'title' | 'summary') => dispatchFields({ type: 'UPDATE', path, value: source[path] ?? '' })

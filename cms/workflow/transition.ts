@@ -205,7 +205,8 @@ async function withTransaction(req: PayloadRequest, fn: () => Promise<WorkflowRe
 /**
  * Per-locale state, live copy, staleness (with the source diff) and history of one document:
  * the document is read twice (every locale's latest revision, every locale's live copy) and the
- * history once. `loaded`: those reads, when the caller has them already.
+ * history once, plus the names of whoever changed the source of an outdated translation (one read,
+ * only then). `loaded`: the document reads, when the caller has them already.
  */
 export async function workflowView(
   req: PayloadRequest,
